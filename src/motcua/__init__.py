@@ -1,0 +1,1 @@
+"""MộtCửa: administrative-procedure control and one-stop shop platform."""

@@ -1,0 +1,34 @@
+"""Append-only audit events: who did what to which record, when, with old and new values."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.Model):
+    occurred_at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept as text so the event stays readable after the account is deleted.
+    actor_label = models.CharField(_("tên người thực hiện"), max_length=150, blank=True)
+    action = models.CharField(_("hành động"), max_length=80, db_index=True)
+    target_type = models.CharField(_("loại đối tượng"), max_length=100, db_index=True)
+    target_id = models.CharField(_("mã đối tượng"), max_length=64, db_index=True)
+    target_repr = models.CharField(_("đối tượng"), max_length=255, blank=True)
+    changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
+    reason = models.TextField(_("lý do"), blank=True)
+
+    class Meta:
+        verbose_name = _("sự kiện nhật ký")
+        verbose_name_plural = _("nhật ký thay đổi")
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id", "occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_repr}"

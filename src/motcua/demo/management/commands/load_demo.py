@@ -1,0 +1,18 @@
+"""`motcua load_demo`: the demo province, its agencies and users; safe to run any number of times."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from motcua.demo import org
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu mẫu (chạy lại không thay đổi gì). / Load the demo data (idempotent)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            counts = org.load()
+        self.stdout.write(
+            "Dữ liệu mẫu / demo data: "
+            + ", ".join(f"{name} {count}" for name, count in counts.items())
+        )

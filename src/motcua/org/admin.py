@@ -1,0 +1,81 @@
+"""Admin pages for the organisation tree; every change is audited (core.admin.AuditedAdmin)."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from motcua.core.admin import AuditedAdmin
+
+from .models import AdministrativeLevel, AdministrativeUnit, Agency, RoleAssignment, User
+from .selectors import visible_agencies
+
+
+class ScopedToVisibleAgencies:
+    """Non-superusers see only what `visible_agencies` grants them."""
+
+    agency_path = "pk"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(**{f"{self.agency_path}__in": visible_agencies(request.user)}).distinct()
+
+
+@admin.register(AdministrativeLevel)
+class AdministrativeLevelAdmin(AuditedAdmin):
+    list_display = ["rank", "code", "name"]
+
+
+@admin.register(AdministrativeUnit)
+class AdministrativeUnitAdmin(AuditedAdmin):
+    list_display = ["code", "name", "level", "parent", "valid_from", "valid_to", "successor"]
+    list_filter = ["level", "valid_to"]
+    search_fields = ["code", "name"]
+    autocomplete_fields = ["parent", "successor"]
+
+
+@admin.register(Agency)
+class AgencyAdmin(ScopedToVisibleAgencies, AuditedAdmin):
+    list_display = ["code", "name", "kind", "administrative_unit", "parent", "valid_to"]
+    list_filter = ["kind", "administrative_unit__level"]
+    search_fields = ["code", "name", "short_name"]
+    autocomplete_fields = ["parent", "administrative_unit", "successor"]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "short_name", "kind", "parent", "administrative_unit"]}),
+        (_("Liên hệ"), {"fields": ["address", "phone", "email", "office_hours_note"]}),
+        (_("Hiệu lực"), {"fields": ["valid_from", "valid_to", "successor"]}),
+    ]
+
+
+class RoleInline(admin.TabularInline):
+    model = RoleAssignment
+    extra = 0
+    autocomplete_fields = ["agency"]
+
+
+@admin.register(User)
+class UserAdmin(AuditedAdmin, DjangoUserAdmin):
+    list_display = ["username", "first_name", "last_name", "account_type", "is_active", "is_staff"]
+    list_filter = ["account_type", "is_active", "is_staff", "roles__role"]
+    fieldsets = [
+        *DjangoUserAdmin.fieldsets,
+        (_("Tài khoản MộtCửa"), {"fields": ["account_type", "phone"]}),
+    ]
+    inlines = [RoleInline]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        # Administrators manage staff of the agencies they see; citizens are not theirs to browse here.
+        return queryset.filter(roles__agency__in=visible_agencies(request.user)).distinct()
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(ScopedToVisibleAgencies, AuditedAdmin):
+    agency_path = "agency"
+    list_display = ["user", "role", "agency", "valid_from", "valid_to"]
+    list_filter = ["role"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "agency__name", "agency__code"]
+    autocomplete_fields = ["user", "agency"]

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.health, name="health"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("dang-nhap/", auth_views.LoginView.as_view(authentication_form=views.LoginForm), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("to-chuc/", include("motcua.org.urls")),
+    path("lich-lam-viec/", include("motcua.workdays.urls")),
+    path("quan-tri/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
