@@ -80,23 +80,57 @@ class Province:
 
 def province_with_communes(names: list[str]) -> Province:
     unit = UnitFactory(code="99", name="Tỉnh Thử", level=level("province"))
-    committee = AgencyFactory(code="000.00.00.H99", name="UBND Tỉnh Thử", kind=AgencyKind.PEOPLES_COMMITTEE,
-                              administrative_unit=unit)
-    office = AgencyFactory(code="000.01.00.H99", name="Văn phòng UBND tỉnh", kind=AgencyKind.OFFICE,
-                           administrative_unit=unit, parent=committee)
-    centre = AgencyFactory(code="000.02.00.H99", name="Trung tâm PVHCC tỉnh",
-                           kind=AgencyKind.PROVINCIAL_SERVICE_CENTRE, administrative_unit=unit, parent=committee)
-    department = AgencyFactory(code="000.03.00.H99", name="Sở Tư pháp", kind=AgencyKind.DEPARTMENT,
-                               administrative_unit=unit, parent=committee)
+    committee = AgencyFactory(
+        code="000.00.00.H99",
+        name="UBND Tỉnh Thử",
+        kind=AgencyKind.PEOPLES_COMMITTEE,
+        administrative_unit=unit,
+    )
+    office = AgencyFactory(
+        code="000.01.00.H99",
+        name="Văn phòng UBND tỉnh",
+        kind=AgencyKind.OFFICE,
+        administrative_unit=unit,
+        parent=committee,
+    )
+    centre = AgencyFactory(
+        code="000.02.00.H99",
+        name="Trung tâm PVHCC tỉnh",
+        kind=AgencyKind.PROVINCIAL_SERVICE_CENTRE,
+        administrative_unit=unit,
+        parent=committee,
+    )
+    department = AgencyFactory(
+        code="000.03.00.H99",
+        name="Sở Tư pháp",
+        kind=AgencyKind.DEPARTMENT,
+        administrative_unit=unit,
+        parent=committee,
+    )
     result = Province(unit, committee, office, centre, department)
     for i, name in enumerate(names, start=1):
         commune = UnitFactory(code=f"9{i:04d}", name=name, parent=unit)
-        ubnd = AgencyFactory(code=f"000.00.{i + 10:02d}.H99", name=f"UBND {name}",
-                             kind=AgencyKind.PEOPLES_COMMITTEE, administrative_unit=commune, parent=committee)
-        centre_c = AgencyFactory(code=f"001.00.{i + 10:02d}.H99", name=f"Trung tâm PVHCC {name}",
-                                 kind=AgencyKind.COMMUNE_SERVICE_CENTRE, administrative_unit=commune, parent=ubnd)
-        division = AgencyFactory(code=f"002.00.{i + 10:02d}.H99", name=f"Phòng Kinh tế {name}",
-                                 kind=AgencyKind.DIVISION, administrative_unit=commune, parent=ubnd)
+        ubnd = AgencyFactory(
+            code=f"000.00.{i + 10:02d}.H99",
+            name=f"UBND {name}",
+            kind=AgencyKind.PEOPLES_COMMITTEE,
+            administrative_unit=commune,
+            parent=committee,
+        )
+        centre_c = AgencyFactory(
+            code=f"001.00.{i + 10:02d}.H99",
+            name=f"Trung tâm PVHCC {name}",
+            kind=AgencyKind.COMMUNE_SERVICE_CENTRE,
+            administrative_unit=commune,
+            parent=ubnd,
+        )
+        division = AgencyFactory(
+            code=f"002.00.{i + 10:02d}.H99",
+            name=f"Phòng Kinh tế {name}",
+            kind=AgencyKind.DIVISION,
+            administrative_unit=commune,
+            parent=ubnd,
+        )
         result.communes[name] = {"committee": ubnd, "centre": centre_c, "division": division}
         result.commune_units[name] = commune
     return result

@@ -14,9 +14,9 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
     """
 
     def process_request(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) or settings.LANGUAGE_CODE
         try:
-            language = translation.get_supported_language_variant(chosen) if chosen else settings.LANGUAGE_CODE
+            language = translation.get_supported_language_variant(chosen)
         except LookupError:
             language = settings.LANGUAGE_CODE
         translation.activate(language)

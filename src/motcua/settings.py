@@ -45,9 +45,20 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks",
+    "django_tasks_db",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "django_filters",
     "motcua.core",
     "motcua.org",
     "motcua.workdays",
+    "motcua.control",
+    "motcua.outreach",
+    "motcua.catalog",
+    "motcua.integrations",
+    "motcua.dossiers",
     "motcua.demo",
 ]
 
@@ -118,6 +129,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# Site-wide assets (vendored Bootstrap and htmx, site.css) live in the project package, which is not an app.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=False)
 # Without the manifest, static files are served straight from the apps (no collectstatic needed).
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static"))) if STATIC_MANIFEST else None
@@ -150,8 +163,32 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # WeasyPrint logs every rendering step at INFO.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
 
 # The province this installation serves; the demo data creates it.
 MOTCUA_PROVINCE_CODE = env.str("MOTCUA_PROVINCE_CODE", default="")
+
+# Public read-only API under /api/v1/; writes need a logged-in session or a token
+# (`POST /api/v1/auth/token/`, then the header `Authorization: Token …`).
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 20,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "MộtCửa API",
+    "DESCRIPTION": "Danh mục thủ tục hành chính và dịch vụ một cửa. / Procedure catalog, one-stop services.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+# Background work (django-tasks, the backport of Django 6's task API) in the database queue; `motcua db_worker`
+# runs it. Daily sweeps (e.g. `motcua control_sweep`) are started by cron or a systemd timer.
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
 
 from . import views
 
@@ -13,6 +14,11 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("to-chuc/", include("motcua.org.urls")),
     path("lich-lam-viec/", include("motcua.workdays.urls")),
+    path("kiem-soat/", include("motcua.control.urls")),
+    path("tuyen-truyen/", include("motcua.outreach.urls")),
+    path("thu-tuc/", include("motcua.catalog.urls")),
+    path("api/v1/", include("motcua.catalog.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("quan-tri/", admin.site.urls),
 ]
 

@@ -17,9 +17,19 @@ def test_admin_change_of_agency_leaves_audit_event(admin_client_a, province):
     agency = province.communes["Xã A"]["division"]
     url = f"/quan-tri/org/agency/{agency.pk}/change/"
     form = {
-        "code": agency.code, "name": "Phòng Kinh tế (đổi tên)", "short_name": "", "kind": agency.kind,
-        "parent": agency.parent_id, "administrative_unit": agency.administrative_unit_id, "address": "",
-        "phone": "", "email": "", "office_hours_note": "", "valid_from": "", "valid_to": "", "successor": "",
+        "code": agency.code,
+        "name": "Phòng Kinh tế (đổi tên)",
+        "short_name": "",
+        "kind": agency.kind,
+        "parent": agency.parent_id,
+        "administrative_unit": agency.administrative_unit_id,
+        "address": "",
+        "phone": "",
+        "email": "",
+        "office_hours_note": "",
+        "valid_from": "",
+        "valid_to": "",
+        "successor": "",
     }
 
     response = admin_client_a.post(url, form)

@@ -70,11 +70,20 @@ def test_merged_predecessor_units_stay_visible_to_the_successor(province, make_s
 
     a_unit = province.commune_units["Xã A"]
     a_committee = province.communes["Xã A"]["committee"]
-    merged = merge_units(actor=None, units=[a_unit], code="98000", name="Xã A mới", effective=date(2026, 1, 1),
-                         parent=province.unit, legal_basis="NQ thử")
+    merged = merge_units(
+        actor=None,
+        units=[a_unit],
+        code="98000",
+        name="Xã A mới",
+        effective=date(2026, 1, 1),
+        parent=province.unit,
+        legal_basis="NQ thử",
+    )
     from tests.factories import AgencyFactory
 
-    new_centre = AgencyFactory(code="001.00.99.H99", kind="commune_service_centre", administrative_unit=merged)
+    new_centre = AgencyFactory(
+        code="001.00.99.H99", kind="commune_service_centre", administrative_unit=merged
+    )
     officer = make_staff(new_centre, Role.ONE_STOP_OFFICER)
 
     # Old dossiers of the former commune remain readable by the successor commune's officers.

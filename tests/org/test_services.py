@@ -15,15 +15,21 @@ from tests.factories import CitizenFactory
 
 def test_agency_code_must_follow_qd_20_2020(province):
     with pytest.raises(ValidationError) as error:
-        services.create_agency(actor=None, code="H99.1", name="Sai mã", kind=AgencyKind.DEPARTMENT,
-                               administrative_unit=province.unit)
+        services.create_agency(
+            actor=None,
+            code="H99.1",
+            name="Sai mã",
+            kind=AgencyKind.DEPARTMENT,
+            administrative_unit=province.unit,
+        )
     assert "QĐ 20/2020" in str(error.value)
 
 
 @pytest.mark.parametrize("code", ["000.00.00.H41", "000.20.01.H56", "A12.30.35.G01"])
 def test_valid_agency_codes_are_accepted(province, code):
-    agency = services.create_agency(actor=None, code=code, name="Cơ quan", kind=AgencyKind.DEPARTMENT,
-                                    administrative_unit=province.unit)
+    agency = services.create_agency(
+        actor=None, code=code, name="Cơ quan", kind=AgencyKind.DEPARTMENT, administrative_unit=province.unit
+    )
     assert agency.pk
 
 
@@ -56,35 +62,53 @@ def test_specialist_cannot_manage_agencies(province, make_staff):
 def test_merge_keeps_history_readable(province):
     a, b = province.commune_units["Xã A"], province.commune_units["Xã B"]
 
-    merged = services.merge_units(actor=None, units=[a, b], code="98001", name="Xã A-B",
-                                  effective=date(2026, 1, 1), parent=province.unit, legal_basis="NQ 1/2026")
+    merged = services.merge_units(
+        actor=None,
+        units=[a, b],
+        code="98001",
+        name="Xã A-B",
+        effective=date(2026, 1, 1),
+        parent=province.unit,
+        legal_basis="NQ 1/2026",
+    )
 
     a.refresh_from_db()
-    assert a.valid_to == date(2025, 12, 31) and a.successor == merged
+    assert a.valid_to == date(2025, 12, 31)
+    assert a.successor == merged
     assert {u.name for u in unit_lineage(merged)} == {"Xã A-B", "Xã A", "Xã B"}
     assert AuditEvent.objects.filter(action="unit.succeed").count() == 2
 
 
 def test_merge_refuses_units_of_different_levels(province):
     with pytest.raises(ValidationError):
-        services.merge_units(actor=None, units=[province.unit, province.commune_units["Xã A"]], code="1",
-                             name="x", effective=date(2026, 1, 1), parent=None, legal_basis="")
+        services.merge_units(
+            actor=None,
+            units=[province.unit, province.commune_units["Xã A"]],
+            code="1",
+            name="x",
+            effective=date(2026, 1, 1),
+            parent=None,
+            legal_basis="",
+        )
 
 
 def test_rename_creates_successor_row(province):
     a = province.commune_units["Xã A"]
 
-    renamed = services.rename_unit(actor=None, unit=a, name="Phường A", effective=date(2026, 3, 1),
-                                   legal_basis="NQ đổi tên")
+    renamed = services.rename_unit(
+        actor=None, unit=a, name="Phường A", effective=date(2026, 3, 1), legal_basis="NQ đổi tên"
+    )
 
-    assert renamed.code == a.code and renamed.parent == province.unit
+    assert renamed.code == a.code
+    assert renamed.parent == province.unit
     assert unit_lineage(renamed)[-1] == a
 
 
 def test_citizen_cannot_hold_a_staff_role(province):
     with pytest.raises(ValidationError):
-        services.assign_role(actor=None, user=CitizenFactory(), agency=province.department,
-                             role=Role.SPECIALIST)
+        services.assign_role(
+            actor=None, user=CitizenFactory(), agency=province.department, role=Role.SPECIALIST
+        )
 
 
 def test_assign_and_revoke_role_are_audited(province, make_staff):
@@ -106,4 +130,5 @@ def test_successor_agency_maps_old_code_to_new(province):
     services.succeed_agencies(actor=None, predecessors=[old], successor=new, effective=date(2026, 1, 1))
 
     old.refresh_from_db()
-    assert old.successor == new and old.valid_to == date(2025, 12, 31)
+    assert old.successor == new
+    assert old.valid_to == date(2025, 12, 31)

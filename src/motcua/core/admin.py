@@ -27,8 +27,13 @@ class AuditedAdmin(admin.ModelAdmin):
         """Inline rows (e.g. a user's roles) are audited one by one, like top-level records."""
         instances = formset.save(commit=False)
         for obj in formset.deleted_objects:
-            audit.record(actor=request.user, action=f"{obj._meta.model_name}.delete", target=obj,
-                         before=audit.snapshot(obj), after={})
+            audit.record(
+                actor=request.user,
+                action=f"{obj._meta.model_name}.delete",
+                target=obj,
+                before=audit.snapshot(obj),
+                after={},
+            )
             obj.delete()
         for obj in instances:
             before = audit.snapshot(type(obj).objects.get(pk=obj.pk)) if obj.pk else {}
@@ -39,8 +44,13 @@ class AuditedAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         with transaction.atomic():
-            audit.record(actor=request.user, action=f"{obj._meta.model_name}.delete", target=obj,
-                         before=audit.snapshot(obj), after={})
+            audit.record(
+                actor=request.user,
+                action=f"{obj._meta.model_name}.delete",
+                target=obj,
+                before=audit.snapshot(obj),
+                after={},
+            )
             super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):

@@ -23,7 +23,11 @@ LAST_DAY_BEFORE = date(2025, 6, 30)
 LEGAL_BASIS_2025 = "Nghị quyết của UBTVQH về sắp xếp đơn vị hành chính cấp xã năm 2025 (dữ liệu mẫu)"
 DEMO_PASSWORD = "demo1234"
 
-LEVELS = [("province", "Tỉnh, thành phố", 1), ("district", "Huyện, quận, thị xã", 2), ("commune", "Xã, phường, đặc khu", 3)]
+LEVELS = [
+    ("province", "Tỉnh, thành phố", 1),
+    ("district", "Huyện, quận, thị xã", 2),
+    ("commune", "Xã, phường, đặc khu", 3),
+]
 
 # code, name, former district, former communes merged into it (code, name)
 COMMUNES = [
@@ -44,7 +48,11 @@ OFFICE_HOURS = "Sáng 7:30–11:30, chiều 13:30–17:00, thứ Hai đến th�
 # code, name, kind, parent code (None = People's Committee of the province)
 PROVINCIAL_AGENCIES = [
     ("000.00.01.H99", "Văn phòng UBND tỉnh Minh Sơn", AgencyKind.OFFICE),
-    ("000.00.02.H99", "Trung tâm Phục vụ hành chính công tỉnh Minh Sơn", AgencyKind.PROVINCIAL_SERVICE_CENTRE),
+    (
+        "000.00.02.H99",
+        "Trung tâm Phục vụ hành chính công tỉnh Minh Sơn",
+        AgencyKind.PROVINCIAL_SERVICE_CENTRE,
+    ),
     ("000.00.03.H99", "Sở Tư pháp tỉnh Minh Sơn", AgencyKind.DEPARTMENT),
     ("000.00.04.H99", "Sở Xây dựng tỉnh Minh Sơn", AgencyKind.DEPARTMENT),
     ("000.00.05.H99", "Sở Nông nghiệp và Môi trường tỉnh Minh Sơn", AgencyKind.DEPARTMENT),
@@ -96,12 +104,20 @@ USERS = [
 def load() -> dict[str, int]:
     """Create or update the demo organisation; running it again changes nothing."""
     levels = {
-        code: AdministrativeLevel.objects.update_or_create(code=code, defaults={"name": name, "rank": rank})[0]
+        code: AdministrativeLevel.objects.update_or_create(code=code, defaults={"name": name, "rank": rank})[
+            0
+        ]
         for code, name, rank in LEVELS
     }
     province = _unit("99", "Tỉnh Minh Sơn", levels["province"], None, valid_from=None)
-    committee = _agency("000.00.00.H99", "Ủy ban nhân dân tỉnh Minh Sơn", AgencyKind.PEOPLES_COMMITTEE, province,
-                        None, address=PROVINCE_ADDRESS)
+    committee = _agency(
+        "000.00.00.H99",
+        "Ủy ban nhân dân tỉnh Minh Sơn",
+        AgencyKind.PEOPLES_COMMITTEE,
+        province,
+        None,
+        address=PROVINCE_ADDRESS,
+    )
     agencies = {committee.code: committee}
     for code, name, kind in PROVINCIAL_AGENCIES:
         agencies[code] = _agency(code, name, kind, province, committee, address=PROVINCE_ADDRESS)
@@ -113,36 +129,71 @@ def load() -> dict[str, int]:
     }
     for index, (code, name, district_code, former) in enumerate(COMMUNES, start=41):
         commune = _unit(code, name, levels["commune"], province, valid_from=REFORM_DAY)
-        ubnd = _agency(f"000.00.{index}.H99", f"Ủy ban nhân dân {name}",
-                       AgencyKind.PEOPLES_COMMITTEE, commune, committee, address=f"Trụ sở UBND {name}")
+        ubnd = _agency(
+            f"000.00.{index}.H99",
+            f"Ủy ban nhân dân {name}",
+            AgencyKind.PEOPLES_COMMITTEE,
+            commune,
+            committee,
+            address=f"Trụ sở UBND {name}",
+        )
         agencies[ubnd.code] = ubnd
         for prefix, div_name, kind in COMMUNE_DIVISIONS:
-            division = _agency(f"{prefix}.{index}.H99", f"{div_name} {name}", kind, commune, ubnd,
-                               address=f"Trụ sở UBND {name}")
+            division = _agency(
+                f"{prefix}.{index}.H99",
+                f"{div_name} {name}",
+                kind,
+                commune,
+                ubnd,
+                address=f"Trụ sở UBND {name}",
+            )
             agencies[division.code] = division
         for old_code, old_name in former:
-            _unit(old_code, old_name, levels["commune"], districts[district_code], valid_from=None,
-                  valid_to=LAST_DAY_BEFORE, successor=commune)
+            _unit(
+                old_code,
+                old_name,
+                levels["commune"],
+                districts[district_code],
+                valid_from=None,
+                valid_to=LAST_DAY_BEFORE,
+                successor=commune,
+            )
     _former_district_committees(districts, agencies, committee)
     _users(agencies)
-    return {"units": AdministrativeUnit.objects.count(), "agencies": Agency.objects.count(),
-            "users": User.objects.count()}
+    return {
+        "units": AdministrativeUnit.objects.count(),
+        "agencies": Agency.objects.count(),
+        "users": User.objects.count(),
+    }
 
 
 def _former_district_committees(districts, agencies, committee):
     """District People's Committees ended on 30/6/2025; their work went to the commune of the seat."""
     seats = {"990": "000.00.41.H99", "991": "000.00.44.H99", "992": "000.00.46.H99"}
     for number, (code, unit) in enumerate(districts.items(), start=21):
-        _agency(f"000.00.{number}.H99", f"Ủy ban nhân dân {unit.name} (trước 1/7/2025)",
-                AgencyKind.PEOPLES_COMMITTEE, unit, committee, valid_to=LAST_DAY_BEFORE,
-                successor=agencies[seats[code]])
+        _agency(
+            f"000.00.{number}.H99",
+            f"Ủy ban nhân dân {unit.name} (trước 1/7/2025)",
+            AgencyKind.PEOPLES_COMMITTEE,
+            unit,
+            committee,
+            valid_to=LAST_DAY_BEFORE,
+            successor=agencies[seats[code]],
+        )
 
 
 def _unit(code, name, level, parent, *, valid_from, valid_to=None, successor=None) -> AdministrativeUnit:
     unit, _ = AdministrativeUnit.objects.update_or_create(
-        code=code, valid_from=valid_from,
-        defaults={"name": name, "level": level, "parent": parent, "valid_to": valid_to, "successor": successor,
-                  "legal_basis": LEGAL_BASIS_2025 if (valid_to or valid_from == REFORM_DAY) else ""},
+        code=code,
+        valid_from=valid_from,
+        defaults={
+            "name": name,
+            "level": level,
+            "parent": parent,
+            "valid_to": valid_to,
+            "successor": successor,
+            "legal_basis": LEGAL_BASIS_2025 if (valid_to or valid_from == REFORM_DAY) else "",
+        },
     )
     return unit
 
@@ -151,10 +202,17 @@ def _agency(code, name, kind, unit, parent, *, address="", valid_to=None, succes
     centre = kind in (AgencyKind.PROVINCIAL_SERVICE_CENTRE, AgencyKind.COMMUNE_SERVICE_CENTRE)
     agency, _ = Agency.objects.update_or_create(
         code=code,
-        defaults={"name": name, "kind": kind, "administrative_unit": unit, "parent": parent, "address": address,
-                  "phone": "0299 3" + code[4:6] + code[7:9] + "00" if centre else "",
-                  "office_hours_note": OFFICE_HOURS if centre else "", "valid_to": valid_to,
-                  "successor": successor},
+        defaults={
+            "name": name,
+            "kind": kind,
+            "administrative_unit": unit,
+            "parent": parent,
+            "address": address,
+            "phone": "0299 3" + code[4:6] + code[7:9] + "00" if centre else "",
+            "office_hours_note": OFFICE_HOURS if centre else "",
+            "valid_to": valid_to,
+            "successor": successor,
+        },
     )
     return agency
 
@@ -164,9 +222,14 @@ def _users(agencies) -> None:
         last, _, first = spec.full_name.rpartition(" ")
         user, created = User.objects.update_or_create(
             username=spec.username,
-            defaults={"first_name": first, "last_name": last, "account_type": spec.account_type,
-                      "is_staff": spec.account_type == AccountType.STAFF and spec.role == Role.ADMINISTRATOR,
-                      "is_superuser": spec.superuser, "email": f"{spec.username}@example.invalid"},
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "account_type": spec.account_type,
+                "is_staff": spec.account_type == AccountType.STAFF and spec.role == Role.ADMINISTRATOR,
+                "is_superuser": spec.superuser,
+                "email": f"{spec.username}@example.invalid",
+            },
         )
         if created:
             user.set_password(DEMO_PASSWORD)

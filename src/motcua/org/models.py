@@ -27,18 +27,29 @@ class AdministrativeLevel(models.Model):
 class AdministrativeUnit(models.Model):
     """A province, district, commune or ward, valid over a period; merges and renames link to a successor."""
 
-    code = models.CharField(_("mã đơn vị hành chính"), max_length=10, help_text=_("Mã theo danh mục thống kê"))
+    code = models.CharField(
+        _("mã đơn vị hành chính"), max_length=10, help_text=_("Mã theo danh mục thống kê")
+    )
     name = models.CharField(_("tên"), max_length=150)
     level = models.ForeignKey(AdministrativeLevel, verbose_name=_("cấp"), on_delete=models.PROTECT)
     parent = models.ForeignKey(
-        "self", verbose_name=_("trực thuộc"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("trực thuộc"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     successor = models.ForeignKey(
-        "self", verbose_name=_("đơn vị kế thừa"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="predecessors", help_text=_("Đơn vị sau sáp nhập hoặc đổi tên"),
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+        help_text=_("Đơn vị sau sáp nhập hoặc đổi tên"),
     )
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255, blank=True)
 
@@ -50,7 +61,9 @@ class AdministrativeUnit(models.Model):
             # A code may be reused after a unit ends, but never by two units valid at once.
             models.UniqueConstraint(fields=["code", "valid_from"], name="org_unit_code_valid_from_uniq"),
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
                 name="org_unit_valid_range",
             ),
         ]
@@ -59,7 +72,9 @@ class AdministrativeUnit(models.Model):
         return self.name
 
     def is_valid_on(self, day) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 class AgencyKind(models.TextChoices):
@@ -78,18 +93,28 @@ SERVICE_CENTRE_KINDS = (AgencyKind.PROVINCIAL_SERVICE_CENTRE, AgencyKind.COMMUNE
 
 class Agency(models.Model):
     code = models.CharField(
-        _("mã định danh điện tử"), max_length=20, unique=True, validators=[validate_agency_code],
+        _("mã định danh điện tử"),
+        max_length=20,
+        unique=True,
+        validators=[validate_agency_code],
         help_text=_("Theo QĐ 20/2020/QĐ-TTg, ví dụ 000.00.00.H41"),
     )
     name = models.CharField(_("tên cơ quan"), max_length=255)
     short_name = models.CharField(_("tên viết tắt"), max_length=80, blank=True)
     kind = models.CharField(_("loại cơ quan"), max_length=40, choices=AgencyKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("cơ quan cấp trên"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("cơ quan cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     administrative_unit = models.ForeignKey(
-        AdministrativeUnit, verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="agencies"
+        AdministrativeUnit,
+        verbose_name=_("đơn vị hành chính"),
+        on_delete=models.PROTECT,
+        related_name="agencies",
     )
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
@@ -98,8 +123,13 @@ class Agency(models.Model):
     valid_from = models.DateField(_("hoạt động từ"), null=True, blank=True)
     valid_to = models.DateField(_("hoạt động đến"), null=True, blank=True)
     successor = models.ForeignKey(
-        "self", verbose_name=_("cơ quan kế thừa"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="predecessors", help_text=_("Cơ quan tiếp nhận nhiệm vụ khi sáp nhập, đổi mã"),
+        "self",
+        verbose_name=_("cơ quan kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+        help_text=_("Cơ quan tiếp nhận nhiệm vụ khi sáp nhập, đổi mã"),
     )
 
     class Meta:
@@ -108,7 +138,9 @@ class Agency(models.Model):
         ordering = ["code"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
                 name="org_agency_valid_range",
             ),
         ]
@@ -159,8 +191,12 @@ class Role(models.TextChoices):
 class RoleAssignment(models.Model):
     """A staff member holds a role at an agency, over a period."""
 
-    user = models.ForeignKey(User, verbose_name=_("tài khoản"), on_delete=models.CASCADE, related_name="roles")
-    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="roles")
+    user = models.ForeignKey(
+        User, verbose_name=_("tài khoản"), on_delete=models.CASCADE, related_name="roles"
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="roles"
+    )
     role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
     valid_from = models.DateField(_("từ ngày"), null=True, blank=True)
     valid_to = models.DateField(_("đến ngày"), null=True, blank=True)

@@ -22,14 +22,16 @@ from django.utils import timezone
 
 from motcua.core.trees import closure
 
-from .models import SERVICE_CENTRE_KINDS, Agency, AdministrativeUnit, AgencyKind, Role, RoleAssignment
+from .models import SERVICE_CENTRE_KINDS, AdministrativeUnit, Agency, AgencyKind, Role, RoleAssignment
 
 UNIT_WIDE_ROLES = frozenset({Role.CONTROL_OFFICER, Role.COMMUNICATION_OFFICER, Role.ADMINISTRATOR})
 UNIT_LEVEL_KINDS = frozenset({AgencyKind.PEOPLES_COMMITTEE, AgencyKind.OFFICE, *SERVICE_CENTRE_KINDS})
 
 
 def _valid_on(day: date) -> Q:
-    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+    )
 
 
 def active_roles(actor, *, on: date | None = None) -> QuerySet[RoleAssignment]:
@@ -57,7 +59,9 @@ def visible_agencies(actor, *, on: date | None = None) -> QuerySet[Agency]:
             same_units.add(agency.administrative_unit_id)
         else:
             agency_roots.add(agency.pk)
-    units = closure(AdministrativeUnit, closure(AdministrativeUnit, subtree_units, link="parent"), link="successor")
+    units = closure(
+        AdministrativeUnit, closure(AdministrativeUnit, subtree_units, link="parent"), link="successor"
+    )
     units |= closure(AdministrativeUnit, same_units, link="successor")
     agencies = closure(Agency, closure(Agency, agency_roots, link="parent"), link="successor")
     if not units and not agencies:
@@ -83,7 +87,9 @@ def public_service_centres(*, on: date | None = None) -> QuerySet[Agency]:
 def public_agency_tree(*, on: date | None = None) -> QuerySet[Agency]:
     """Agencies in operation with their units: the public directory (no personal data)."""
     day = on or timezone.localdate()
-    return Agency.objects.filter(_valid_on(day)).select_related("administrative_unit", "parent").order_by("code")
+    return (
+        Agency.objects.filter(_valid_on(day)).select_related("administrative_unit", "parent").order_by("code")
+    )
 
 
 def unit_lineage(unit: AdministrativeUnit) -> list[AdministrativeUnit]:

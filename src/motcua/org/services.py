@@ -16,15 +16,26 @@ from .models import AccountType, AdministrativeUnit, Agency, Role, RoleAssignmen
 
 def _require(actor, perm: str, obj=None) -> None:
     if actor is not None and not actor.has_perm(perm, obj):
-        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này. / You are not allowed to do this."))
+        raise PermissionDenied(
+            _("Bạn không có quyền thực hiện thao tác này. / You are not allowed to do this.")
+        )
 
 
 @transaction.atomic
-def create_agency(*, actor, code: str, name: str, kind: str, administrative_unit: AdministrativeUnit,
-                  parent: Agency | None = None, **details) -> Agency:
+def create_agency(
+    *,
+    actor,
+    code: str,
+    name: str,
+    kind: str,
+    administrative_unit: AdministrativeUnit,
+    parent: Agency | None = None,
+    **details,
+) -> Agency:
     _require(actor, "org.manage_agency", parent)
-    agency = Agency(code=code, name=name, kind=kind, administrative_unit=administrative_unit,
-                    parent=parent, **details)
+    agency = Agency(
+        code=code, name=name, kind=kind, administrative_unit=administrative_unit, parent=parent, **details
+    )
     agency.full_clean()
     agency.save()
     audit.record(actor=actor, action="agency.create", target=agency)
@@ -63,8 +74,16 @@ def succeed_agencies(*, actor, predecessors: list[Agency], successor: Agency, ef
 
 
 @transaction.atomic
-def merge_units(*, actor, units: list[AdministrativeUnit], code: str, name: str, effective: date,
-                parent: AdministrativeUnit | None, legal_basis: str) -> AdministrativeUnit:
+def merge_units(
+    *,
+    actor,
+    units: list[AdministrativeUnit],
+    code: str,
+    name: str,
+    effective: date,
+    parent: AdministrativeUnit | None,
+    legal_basis: str,
+) -> AdministrativeUnit:
     """Several units become one new unit from `effective` (e.g. communes merged on 1/7/2025).
 
     The old units keep their rows and end the day before; their successor link keeps history readable.
@@ -74,9 +93,17 @@ def merge_units(*, actor, units: list[AdministrativeUnit], code: str, name: str,
         raise ValidationError(_("Cần ít nhất một đơn vị để sáp nhập. / At least one unit is needed."))
     levels = {u.level_id for u in units}
     if len(levels) != 1:
-        raise ValidationError(_("Chỉ sáp nhập các đơn vị cùng cấp. / Only units of the same level can merge."))
-    new_unit = AdministrativeUnit(code=code, name=name, level_id=levels.pop(), parent=parent,
-                                  valid_from=effective, legal_basis=legal_basis)
+        raise ValidationError(
+            _("Chỉ sáp nhập các đơn vị cùng cấp. / Only units of the same level can merge.")
+        )
+    new_unit = AdministrativeUnit(
+        code=code,
+        name=name,
+        level_id=levels.pop(),
+        parent=parent,
+        valid_from=effective,
+        legal_basis=legal_basis,
+    )
     new_unit.full_clean()
     new_unit.save()
     audit.record(actor=actor, action="unit.create", target=new_unit, reason=legal_basis)
@@ -86,14 +113,31 @@ def merge_units(*, actor, units: list[AdministrativeUnit], code: str, name: str,
 
 
 @transaction.atomic
-def rename_unit(*, actor, unit: AdministrativeUnit, name: str, effective: date, legal_basis: str,
-                code: str | None = None, parent: AdministrativeUnit | None = None) -> AdministrativeUnit:
+def rename_unit(
+    *,
+    actor,
+    unit: AdministrativeUnit,
+    name: str,
+    effective: date,
+    legal_basis: str,
+    code: str | None = None,
+    parent: AdministrativeUnit | None = None,
+) -> AdministrativeUnit:
     """A renamed (or re-coded, or re-parented) unit is a new row that succeeds the old one."""
-    return merge_units(actor=actor, units=[unit], code=code or unit.code, name=name, effective=effective,
-                       parent=parent if parent is not None else unit.parent, legal_basis=legal_basis)
+    return merge_units(
+        actor=actor,
+        units=[unit],
+        code=code or unit.code,
+        name=name,
+        effective=effective,
+        parent=parent if parent is not None else unit.parent,
+        legal_basis=legal_basis,
+    )
 
 
-def _end_unit(*, actor, unit: AdministrativeUnit, successor: AdministrativeUnit, effective: date, reason: str):
+def _end_unit(
+    *, actor, unit: AdministrativeUnit, successor: AdministrativeUnit, effective: date, reason: str
+):
     if unit.valid_to is not None and unit.valid_to < effective - timedelta(days=1):
         raise ValidationError(
             _("Đơn vị %(name)s đã hết hiệu lực trước ngày sáp nhập. / Unit %(name)s ended before the merge.")
@@ -108,12 +152,19 @@ def _end_unit(*, actor, unit: AdministrativeUnit, successor: AdministrativeUnit,
 
 
 @transaction.atomic
-def assign_role(*, actor, user: User, agency: Agency, role: str, valid_from: date | None = None,
-                valid_to: date | None = None) -> RoleAssignment:
+def assign_role(
+    *,
+    actor,
+    user: User,
+    agency: Agency,
+    role: str,
+    valid_from: date | None = None,
+    valid_to: date | None = None,
+) -> RoleAssignment:
     _require(actor, "org.manage_agency", agency)
     if user.account_type != AccountType.STAFF:
         raise ValidationError(
-            _("Tài khoản công dân không thể giữ vai trò cán bộ. / A citizen account cannot hold a staff role.")
+            _("Tài khoản công dân không thể giữ vai trò cán bộ. / A citizen cannot hold a staff role.")
         )
     if role not in Role.values:
         raise ValidationError(_("Vai trò không hợp lệ. / Unknown role."))
@@ -132,6 +183,12 @@ def assign_role(*, actor, user: User, agency: Agency, role: str, valid_from: dat
 @transaction.atomic
 def revoke_role(*, actor, assignment: RoleAssignment, reason: str = "") -> None:
     _require(actor, "org.manage_agency", assignment.agency)
-    audit.record(actor=actor, action="role.revoke", target=assignment, before=audit.snapshot(assignment),
-                 after={}, reason=reason)
+    audit.record(
+        actor=actor,
+        action="role.revoke",
+        target=assignment,
+        before=audit.snapshot(assignment),
+        after={},
+        reason=reason,
+    )
     assignment.delete()

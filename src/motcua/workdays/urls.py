@@ -5,4 +5,5 @@ from . import views
 app_name = "workdays"
 urlpatterns = [
     path("", views.year_calendar, name="year"),
+    path("<int:year>/", views.year_calendar, name="year_detail"),
 ]

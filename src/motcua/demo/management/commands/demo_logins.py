@@ -9,7 +9,7 @@ class Command(BaseCommand):
     help = "In các tài khoản mẫu. / Print the demo logins."
 
     def handle(self, *args, **options):
-        self.stdout.write("\nMộtCửa demo — http://127.0.0.1:8000  (mật khẩu / password: %s)" % DEMO_PASSWORD)
+        self.stdout.write(f"\nMộtCửa demo — http://127.0.0.1:8000  (mật khẩu / password: {DEMO_PASSWORD})")
         for user in USERS:
             who = user.role.label if user.role else "Công dân / citizen"
             self.stdout.write(f"  {user.username:<22} {user.full_name:<18} {who}")

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from motcua.demo import org
+from motcua.demo import catalog, control, org
 
 
 class Command(BaseCommand):
@@ -12,7 +12,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             counts = org.load()
+        with transaction.atomic():
+            counts.update(catalog.load())
+        with transaction.atomic():
+            counts.update(control.load())
         self.stdout.write(
-            "Dữ liệu mẫu / demo data: "
-            + ", ".join(f"{name} {count}" for name, count in counts.items())
+            "Dữ liệu mẫu / demo data: " + ", ".join(f"{name} {count}" for name, count in counts.items())
         )

@@ -1,0 +1,299 @@
+"""REST API of the catalog (/api/v1/): public reads, writes for the TTHC-control officer (session auth).
+
+Thin: serializers check the input, one selector or service does the work. Django's ValidationError from a
+service becomes a 400 with its bilingual messages; bad query parameters are a 400, never a 500.
+"""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import permissions, serializers, status, viewsets
+from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.response import Response
+
+from motcua.org.models import Agency
+
+from . import selectors, services
+from .content import version_content
+from .models import (
+    Applicant,
+    Channel,
+    Level,
+    OnlineLevel,
+    Procedure,
+    ProcedureType,
+    PublicationDecision,
+    TimeUnit,
+)
+from .search import search_procedures
+
+ERROR = inline_serializer("Error", fields={"detail": serializers.CharField()})
+
+
+class SearchParams(serializers.Serializer):
+    search = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text="Từ khóa, có dấu hoặc không dấu / words, with or without diacritics",
+    )
+    sector = serializers.CharField(required=False, max_length=20, help_text="Mã lĩnh vực / sector code")
+    level = serializers.SlugRelatedField(slug_field="code", queryset=Level.objects.all(), required=False)
+    agency = serializers.CharField(
+        required=False, max_length=20, help_text="Mã định danh cơ quan / agency code"
+    )
+    at = serializers.DateField(required=False, help_text="YYYY-MM-DD; mặc định hôm nay / default today")
+
+
+class AtParam(serializers.Serializer):
+    at = serializers.DateField(required=False)
+
+
+class ChannelSerializer(serializers.Serializer):
+    channel = serializers.ChoiceField(choices=Channel.choices)
+    time_limit = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0)
+    time_unit = serializers.ChoiceField(choices=TimeUnit.choices)
+    fee = serializers.IntegerField(min_value=0, help_text="VND")
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class DocumentSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=500)
+    form_name = serializers.CharField(required=False, allow_blank=True, default="")
+    originals = serializers.IntegerField(min_value=0, default=1)
+    copies = serializers.IntegerField(min_value=0, default=0)
+    mandatory = serializers.BooleanField(default=True)
+    condition = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ContentSerializer(serializers.Serializer):
+    """The legal content of a version (catalog.content), for reading and for writing drafts."""
+
+    national_code = serializers.RegexField(r"^\d+\.\d+$", max_length=30)
+    name = serializers.CharField(max_length=500)
+    sector = serializers.CharField(max_length=20)
+    levels = serializers.ListField(child=serializers.CharField(max_length=20))
+    procedure_type = serializers.ChoiceField(choices=ProcedureType.choices)
+    implementing_agency = serializers.CharField(allow_blank=True, default="")
+    competent_agency = serializers.CharField(allow_blank=True, default="")
+    delegated_agency = serializers.CharField(allow_blank=True, default="")
+    supporting_agency = serializers.CharField(allow_blank=True, default="")
+    sequence = serializers.CharField(allow_blank=True, default="")
+    applicants = serializers.ListField(child=serializers.ChoiceField(choices=Applicant.choices))
+    result = serializers.CharField(allow_blank=True, default="")
+    fees = serializers.CharField(allow_blank=True, default="")
+    requirements = serializers.CharField(allow_blank=True, default="")
+    legal_basis = serializers.CharField(allow_blank=True, default="")
+    online_level = serializers.ChoiceField(choices=OnlineLevel.choices)
+    vertical_sector = serializers.BooleanField(default=False)
+    any_boundary = serializers.BooleanField(default=False)
+    notes = serializers.CharField(allow_blank=True, default="")
+    channels = ChannelSerializer(many=True)
+    documents = DocumentSerializer(many=True)
+
+
+class ProcedureSummarySerializer(serializers.Serializer):
+    code = serializers.CharField(source="procedure.national_code")
+    name = serializers.CharField()
+    sector = serializers.CharField(source="sector.code")
+    sector_name = serializers.CharField(source="sector.name")
+    online_level = serializers.CharField()
+    any_boundary = serializers.BooleanField()
+    version = serializers.IntegerField(source="number")
+    valid_from = serializers.DateField()
+
+
+class ApplicationSerializer(serializers.Serializer):
+    local_code = serializers.CharField()
+    agency = serializers.CharField(source="agency.code")
+    agency_name = serializers.CharField(source="agency.name")
+    office_address = serializers.CharField()
+    fee = serializers.IntegerField(allow_null=True)
+    online_level = serializers.CharField()
+
+
+class ProcedureDetailSerializer(ContentSerializer):
+    version = serializers.IntegerField()
+    valid_from = serializers.DateField()
+    valid_to = serializers.DateField(allow_null=True)
+    decision = serializers.CharField()
+    status = serializers.CharField()
+    agencies = ApplicationSerializer(many=True)
+
+
+def _bad_request(error: DjangoValidationError) -> ApiValidationError:
+    return ApiValidationError({"detail": " ".join(error.messages)})
+
+
+class ProcedureViewSet(viewsets.ViewSet):
+    """Procedures in force: search, filter, read one."""
+
+    lookup_field = "code"
+    lookup_value_regex = r"[0-9]+\.[0-9]+"
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        parameters=[SearchParams],
+        responses={200: ProcedureSummarySerializer(many=True), 400: OpenApiResponse(ERROR)},
+        summary="Tìm thủ tục hành chính / search procedures",
+    )
+    def list(self, request):
+        params = SearchParams(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        data = params.validated_data
+        agency = data.get("agency")
+        if agency and not Agency.objects.filter(code=agency).exists():
+            raise ApiValidationError(
+                {"agency": [_("Không có cơ quan mã '%(code)s'. / Unknown agency.") % {"code": agency}]}
+            )
+        results = search_procedures(
+            data.get("search", ""),
+            at=data.get("at"),
+            sector=data.get("sector"),
+            level=data["level"].code if data.get("level") else None,
+            agency=agency,
+        )
+        paginator = self.paginator_class()
+        page = paginator.paginate_queryset(results, request, view=self)
+        return paginator.get_paginated_response(ProcedureSummarySerializer(page, many=True).data)
+
+    @property
+    def paginator_class(self):
+        from rest_framework.settings import api_settings
+
+        return api_settings.DEFAULT_PAGINATION_CLASS
+
+    @extend_schema(
+        parameters=[
+            AtParam,
+            OpenApiParameter(
+                "code",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                description="Mã thủ tục / national code, e.g. 1.001193",
+            ),
+        ],
+        responses={200: ProcedureDetailSerializer, 400: OpenApiResponse(ERROR), 404: OpenApiResponse(ERROR)},
+        summary="Một thủ tục theo mã / one procedure by code",
+    )
+    def retrieve(self, request, code=None):
+        params = AtParam(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        procedure = selectors.public_procedure(code)
+        version = (
+            selectors.version_in_force(procedure, params.validated_data.get("at")) if procedure else None
+        )
+        if version is None:
+            raise NotFound(
+                _(
+                    "Không có thủ tục mã %(code)s có hiệu lực vào thời điểm này. / No procedure %(code)s "
+                    "in force at that time."
+                )
+                % {"code": code}
+            )
+        data = {
+            **version_content(version),
+            "version": version.number,
+            "valid_from": version.valid_from,
+            "valid_to": version.valid_to,
+            "decision": version.decision.number,
+            "status": procedure.status,
+            "agencies": selectors.applying_agencies(procedure),
+        }
+        return Response(ProcedureDetailSerializer(data).data)
+
+
+class DraftViewSet(viewsets.ViewSet):
+    """The control officer writes drafts; a publication decision publishes them."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        request=ContentSerializer,
+        responses={201: ContentSerializer, 400: OpenApiResponse(ERROR), 403: OpenApiResponse(ERROR)},
+        summary="Tạo hoặc sửa dự thảo / create or replace a draft",
+    )
+    def create(self, request):
+        body = ContentSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            draft = services.save_draft(actor=request.user, content=body.validated_data)
+        except DjangoValidationError as error:
+            raise _bad_request(error) from None
+        return Response(ContentSerializer(version_content(draft)).data, status=status.HTTP_201_CREATED)
+
+
+class DecisionInput(serializers.Serializer):
+    number = serializers.CharField(max_length=60)
+    title = serializers.CharField(max_length=500)
+    signed_on = serializers.DateField()
+    signer = serializers.CharField(max_length=150)
+    effective_from = serializers.DateField()
+    legal_documents = serializers.CharField()
+    legal_effective_on = serializers.DateField(required=False, allow_null=True)
+    posted_on = serializers.DateField(required=False, allow_null=True)
+    publish = serializers.ListField(
+        child=serializers.CharField(), default=list, help_text="mã thủ tục / codes"
+    )
+    abolish = serializers.ListField(
+        child=serializers.CharField(), default=list, help_text="mã thủ tục / codes"
+    )
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    procedures = serializers.SerializerMethodField()
+
+    class Meta:
+        model = PublicationDecision
+        fields = [
+            "number",
+            "title",
+            "signed_on",
+            "signer",
+            "effective_from",
+            "legal_documents",
+            "legal_effective_on",
+            "publish_deadline",
+            "published_on_time",
+            "post_deadline",
+            "posted_on",
+            "posted_on_time",
+            "procedures",
+        ]
+
+    def get_procedures(self, decision) -> list[str]:
+        return [v.procedure.national_code for v in decision.versions.all()]
+
+
+class DecisionViewSet(viewsets.ViewSet):
+    permission_classes = [permissions.IsAuthenticatedOrReadOnly]
+
+    @extend_schema(responses={200: DecisionSerializer(many=True)}, summary="Quyết định công bố / decisions")
+    def list(self, request):
+        paginator = ProcedureViewSet().paginator_class()
+        page = paginator.paginate_queryset(selectors.decisions(), request, view=self)
+        return paginator.get_paginated_response(DecisionSerializer(page, many=True).data)
+
+    @extend_schema(
+        request=DecisionInput,
+        responses={201: DecisionSerializer, 400: OpenApiResponse(ERROR), 403: OpenApiResponse(ERROR)},
+        summary="Ban hành quyết định công bố / issue a publication decision",
+    )
+    def create(self, request):
+        body = DecisionInput(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = dict(body.validated_data)
+        lookup = {
+            code: get_object_or_404(Procedure, national_code=code)
+            for code in [*data["publish"], *data["abolish"]]
+        }
+        data["publish"] = [lookup[code] for code in data.pop("publish")]
+        data["abolish"] = [lookup[code] for code in data.pop("abolish")]
+        try:
+            decision = services.issue_publication_decision(actor=request.user, **data)
+        except DjangoValidationError as error:
+            raise _bad_request(error) from None
+        return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)

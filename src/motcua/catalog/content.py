@@ -1,0 +1,114 @@
+"""A version's legal content as plain data: what import, export, drafts and the "what changed" view share.
+
+{"national_code": "1.001193", "name": "...", "sector": "G03-...", "levels": ["commune"], ...,
+ "channels": [{"channel": "direct", "time_limit": "3", "time_unit": "d", "fee": 0, ...}],
+ "documents": [{"name": "...", "originals": 1, "copies": 0, "mandatory": True, ...}]}
+"""
+
+from decimal import Decimal
+from typing import Any
+
+from .models import ProcedureVersion
+
+TEXT_FIELDS = (
+    "name",
+    "procedure_type",
+    "implementing_agency",
+    "competent_agency",
+    "delegated_agency",
+    "supporting_agency",
+    "sequence",
+    "result",
+    "fees",
+    "requirements",
+    "legal_basis",
+    "online_level",
+    "notes",
+)
+BOOL_FIELDS = ("vertical_sector", "any_boundary")
+CHANNEL_FIELDS = ("channel", "time_limit", "time_unit", "fee", "description")
+DOCUMENT_FIELDS = ("name", "form_name", "originals", "copies", "mandatory", "condition")
+# Order in which the "what changed" view and the exported files list the fields.
+FIELD_ORDER = (
+    "name",
+    "sector",
+    "levels",
+    *TEXT_FIELDS[1:],
+    "applicants",
+    *BOOL_FIELDS,
+    "channels",
+    "documents",
+)
+
+
+def amount_text(value: Decimal | str | int) -> str:
+    """'3.00' -> '3', '0.50' -> '0.5': one spelling per amount, so that equal contents compare equal."""
+    return f"{Decimal(str(value)).normalize():f}"
+
+
+def version_content(version: ProcedureVersion) -> dict[str, Any]:
+    data: dict[str, Any] = {"national_code": version.procedure.national_code}
+    data.update({field: getattr(version, field) for field in TEXT_FIELDS})
+    data.update({field: bool(getattr(version, field)) for field in BOOL_FIELDS})
+    data["sector"] = version.sector.code
+    data["levels"] = [level.code for level in version.levels.order_by("rank")]
+    data["applicants"] = list(version.applicants)
+    data["channels"] = [
+        {
+            "channel": c.channel,
+            "time_limit": amount_text(c.time_limit),
+            "time_unit": c.time_unit,
+            "fee": c.fee,
+            "description": c.description,
+        }
+        for c in version.channels.order_by("channel")
+    ]
+    data["documents"] = [
+        {
+            "name": d.name,
+            "form_name": d.form_name,
+            "originals": d.originals,
+            "copies": d.copies,
+            "mandatory": d.mandatory,
+            "condition": d.condition,
+        }
+        for d in version.documents.order_by("position", "id")
+    ]
+    return data
+
+
+def normalized(content: dict[str, Any]) -> dict[str, Any]:
+    """The comparable form of a content dict (channel order and amount spelling do not matter)."""
+    data = dict(content)
+    data["channels"] = sorted(
+        (
+            {
+                **c,
+                "time_limit": amount_text(c["time_limit"]),
+                "fee": int(c.get("fee") or 0),
+                "description": c.get("description", ""),
+            }
+            for c in content.get("channels", [])
+        ),
+        key=lambda c: c["channel"],
+    )
+    data["documents"] = [
+        {
+            "name": d["name"],
+            "form_name": d.get("form_name", ""),
+            "originals": int(d.get("originals", 1)),
+            "copies": int(d.get("copies", 0)),
+            "mandatory": bool(d.get("mandatory", True)),
+            "condition": d.get("condition", ""),
+        }
+        for d in content.get("documents", [])
+    ]
+    return data
+
+
+def differences(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """[(field, old value, new value)] for every field that differs, in FIELD_ORDER."""
+    old, new = normalized(old), normalized(new)
+    return [
+        (field, old.get(field), new.get(field)) for field in FIELD_ORDER if old.get(field) != new.get(field)
+    ]

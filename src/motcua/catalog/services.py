@@ -1,0 +1,577 @@
+"""Every write to the catalog: one function per business action, transactional, permission-checked, audited.
+
+`actor=None` means the system itself (demo loading); every other caller passes the user.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from motcua.core import audit
+from motcua.org.models import Agency
+
+from . import selectors
+from .content import BOOL_FIELDS, TEXT_FIELDS, normalized, version_content
+from .limits import process_overruns
+from .models import (
+    Applicant,
+    ChangeKind,
+    Level,
+    Procedure,
+    ProcedureStatus,
+    ProcedureVersion,
+    Process,
+    ProcessStep,
+    PublicationDecision,
+    RequiredDocument,
+    Sector,
+    Synonym,
+    VersionChannel,
+)
+from .search import search_column, words
+from .timing import catalog_calendar, decision_timing
+
+
+def _require(actor, perm: str = "catalog.manage_catalog") -> None:
+    if actor is not None and not actor.has_perm(perm):
+        raise PermissionDenied(
+            _("Bạn không có quyền thực hiện thao tác này. / You are not allowed to do this.")
+        )
+
+
+# Sectors -----------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_sector(*, actor, code: str, name: str, managing_body: str = "") -> Sector:
+    _require(actor)
+    sector = Sector.objects.filter(code=code).first() or Sector(code=code)
+    if sector.pk and (sector.name, sector.managing_body) == (name, managing_body):
+        return sector
+    before = audit.snapshot(sector)
+    sector.name, sector.managing_body = name, managing_body
+    sector.full_clean()
+    sector.save()
+    audit.record(actor=actor, action="sector.save", target=sector, before=before)
+    return sector
+
+
+# Drafts ------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_draft(*, actor, content: Mapping[str, Any]) -> ProcedureVersion:
+    """Create or replace the open draft of a procedure from a content dict (see catalog.content).
+
+    A new national code creates the procedure, unpublished until a decision publishes it.
+    """
+    _require(actor)
+    sector = _sector(content.get("sector"))
+    procedure = Procedure.objects.filter(national_code=content["national_code"]).first()
+    if procedure is None:
+        procedure = Procedure(national_code=content["national_code"], name=content["name"], sector=sector)
+        procedure.full_clean()
+        procedure.save()
+        audit.record(actor=actor, action="procedure.create", target=procedure)
+    draft = selectors.open_draft(procedure) or ProcedureVersion(procedure=procedure)
+    before = version_content(draft) if draft.pk else {}
+    _fill(draft, content, sector)
+    draft.full_clean()
+    draft.save()
+    draft.levels.set(_levels(content.get("levels", [])))
+    templates = {d.name: d.form_template for d in draft.documents.all()} if draft.pk else {}
+    _replace_children(draft, content, templates or _latest_templates(procedure))
+    after = version_content(draft)
+    audit.record(
+        actor=actor,
+        action="procedure.draft",
+        target=draft,
+        before={},
+        after={},
+        changes={field: [old, new] for field, old, new in _changes(before, after)},
+    )
+    return draft
+
+
+@transaction.atomic
+def discard_draft(*, actor, procedure: Procedure) -> None:
+    _require(actor)
+    draft = selectors.open_draft(procedure)
+    if draft is None:
+        return
+    audit.record(
+        actor=actor, action="procedure.discard_draft", target=draft, before=version_content(draft), after={}
+    )
+    draft.delete()
+    if not procedure.versions.exists():
+        audit.record(
+            actor=actor,
+            action="procedure.delete",
+            target=procedure,
+            before=audit.snapshot(procedure),
+            after={},
+        )
+        procedure.delete()
+
+
+def _changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
+    if not before:
+        return [(key, None, value) for key, value in after.items()]
+    from .content import differences
+
+    return differences(dict(before), dict(after))
+
+
+def _sector(code: Any) -> Sector:
+    if isinstance(code, Sector):
+        return code
+    sector = Sector.objects.filter(code=code).first()
+    if sector is None:
+        raise ValidationError(
+            {"sector": _("Không có lĩnh vực mã '%(code)s'. / Unknown sector '%(code)s'.") % {"code": code}}
+        )
+    return sector
+
+
+def _levels(codes: Iterable[str]) -> list[Level]:
+    codes = list(codes)
+    found = {level.code: level for level in Level.objects.filter(code__in=codes)}
+    unknown = [code for code in codes if code not in found]
+    if unknown:
+        raise ValidationError(
+            {
+                "levels": _("Cấp thực hiện không hợp lệ: %(codes)s. / Unknown level: %(codes)s.")
+                % {"codes": ", ".join(unknown)}
+            }
+        )
+    return [found[code] for code in codes]
+
+
+def _fill(version: ProcedureVersion, content: Mapping[str, Any], sector: Sector) -> None:
+    for field in TEXT_FIELDS:
+        if field in content:
+            setattr(version, field, content[field] or "")
+    for field in BOOL_FIELDS:
+        setattr(version, field, bool(content.get(field, False)))
+    applicants = list(content.get("applicants", []))
+    unknown = [a for a in applicants if a not in Applicant.values]
+    if unknown:
+        raise ValidationError(
+            {
+                "applicants": _("Đối tượng không hợp lệ: %(codes)s. / Unknown applicant: %(codes)s.")
+                % {"codes": ", ".join(unknown)}
+            }
+        )
+    version.applicants = applicants
+    version.sector = sector
+
+
+def _replace_children(
+    version: ProcedureVersion, content: Mapping[str, Any], templates: Mapping[str, Any]
+) -> None:
+    version.channels.all().delete()
+    version.documents.all().delete()
+    for spec in normalized(dict(content))["channels"]:
+        channel = VersionChannel(version=version, **spec)
+        channel.full_clean()
+        channel.save()
+    for position, spec in enumerate(normalized(dict(content))["documents"], start=1):
+        document = RequiredDocument(
+            version=version, position=position, **spec, form_template=templates.get(spec["name"]) or ""
+        )
+        document.full_clean()
+        document.save()
+    index_draft(version)
+
+
+def index_draft(version: ProcedureVersion) -> None:
+    """Refresh the folded search columns of a draft (they are frozen with it when it is published)."""
+    version.search_name = search_column(version.name)
+    version.search_text = search_column(
+        " ".join(
+            [
+                version.name,
+                version.procedure.national_code,
+                version.sector.name,
+                version.implementing_agency,
+                version.result,
+                *(d.name for d in version.documents.all()),
+            ]
+        )
+    )
+    version.save(update_fields=["search_name", "search_text"])
+
+
+def _latest_templates(procedure: Procedure) -> dict[str, Any]:
+    latest = selectors.latest_version(procedure)
+    return {d.name: d.form_template for d in latest.documents.all()} if latest else {}
+
+
+def attach_form_template(*, actor, document: RequiredDocument, file) -> RequiredDocument:
+    """Attach a form template file to a document of a draft (published versions keep their files)."""
+    _require(actor)
+    with transaction.atomic():
+        before = audit.snapshot(document)
+        document.form_template.save(file.name, file, save=False)
+        document.save()
+        audit.record(actor=actor, action="document.form_template", target=document, before=before)
+    return document
+
+
+# Publication decisions ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def issue_publication_decision(
+    *,
+    actor,
+    number: str,
+    title: str,
+    signed_on: date,
+    signer: str,
+    effective_from: date,
+    legal_documents: str,
+    legal_effective_on: date | None = None,
+    issuer: Agency | None = None,
+    publish: Sequence[Procedure] = (),
+    abolish: Sequence[Procedure] = (),
+    replace: Sequence[tuple[Procedure, Procedure]] = (),
+    posted_on: date | None = None,
+) -> PublicationDecision:
+    """Publish drafts (new or amended), abolish procedures, or replace old ones by new ones, in one decision.
+
+    Each touched procedure gets a new immutable version in force from `effective_from`; the previous version
+    ends the day before. Timing against the PublicationRule rows is stored on the decision.
+    """
+    _require(actor, "catalog.issue_decision")
+    problems = decision_problems(
+        effective_from=effective_from, procedures=[*publish, *abolish, *(old for old, _new in replace)]
+    )
+    if problems:
+        raise ValidationError(problems)
+    replacing = {new.pk for _old, new in replace}
+    publish = list(publish) + [new for _old, new in replace if new not in publish]
+    if not publish and not abolish and not replace:
+        raise ValidationError(
+            _("Quyết định phải công bố ít nhất một thủ tục. / A decision must touch a procedure.")
+        )
+    timing = decision_timing(
+        signed_on=signed_on,
+        legal_effective_on=legal_effective_on,
+        posted_on=posted_on,
+        calendar=catalog_calendar(signed_on),
+    )
+    decision = PublicationDecision(
+        number=number,
+        title=title,
+        signed_on=signed_on,
+        signer=signer,
+        issuer=issuer,
+        effective_from=effective_from,
+        legal_documents=legal_documents,
+        legal_effective_on=legal_effective_on,
+        publish_deadline=timing.publish_deadline,
+        published_on_time=timing.published_on_time,
+        post_deadline=timing.post_deadline,
+        posted_on=posted_on,
+        posted_on_time=timing.posted_on_time,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    decision.full_clean()
+    decision.save()
+    audit.record(actor=actor, action="decision.issue", target=decision)
+    for procedure in publish:
+        _publish_draft(actor, decision, procedure, replacing=procedure.pk in replacing)
+    for procedure in abolish:
+        _end_procedure(actor, decision, procedure, ChangeKind.ABOLISHED, None)
+    for old, new in replace:
+        _end_procedure(actor, decision, old, ChangeKind.REPLACED, new)
+    return decision
+
+
+def decision_problems(*, effective_from: date, procedures: Iterable[Procedure]) -> list[str]:
+    """Why a decision with this effective date cannot touch these procedures (empty when it can)."""
+    problems = []
+    for procedure in procedures:
+        previous = selectors.latest_version(procedure)
+        if previous is not None and effective_from <= previous.valid_from:
+            problems.append(
+                _(
+                    "Ngày hiệu lực %(new)s phải sau ngày hiệu lực của phiên bản trước (%(old)s) "
+                    "của thủ tục %(code)s. / The effective date %(new)s must be after that of the "
+                    "previous version (%(old)s) of %(code)s."
+                )
+                % {
+                    "new": f"{effective_from:%d/%m/%Y}",
+                    "old": f"{previous.valid_from:%d/%m/%Y}",
+                    "code": procedure.national_code,
+                }
+            )
+    return problems
+
+
+def _publish_draft(actor, decision: PublicationDecision, procedure: Procedure, *, replacing: bool) -> None:
+    draft = selectors.open_draft(procedure)
+    if draft is None:
+        raise ValidationError(
+            _("Thủ tục %(code)s không có dự thảo để công bố. / Procedure %(code)s has no draft to publish.")
+            % {"code": procedure.national_code}
+        )
+    previous = selectors.latest_version(procedure)
+    _close_previous(previous, decision)
+    draft.decision = decision
+    draft.number = (previous.number + 1) if previous else 1
+    draft.change_kind = ChangeKind.AMENDED if previous and not replacing else ChangeKind.NEW
+    draft.valid_from = decision.effective_from
+    draft.full_clean()
+    draft.save()
+    before = audit.snapshot(procedure)
+    procedure.name, procedure.sector = draft.name, draft.sector
+    procedure.status = ProcedureStatus.AMENDED if previous else ProcedureStatus.PUBLISHED
+    procedure.save()
+    audit.record(
+        actor=actor,
+        action=f"procedure.{draft.change_kind}",
+        target=procedure,
+        before=before,
+        reason=decision.number,
+    )
+
+
+def _end_procedure(
+    actor, decision: PublicationDecision, procedure: Procedure, kind: str, successor: Procedure | None
+) -> None:
+    previous = selectors.latest_version(procedure)
+    if previous is None or previous.change_kind in (ChangeKind.ABOLISHED, ChangeKind.REPLACED):
+        raise ValidationError(
+            _(
+                "Thủ tục %(code)s chưa công bố hoặc đã bãi bỏ. "
+                "/ Procedure %(code)s is not published or already ended."
+            )
+            % {"code": procedure.national_code}
+        )
+    _close_previous(previous, decision)
+    # The ending version repeats the last content, so history reads whole; no dossier can start on it.
+    ending = ProcedureVersion.objects.get(pk=previous.pk)
+    levels = list(previous.levels.all())
+    ending.pk = ending.id = None
+    ending._state.adding = True
+    ending.decision, ending.number, ending.change_kind = decision, previous.number + 1, kind
+    ending.valid_from, ending.valid_to, ending.replaced_by = decision.effective_from, None, successor
+    ending.full_clean()
+    ending.save()
+    ProcedureVersion.levels.through.objects.bulk_create(
+        [
+            ProcedureVersion.levels.through(procedureversion_id=ending.pk, level_id=level.pk)
+            for level in levels
+        ]
+    )
+    before = audit.snapshot(procedure)
+    procedure.status = ProcedureStatus.ABOLISHED
+    procedure.save()
+    audit.record(
+        actor=actor, action=f"procedure.{kind}", target=procedure, before=before, reason=decision.number
+    )
+
+
+def _close_previous(previous: ProcedureVersion | None, decision: PublicationDecision) -> None:
+    if previous is None:
+        return
+    previous.valid_to = decision.effective_from - timedelta(days=1)
+    previous.save(update_fields=["valid_to"])
+
+
+@transaction.atomic
+def record_national_posting(*, actor, decision: PublicationDecision, posted_on: date) -> PublicationDecision:
+    """The decision was posted to the national database on `posted_on`: on time or late, for the index."""
+    _require(actor, "catalog.issue_decision")
+    before = audit.snapshot(decision)
+    decision.posted_on = posted_on
+    decision.posted_on_time = posted_on <= decision.post_deadline
+    decision.full_clean()
+    decision.save()
+    audit.record(actor=actor, action="decision.posted", target=decision, before=before)
+    return decision
+
+
+# Applicability -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def apply_procedure(
+    *,
+    actor,
+    procedure: Procedure,
+    agency: Agency,
+    office_address: str = "",
+    fee: int | None = None,
+    online_level: str = "",
+    note: str = "",
+):
+    """`agency` applies `procedure` under the local code {national code}.{agency code}; idempotent."""
+    _require(actor)
+    from .models import AgencyProcedure
+
+    application = AgencyProcedure.objects.filter(procedure=procedure, agency=agency).first()
+    before = audit.snapshot(application) if application else {}
+    application = application or AgencyProcedure(procedure=procedure, agency=agency)
+    values = {
+        "local_code": f"{procedure.national_code}.{agency.code}",
+        "office_address": office_address,
+        "fee": fee,
+        "online_level": online_level,
+        "note": note,
+    }
+    if before and all(getattr(application, k) == v for k, v in values.items()):
+        return application
+    for key, value in values.items():
+        setattr(application, key, value)
+    application.full_clean()
+    application.save()
+    audit.record(actor=actor, action="procedure.apply", target=application, before=before)
+    return application
+
+
+@transaction.atomic
+def withdraw_procedure(*, actor, procedure: Procedure, agency: Agency) -> None:
+    _require(actor)
+    from .models import AgencyProcedure
+
+    application = AgencyProcedure.objects.filter(procedure=procedure, agency=agency).first()
+    if application is None:
+        return
+    audit.record(
+        actor=actor,
+        action="procedure.withdraw",
+        target=application,
+        before=audit.snapshot(application),
+        after={},
+    )
+    application.delete()
+
+
+# Processes ---------------------------------------------------------------------------------------------
+
+
+def check_process(*, procedure: Procedure, channel: str, steps: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Problems that keep a process from being saved (empty when it may be saved)."""
+    version = selectors.version_in_force(procedure) or selectors.current_content_version(procedure)
+    if version is None:
+        return [_("Thủ tục chưa có nội dung. / The procedure has no content yet.")]
+    problems = [problem for step in steps for problem in _step_problems(step)]
+    if problems:
+        return problems
+    return process_overruns(
+        channels=version.channels.all(), channel=channel, steps=steps, calendar=catalog_calendar()
+    )
+
+
+def _step_problems(step: Mapping[str, Any]) -> list[str]:
+    try:
+        amount = Decimal(str(step["duration"]))
+    except (InvalidOperation, KeyError):
+        return [
+            _("Bước '%(name)s': thời gian không hợp lệ. / Step '%(name)s': invalid duration.")
+            % {"name": step.get("name", "")}
+        ]
+    if amount <= 0:
+        return [
+            _("Bước '%(name)s': thời gian phải lớn hơn 0. / Step '%(name)s': duration must be positive.")
+            % {"name": step.get("name", "")}
+        ]
+    return []
+
+
+@transaction.atomic
+def save_process(
+    *,
+    actor,
+    procedure: Procedure,
+    name: str,
+    steps: Sequence[Mapping[str, Any]],
+    agency: Agency | None = None,
+    channel: str = "",
+) -> Process:
+    """Create or replace the process of a procedure (for one agency, or the default for all agencies).
+
+    Refused when the steps add up to more than a legal time limit of the channel(s) it covers.
+    """
+    _require(actor)
+    problems = check_process(procedure=procedure, channel=channel, steps=steps)
+    if problems:
+        raise ValidationError(problems)
+    process = Process.objects.filter(procedure=procedure, agency=agency, channel=channel).first()
+    before = _process_snapshot(process) if process else {}
+    process = process or Process(procedure=procedure, agency=agency, channel=channel)
+    process.name = name
+    process.full_clean()
+    process.save()
+    process.steps.all().delete()
+    for position, spec in enumerate(steps, start=1):
+        step = ProcessStep(
+            process=process,
+            position=position,
+            name=spec["name"],
+            agency_kind=spec.get("agency_kind", "") if not spec.get("agency") else "",
+            agency=spec.get("agency"),
+            role=spec["role"],
+            duration=Decimal(str(spec["duration"])),
+            duration_unit=spec.get("duration_unit", "h"),
+        )
+        step.full_clean()
+        step.save()
+    after = _process_snapshot(process)
+    if before != after:
+        audit.record(actor=actor, action="process.save", target=process, before=before, after=after)
+    return process
+
+
+def _process_snapshot(process: Process) -> dict[str, Any]:
+    return {
+        **audit.snapshot(process),
+        "steps": [
+            audit.snapshot(
+                step,
+                fields=["position", "name", "agency_kind", "agency", "role", "duration", "duration_unit"],
+            )
+            for step in process.steps.order_by("position")
+        ],
+    }
+
+
+# Synonyms ----------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_synonym(*, actor, term: str, expansion: str) -> Synonym:
+    """Citizens' phrase → the catalog's term; the phrase is stored folded so that any spelling finds it."""
+    _require(actor)
+    folded = " ".join(words(term))
+    if not folded or not words(expansion):
+        raise ValidationError(
+            _("Cần nhập cả cách nói và thuật ngữ. / Both the phrase and the term are needed.")
+        )
+    synonym = Synonym.objects.filter(term_folded=folded).first()
+    if synonym and (synonym.term, synonym.expansion) == (term.strip(), expansion.strip()):
+        return synonym
+    before = audit.snapshot(synonym) if synonym else {}
+    synonym = synonym or Synonym(term_folded=folded)
+    synonym.term, synonym.expansion = term.strip(), expansion.strip()
+    synonym.full_clean()
+    synonym.save()
+    audit.record(actor=actor, action="synonym.save", target=synonym, before=before)
+    return synonym
+
+
+@transaction.atomic
+def delete_synonym(*, actor, synonym: Synonym) -> None:
+    _require(actor)
+    audit.record(
+        actor=actor, action="synonym.delete", target=synonym, before=audit.snapshot(synonym), after={}
+    )
+    synonym.delete()

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ControlConfig(AppConfig):
+    name = "motcua.control"
+    label = "control"
+    verbose_name = _("Kiểm soát TTHC: kế hoạch, nhiệm vụ, báo cáo")
+
+    def ready(self) -> None:
+        # The built-in computations register themselves on import; other apps add theirs in their ready().
+        from . import computations  # noqa: F401

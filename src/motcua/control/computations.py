@@ -1,0 +1,73 @@
+"""Computed targets: a registry of named computations over the platform's own data.
+
+A computed target names one entry ("outreach.activity_count") and gives it parameters. An entry receives
+groups of agency ids (one group per reporting agency, each group the agency and the agencies below it) and
+the period, and returns one number: called with one group it gives that agency's value, called with all
+groups it gives the overall value. Other apps register their entries in their AppConfig.ready(), so this
+module never imports them (control sits above them in the dependency order only for this registry's users).
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+AgencyGroups = Sequence[frozenset[int]]
+ComputeFn = Callable[[AgencyGroups, date, date, dict], Decimal]
+
+
+@dataclass(frozen=True)
+class Computation:
+    name: str
+    label: str
+    compute: ComputeFn
+    help_text: str = ""
+
+
+_REGISTRY: dict[str, Computation] = {}
+
+
+def register(name: str, label, help_text="") -> Callable[[ComputeFn], ComputeFn]:
+    """Decorator: make `fn` available to computed targets under `name` (unique across apps)."""
+
+    def decorate(fn: ComputeFn) -> ComputeFn:
+        if name in _REGISTRY and _REGISTRY[name].compute is not fn:
+            raise ValueError(f"Computation {name!r} is already registered")
+        _REGISTRY[name] = Computation(name=name, label=label, compute=fn, help_text=help_text)
+        return fn
+
+    return decorate
+
+
+def get(name: str) -> Computation | None:
+    return _REGISTRY.get(name)
+
+
+def choices() -> list[tuple[str, str]]:
+    return [(c.name, f"{c.label} ({c.name})") for c in sorted(_REGISTRY.values(), key=lambda c: c.name)]
+
+
+def union(groups: AgencyGroups) -> frozenset[int]:
+    return frozenset().union(*groups) if groups else frozenset()
+
+
+@register(
+    "control.tasks_on_time_rate",
+    _("Tỷ lệ kỳ nhiệm vụ hoàn thành đúng hạn (%)"),
+    _("Các kỳ nhiệm vụ do cơ quan chủ trì có hạn trong kỳ; tham số: không có"),
+)
+def tasks_on_time_rate(groups: AgencyGroups, start: date, end: date, params: dict) -> Decimal:
+    from .deadlines import occurrence_finished_on_time
+    from .models import OccurrenceStatus, TaskOccurrence
+
+    occurrences = TaskOccurrence.objects.filter(
+        task__lead_agency__in=union(groups), due_on__gte=start, due_on__lte=end
+    ).select_related("task__lead_agency__administrative_unit")
+    total = on_time = 0
+    for occurrence in occurrences:
+        total += 1
+        if occurrence.status == OccurrenceStatus.DONE and occurrence_finished_on_time(occurrence):
+            on_time += 1
+    return Decimal(0) if not total else (Decimal(100) * on_time / total).quantize(Decimal("0.01"))

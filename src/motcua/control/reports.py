@@ -1,0 +1,235 @@
+"""Periodic and ad-hoc reports: periods cut by the rule in force, requests to agencies, filling in and
+submitting, and the roll-up of figures up the organisation tree (commune → province)."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from motcua.core import audit
+from motcua.core.trees import closure
+from motcua.org.models import Agency
+from motcua.workdays import clock
+from motcua.workdays.duration import Duration
+
+from . import periods
+from .deadlines import DeadlineBook
+from .models import (
+    FieldKind,
+    Plan,
+    Report,
+    ReportingCutoff,
+    ReportingPeriod,
+    ReportRequest,
+    ReportStatus,
+    ReportTemplate,
+    ReportValue,
+    TemplateField,
+)
+from .services import require
+
+
+def cutoff_in_force(frequency: str, *, on: date) -> ReportingCutoff:
+    row = (
+        ReportingCutoff.objects.filter(frequency=frequency, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .order_by("-valid_from")
+        .first()
+    )
+    if row is None:
+        raise ValidationError(
+            _(
+                "Chưa có quy định kỳ báo cáo hiệu lực ngày %(day)s."
+                " / No reporting cut-off in force on %(day)s."
+            )
+            % {"day": on.strftime("%d/%m/%Y")}
+        )
+    return row
+
+
+@transaction.atomic
+def reporting_period(*, frequency: str, year: int, number: int) -> ReportingPeriod:
+    """The period row, created from the cut-off rule in force the first time the period is used."""
+    existing = ReportingPeriod.objects.filter(frequency=frequency, year=year, number=number).first()
+    if existing:
+        return existing
+    probe = date(year, 12, 1)
+    cutoff = cutoff_in_force(frequency, on=probe)
+    dates = periods.reporting_period(
+        frequency=frequency,
+        year=year,
+        number=number,
+        months=cutoff.months,
+        start_day=cutoff.start_day,
+        end_day=cutoff.end_day,
+    )
+    period = ReportingPeriod(
+        frequency=frequency, year=year, number=number, start=dates.start, end=dates.end, label=dates.label
+    )
+    period.full_clean()
+    period.save()
+    return period
+
+
+def default_due_on(period: ReportingPeriod, owner: Agency) -> date:
+    """The cut-off day plus the working days the rule allows for sending, on the owner's calendar."""
+    cutoff = cutoff_in_force(period.frequency, on=period.end)
+    calendar = DeadlineBook(today=period.end).calendar(owner)
+    start = datetime.combine(period.end, calendar.office_hours.closing_time, calendar.tz)
+    due = clock.add(start, Duration.working_days(cutoff.submit_within_working_days), calendar)
+    return due.date()
+
+
+@transaction.atomic
+def request_reports(
+    *,
+    actor,
+    plan: Plan,
+    template: ReportTemplate,
+    period: ReportingPeriod,
+    title: str,
+    agencies: Iterable[Agency],
+    due_on: date | None = None,
+) -> ReportRequest:
+    require(actor, "control.manage_plan", plan)
+    agencies = list(agencies)
+    if not agencies:
+        raise ValidationError(_("Chọn ít nhất một cơ quan phải báo cáo. / Choose at least one agency."))
+    request = ReportRequest(
+        plan=plan,
+        template=template,
+        period=period,
+        title=title,
+        due_on=due_on or default_due_on(period, plan.owner_agency),
+        created_by=actor,
+    )
+    request.full_clean()
+    request.save()
+    request.agencies.set(agencies)
+    audit.record(actor=actor, action="report_request.create", target=request)
+    return request
+
+
+def template_fields(template: ReportTemplate) -> list[TemplateField]:
+    return list(
+        TemplateField.objects.filter(section__template=template)
+        .select_related("section")
+        .order_by("section__order", "order")
+    )
+
+
+def _parse_number(field: TemplateField, raw) -> Decimal | None:
+    if raw in (None, ""):
+        return None
+    try:
+        value = Decimal(str(raw).strip().replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite() or value < 0:
+        raise ValidationError(
+            _("“%(label)s”: cần một số không âm. / “%(label)s”: enter a non-negative number.")
+            % {"label": field.label}
+        )
+    return value
+
+
+@transaction.atomic
+def save_report(
+    *,
+    actor,
+    request: ReportRequest,
+    agency: Agency,
+    values: Mapping[str, object],
+    number: str = "",
+    signer: str = "",
+    submit: bool = False,
+    submitted_at=None,
+) -> Report:
+    """The agency fills in its report (values by field code) and, when `submit`, sends it to the owner."""
+    require(actor, "control.act_for_agency", agency)
+    if not request.agencies.filter(pk=agency.pk).exists():
+        raise ValidationError(
+            _("Cơ quan này không phải gửi báo cáo này. / This agency does not owe this report.")
+        )
+    report, created = Report.objects.select_for_update().get_or_create(request=request, agency=agency)
+    if report.status == ReportStatus.SUBMITTED:
+        raise ValidationError(_("Báo cáo đã gửi, không sửa được. / The report was already submitted."))
+    before = {} if created else audit.snapshot(report)
+    for field in template_fields(request.template):
+        raw = values.get(field.code)
+        row, _created = ReportValue.objects.get_or_create(report=report, field=field)
+        if field.kind == FieldKind.NUMBER:
+            row.number = _parse_number(field, raw)
+        else:
+            row.text = str(raw or "").strip()
+        row.save()
+    report.number, report.signer = number.strip(), signer.strip()
+    if submit:
+        missing = [
+            f.label
+            for f in template_fields(request.template)
+            if f.kind == FieldKind.NUMBER and values.get(f.code) in (None, "")
+        ]
+        if missing:
+            raise ValidationError(
+                _("Chưa nhập số liệu: %(fields)s. / Missing figures: %(fields)s.")
+                % {"fields": "; ".join(missing)}
+            )
+        report.status = ReportStatus.SUBMITTED
+        report.submitted_at = submitted_at or timezone.now()
+        report.submitted_by = actor
+    report.full_clean()
+    report.save()
+    audit.record(
+        actor=actor, action="report.submit" if submit else "report.save", target=report, before=before
+    )
+    return report
+
+
+@transaction.atomic
+def return_report(*, actor, report: Report, reason: str) -> Report:
+    """The owner sends a submitted report back for correction; the agency then submits it again."""
+    require(actor, "control.manage_plan", report.request.plan)
+    if report.status != ReportStatus.SUBMITTED:
+        raise ValidationError(
+            _("Chỉ trả lại được báo cáo đã gửi. / Only a submitted report can be returned.")
+        )
+    if not reason.strip():
+        raise ValidationError(_("Cần ghi lý do trả lại. / Say why the report is sent back."))
+    before = audit.snapshot(report)
+    report.status, report.submitted_at, report.submitted_by = ReportStatus.DRAFT, None, None
+    report.save()
+    audit.record(actor=actor, action="report.return", target=report, before=before, reason=reason)
+    return report
+
+
+def submitted_on_time(report: Report, book: DeadlineBook) -> bool:
+    return report.submitted_at is not None and timezone.localtime(
+        report.submitted_at
+    ).date() <= book.effective_due(report.request.due_on, report.agency)
+
+
+def rollup(request: ReportRequest, agency: Agency) -> dict[int, Decimal]:
+    """Figures of `agency` and every agency below it that submitted: {field id: sum}.
+
+    The organisation tree decides the roll-up, so a commune's divisions add into the commune and the
+    communes and departments add into the province.
+    """
+    subtree = closure(Agency, {agency.pk}, link="parent")
+    totals: dict[int, Decimal] = defaultdict(Decimal)
+    rows = ReportValue.objects.filter(
+        report__request=request,
+        report__status=ReportStatus.SUBMITTED,
+        report__agency__in=subtree,
+        number__isnull=False,
+        field__kind=FieldKind.NUMBER,
+    ).values_list("field_id", "number")
+    for field_id, number in rows:
+        totals[field_id] += number
+    return dict(totals)

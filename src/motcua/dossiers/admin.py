@@ -1,0 +1,48 @@
+"""Admin: dossiers and their timeline read-only (they change only through services); form templates are
+legal data an administrator keeps, audited like every admin change."""
+
+from django.contrib import admin
+
+from motcua.core.admin import AuditedAdmin
+
+from .models import Dossier, DossierEvent, FormTemplate
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class EventInline(admin.TabularInline):
+    model = DossierEvent
+    fields = ["occurred_at", "action", "from_status", "to_status", "actor_label", "to_agency", "timeliness"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Dossier)
+class DossierAdmin(ReadOnlyAdmin):
+    list_display = ["code", "status", "receiving_agency", "competent_agency", "received_at", "due_at", "timeliness"]
+    list_filter = ["status", "channel", "timeliness"]
+    search_fields = ["code"]
+    date_hierarchy = "submitted_at"
+    inlines = [EventInline]
+    list_select_related = ["receiving_agency", "competent_agency"]
+    # Personal data stays out of the list; the detail shows it to administrators only.
+    readonly_fields = [f.name for f in Dossier._meta.fields]
+
+
+@admin.register(FormTemplate)
+class FormTemplateAdmin(AuditedAdmin):
+    list_display = ["number", "title", "kind", "valid_from", "valid_to", "legal_basis"]
+    list_filter = ["kind", "legal_basis"]

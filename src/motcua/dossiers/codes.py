@@ -1,0 +1,23 @@
+"""Dossier codes `{agency code}-{yymmdd}-{NNNN}`: a daily sequence per receiving agency, without gaps.
+
+The counter row of (agency, day) is locked with SELECT … FOR UPDATE inside the reception transaction, so
+concurrent receptions queue on it, and a reception that rolls back takes its number back with it.
+"""
+
+from datetime import date
+
+from motcua.org.models import Agency
+
+from .models import DailyCounter
+
+
+def issue_code(agency: Agency, day: date) -> str:
+    DailyCounter.objects.get_or_create(agency=agency, day=day)
+    counter = DailyCounter.objects.select_for_update().get(agency=agency, day=day)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return format_code(agency.code, day, counter.last)
+
+
+def format_code(agency_code: str, day: date, sequence: int) -> str:
+    return f"{agency_code}-{day:%y%m%d}-{sequence:04d}"

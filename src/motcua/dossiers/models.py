@@ -1,0 +1,296 @@
+"""Dossiers (hồ sơ) and their history: documents, steps with deadlines, pauses, events; codes and forms.
+
+`status` is written only by services through the lifecycle table. `version` is the optimistic lock: each
+action states the version it saw, and the update filters on it, so two officers never overwrite each other.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from motcua.catalog.models import Procedure, ProcedureVersion, RequiredDocument
+from motcua.org.models import AdministrativeUnit, Agency, Role
+
+from .lifecycle import Action, Status
+
+
+class SubmissionChannel(models.IntegerChoices):
+    DIRECT = 1, _("Trực tiếp")
+    ONLINE = 2, _("Trực tuyến")
+    POSTAL = 3, _("Bưu chính")
+
+
+# The catalog names channels by words; dossiers use the national portal's numbers.
+CATALOG_CHANNEL = {
+    SubmissionChannel.DIRECT: "direct",
+    SubmissionChannel.ONLINE: "online",
+    SubmissionChannel.POSTAL: "postal",
+}
+
+
+class ReturnMethod(models.TextChoices):
+    COUNTER = "counter", _("Tại quầy")
+    POST = "post", _("Qua bưu chính")
+    ELECTRONIC = "electronic", _("Bản điện tử")
+
+
+class Timeliness(models.TextChoices):
+    EARLY = "early", _("Trước hạn")
+    ON_TIME = "on_time", _("Đúng hạn")
+    LATE = "late", _("Quá hạn")
+
+
+class Dossier(models.Model):
+    code = models.CharField(_("mã hồ sơ"), max_length=40, unique=True)
+    status = models.CharField(_("trạng thái"), max_length=24, choices=Status.choices, db_index=True)
+    # Where a supplement request was made from, so that the supplement resumes there.
+    paused_status = models.CharField(max_length=24, choices=Status.choices, blank=True, editable=False)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    channel = models.PositiveSmallIntegerField(_("kênh nộp"), choices=SubmissionChannel.choices)
+
+    procedure = models.ForeignKey(Procedure, verbose_name=_("thủ tục"), on_delete=models.PROTECT, related_name="+")
+    procedure_version = models.ForeignKey(
+        ProcedureVersion, verbose_name=_("phiên bản thủ tục"), on_delete=models.PROTECT, related_name="+"
+    )
+    # NĐ 118/2025: where it was received, who decides, and where the applicant lives are three things.
+    receiving_agency = models.ForeignKey(
+        Agency, verbose_name=_("nơi tiếp nhận"), on_delete=models.PROTECT, related_name="+"
+    )
+    competent_agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan có thẩm quyền"), on_delete=models.PROTECT, related_name="+"
+    )
+    current_agency = models.ForeignKey(
+        Agency, verbose_name=_("đang ở cơ quan"), on_delete=models.PROTECT, related_name="+"
+    )
+    current_step = models.ForeignKey(
+        "DossierStep",
+        verbose_name=_("bước hiện tại"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xử lý"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    applicant_name = models.CharField(_("họ tên người nộp"), max_length=200)
+    applicant_id_number = models.CharField(_("số định danh cá nhân"), max_length=12)
+    applicant_phone = models.CharField(_("điện thoại"), max_length=15)
+    applicant_email = models.EmailField(_("thư điện tử"), blank=True)
+    applicant_address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    applicant_commune = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("xã, phường nơi cư trú"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    applicant_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản người nộp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dossiers",
+    )
+    result_by_post = models.BooleanField(_("nhận kết quả qua bưu chính"), default=False)
+
+    submitted_at = models.DateTimeField(_("nộp lúc"))
+    received_at = models.DateTimeField(_("tiếp nhận lúc"), null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tiếp nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    clock_started_at = models.DateTimeField(_("bắt đầu tính thời hạn"), null=True, blank=True)
+    due_at = models.DateTimeField(_("hẹn trả kết quả"), null=True, blank=True, db_index=True)
+    supplement_requests = models.PositiveSmallIntegerField(_("số lần yêu cầu bổ sung"), default=0)
+    missing_documents = models.TextField(_("cần bổ sung"), blank=True)
+    processing_ended_at = models.DateTimeField(_("kết thúc giải quyết lúc"), null=True, blank=True)
+    timeliness = models.CharField(
+        _("kết quả về thời hạn"), max_length=10, choices=Timeliness.choices, blank=True
+    )
+    closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+
+    result_number = models.CharField(_("số văn bản kết quả"), max_length=60, blank=True)
+    result_date = models.DateField(_("ngày ký kết quả"), null=True, blank=True)
+    result_signer = models.CharField(_("người ký kết quả"), max_length=150, blank=True)
+    result_file = models.FileField(_("tệp kết quả"), upload_to="dossiers/results/%Y/%m/", blank=True)
+    return_method = models.CharField(
+        _("hình thức trả kết quả"), max_length=12, choices=ReturnMethod.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("hồ sơ")
+        verbose_name_plural = _("hồ sơ")
+        ordering = ["-submitted_at", "-id"]
+        indexes = [
+            models.Index(fields=["current_agency", "status", "due_at", "id"], name="dossier_queue_idx"),
+            models.Index(fields=["receiving_agency", "status", "due_at", "id"], name="dossier_desk_idx"),
+            models.Index(fields=["competent_agency", "status"], name="dossier_competent_idx"),
+            models.Index(fields=["receiving_agency", "received_at"], name="dossier_register_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(version__gte=1), name="dossier_version_positive"),
+            models.CheckConstraint(
+                condition=Q(received_at__isnull=True) | Q(due_at__isnull=False),
+                name="dossier_received_has_due_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class DossierDocument(models.Model):
+    """One line of the checklist: a required document (or another paper) with originals and copies."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="documents")
+    required_document = models.ForeignKey(
+        RequiredDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(_("tên giấy tờ"), max_length=500)
+    originals = models.PositiveSmallIntegerField(_("bản chính"), default=0)
+    copies = models.PositiveSmallIntegerField(_("bản sao"), default=0)
+    file = models.FileField(_("tệp"), upload_to="dossiers/documents/%Y/%m/", blank=True)
+    supplemented = models.BooleanField(_("nộp bổ sung"), default=False)
+
+    class Meta:
+        verbose_name = _("giấy tờ trong hồ sơ")
+        verbose_name_plural = _("giấy tờ trong hồ sơ")
+        ordering = ["dossier", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DossierStep(models.Model):
+    """A step of the dossier's own copy of the process: who handles it and by when."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField(_("bước"))
+    name = models.CharField(_("nội dung công việc"), max_length=255)
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
+    duration = models.DecimalField(_("thời gian"), max_digits=6, decimal_places=2)
+    duration_unit = models.CharField(_("đơn vị"), max_length=2, default="h")
+    started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
+    due_at = models.DateTimeField(_("hạn bước"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    timeliness = models.CharField(_("tiến độ"), max_length=10, choices=Timeliness.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("bước xử lý")
+        verbose_name_plural = _("bước xử lý")
+        ordering = ["dossier", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "position"], name="dossier_step_position_uniq"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.name}"
+
+
+class DossierPause(models.Model):
+    """Time waiting for the applicant's supplement: excluded from the legal time."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="pauses")
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["dossier", "started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dossier"], condition=Q(ended_at__isnull=True), name="dossier_one_open_pause"
+            ),
+        ]
+
+
+class DossierEvent(models.Model):
+    """The timeline: one row per action, what the applicant sees in plain words and officers in full."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
+    occurred_at = models.DateTimeField(_("thời điểm"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(_("người thực hiện"), max_length=150, blank=True)
+    action = models.CharField(_("thao tác"), max_length=24, choices=Action.choices)
+    from_status = models.CharField(_("từ trạng thái"), max_length=24, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("sang trạng thái"), max_length=24, choices=Status.choices)
+    step = models.ForeignKey(DossierStep, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    from_agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    to_agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    timeliness = models.CharField(_("tiến độ"), max_length=10, choices=Timeliness.choices, blank=True)
+    reason = models.TextField(_("lý do, ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("sự kiện hồ sơ")
+        verbose_name_plural = _("tiến trình hồ sơ")
+        ordering = ["dossier", "occurred_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.action} {self.occurred_at:%Y-%m-%d %H:%M}"
+
+
+class DailyCounter(models.Model):
+    """The last sequence number issued by an agency on a day; locked in the reception transaction."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    day = models.DateField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "day"], name="dossier_counter_uniq")]
+
+
+class FormKind(models.TextChoices):
+    RECEIPT = "receipt", _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
+    SUPPLEMENT = "supplement", _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")
+    REFUSAL = "refusal", _("Phiếu từ chối tiếp nhận, giải quyết hồ sơ")
+    APOLOGY = "apology", _("Phiếu xin lỗi và hẹn lại ngày trả kết quả")
+    STOP = "stop", _("Thông báo dừng giải quyết hồ sơ")
+    CONTROL_SHEET = "control_sheet", _("Phiếu kiểm soát quá trình giải quyết hồ sơ")
+    REGISTER = "register", _("Sổ theo dõi hồ sơ")
+
+
+class FormTemplate(models.Model):
+    """A legal form as data: HTML (Django template language), chosen by the dossier's reception date."""
+
+    code = models.CharField(_("mã mẫu"), max_length=30, unique=True, help_text=_("Ví dụ TT03-2025-01"))
+    kind = models.CharField(_("loại mẫu"), max_length=20, choices=FormKind.choices)
+    number = models.CharField(_("số hiệu mẫu"), max_length=20, help_text=_("Ví dụ Mẫu số 01"))
+    title = models.CharField(_("tên mẫu"), max_length=255)
+    valid_from = models.DateField(_("áp dụng từ"))
+    valid_to = models.DateField(_("áp dụng đến"), null=True, blank=True)
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
+    body = models.TextField(_("nội dung (HTML)"))
+
+    class Meta:
+        verbose_name = _("mẫu phiếu, sổ")
+        verbose_name_plural = _("mẫu phiếu, sổ")
+        ordering = ["kind", "-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="dossier_form_valid_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} — {self.title} ({self.legal_basis})"

@@ -1,0 +1,178 @@
+"""Every read of dossiers, given the acting user and filtered to what that user may see.
+
+An officer sees dossiers received at, decided by or now sitting at an agency `visible_agencies` gives
+them; a citizen sees their own. Anything else is "not found" (404), never "forbidden", so codes of other
+communes leak nothing. Queues are sorted by due date with keyset pagination (due_at, id).
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from motcua.org.selectors import active_roles, visible_agencies
+from motcua.workdays import clock
+from motcua.workdays.duration import Duration
+
+from .deadlines import working_calendar
+from .lifecycle import CLOCK_RUNNING, ONE_STOP, PROCESSORS, Status
+from .models import Dossier, DossierEvent, DossierStep
+
+QUEUES = (
+    "to_check",
+    "mine",
+    "my_unit",
+    "due_soon",
+    "overdue",
+    "waiting_supplement",
+    "ready_to_return",
+)
+ACTIVE = (Status.RECEIVED, Status.PROCESSING)
+
+
+def dossiers_for(actor) -> QuerySet[Dossier]:
+    if not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        return Dossier.objects.none()
+    if actor.is_citizen:
+        return Dossier.objects.filter(applicant_user=actor)
+    agencies = visible_agencies(actor).values("pk")
+    return Dossier.objects.filter(
+        Q(receiving_agency__in=agencies) | Q(competent_agency__in=agencies) | Q(current_agency__in=agencies)
+    )
+
+
+def dossier_detail(actor, pk: int) -> Dossier:
+    """One dossier the actor may see (Dossier.DoesNotExist otherwise)."""
+    return (
+        dossiers_for(actor)
+        .select_related(
+            "procedure",
+            "procedure_version",
+            "receiving_agency",
+            "competent_agency",
+            "current_agency",
+            "current_step",
+            "assignee",
+            "applicant_commune",
+        )
+        .get(pk=pk)
+    )
+
+
+def timeline(dossier: Dossier) -> QuerySet[DossierEvent]:
+    return dossier.events.select_related("actor", "from_agency", "to_agency", "step").order_by("occurred_at", "id")
+
+
+def steps(dossier: Dossier) -> QuerySet[DossierStep]:
+    return dossier.steps.select_related("agency", "handled_by").order_by("position")
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Dossier]
+    next_cursor: str
+
+
+def queue(actor, name: str, *, descending: bool = False, cursor: str = "", size: int = 25) -> Page:
+    """One work queue, sorted by due date then id, one page after `cursor`."""
+    rows = queue_queryset(actor, name)
+    order = ("-due_at", "-id") if descending else ("due_at", "id")
+    after = _decode(cursor)
+    if after is not None:
+        due, pk = after
+        if descending:
+            rows = rows.filter(Q(due_at__lt=due) | Q(due_at=due, id__lt=pk))
+        else:
+            rows = rows.filter(Q(due_at__gt=due) | Q(due_at=due, id__gt=pk))
+    items = list(
+        rows.select_related("procedure", "current_agency", "current_step").order_by(*order)[: size + 1]
+    )
+    more = len(items) > size
+    items = items[:size]
+    return Page(items, _encode(items[-1]) if more and items else "")
+
+
+def queue_queryset(actor, name: str, *, now: datetime | None = None) -> QuerySet[Dossier]:
+    if name not in QUEUES:
+        raise KeyError(name)
+    now = now or timezone.now()
+    roles = list(active_roles(actor))
+    desks = [a.agency_id for a in roles if a.role == ONE_STOP]
+    posts = [a.agency_id for a in roles if a.role in PROCESSORS]
+    mine_agencies = desks + posts
+    scoped = dossiers_for(actor)
+    if name == "to_check":
+        return scoped.filter(status=Status.SUBMITTED, receiving_agency__in=desks)
+    if name == "mine":
+        return scoped.filter(status__in=ACTIVE).filter(
+            Q(assignee=actor) | Q(assignee__isnull=True, current_agency__in=mine_agencies)
+        )
+    if name == "my_unit":
+        return scoped.filter(status__in=ACTIVE, current_agency__in=visible_agencies(actor).values("pk"))
+    if name == "due_soon":
+        limit = clock.add(now, Duration.working_days(1), working_calendar(now.date()))
+        return scoped.filter(status__in=ACTIVE, due_at__gte=now, due_at__lte=limit, current_agency__in=mine_agencies)
+    if name == "overdue":
+        return scoped.filter(status__in=CLOCK_RUNNING, due_at__lt=now, current_agency__in=mine_agencies)
+    if name == "waiting_supplement":
+        return scoped.filter(status=Status.SUPPLEMENT_REQUESTED)
+    return scoped.filter(status=Status.RESULT_READY, receiving_agency__in=desks)
+
+
+def queue_counts(actor) -> dict[str, int]:
+    return {name: queue_queryset(actor, name).count() for name in QUEUES}
+
+
+def track(code: str, last4: str) -> Dossier | None:
+    """The public lookup: a code and the last four digits of the phone or ID number, else nothing."""
+    code, last4 = code.strip().upper(), last4.strip()
+    if len(last4) != 4 or not last4.isdigit() or not code:
+        return None
+    dossier = (
+        Dossier.objects.select_related("procedure_version", "current_agency", "receiving_agency")
+        .filter(code=code)
+        .first()
+    )
+    if dossier is None:
+        return None
+    if dossier.applicant_phone.endswith(last4) or dossier.applicant_id_number.endswith(last4):
+        return dossier
+    return None
+
+
+def public_timeline(dossier: Dossier) -> QuerySet[DossierEvent]:
+    """What the applicant may read: actions and agencies, never officers' names or notes on others."""
+    return dossier.events.select_related("to_agency").only(
+        "occurred_at", "action", "to_status", "to_agency__name", "reason", "dossier_id"
+    ).order_by("occurred_at", "id")
+
+
+def register_rows(actor, *, agency_ids: list[int], start: datetime, end: datetime) -> QuerySet[Dossier]:
+    """Form 07: dossiers received at the given agencies in a period, in reception order."""
+    return (
+        dossiers_for(actor)
+        .filter(receiving_agency_id__in=agency_ids, received_at__gte=start, received_at__lt=end)
+        .select_related("procedure_version", "competent_agency", "receiving_agency")
+        .order_by("received_at", "id")
+    )
+
+
+def _encode(dossier: Dossier) -> str:
+    due = dossier.due_at.isoformat() if dossier.due_at else ""
+    return base64.urlsafe_b64encode(f"{due}|{dossier.pk}".encode()).decode()
+
+
+def _decode(cursor: str) -> tuple[datetime, int] | None:
+    if not cursor:
+        return None
+    try:
+        due, pk = base64.urlsafe_b64decode(cursor.encode()).decode().split("|")
+        moment = parse_datetime(due)
+        return (moment, int(pk)) if moment else None
+    except (ValueError, UnicodeDecodeError):
+        return None

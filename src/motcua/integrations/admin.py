@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from .models import OutboxMessage
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Read-only: administrators read what was sent (the local channel of development and tests)."""
+
+    list_display = ["created_at", "channel", "plugin", "recipient", "subject", "sent_at", "attempts"]
+    list_filter = ["channel", "plugin", ("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["reference", "subject"]
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

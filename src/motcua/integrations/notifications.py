@@ -1,0 +1,134 @@
+"""Notification channels as plugins (Open Forms style): settings pick one implementation per channel.
+
+    MOTCUA_NOTIFICATION_PLUGINS = {"email": "django_mail", "sms": "outbox", "zalo": "outbox"}
+
+`outbox` is the local implementation used in development and tests: the message stays in the
+`OutboxMessage` table (readable in the admin) and counts as delivered. `django_mail` sends through Django's
+mail backend. A province adds its SMS or Zalo gateway by registering a plugin class and naming it here.
+
+`send` queues in the caller's transaction; delivery runs after commit, and `deliver_pending` retries.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Channel, OutboxMessage
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+DEFAULT_PLUGINS = {Channel.EMAIL: "django_mail", Channel.SMS: "outbox", Channel.ZALO: "outbox"}
+
+
+class Plugin:
+    """One way to deliver a message; `deliver` raises on failure so the message is retried."""
+
+    name = ""
+
+    def deliver(self, message: OutboxMessage) -> None:
+        raise NotImplementedError
+
+
+class OutboxPlugin(Plugin):
+    """Keeps the message in the outbox table only: what development and tests use."""
+
+    name = "outbox"
+
+    def deliver(self, message: OutboxMessage) -> None:
+        return None
+
+
+class DjangoMailPlugin(Plugin):
+    """E-mail through whatever EMAIL_BACKEND the settings name (SMTP in production)."""
+
+    name = "django_mail"
+
+    def deliver(self, message: OutboxMessage) -> None:
+        send_mail(message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [message.recipient])
+
+
+_registry: dict[str, type[Plugin]] = {}
+
+
+def register(plugin: type[Plugin]) -> type[Plugin]:
+    """Class decorator for third-party plugins (an SMS gateway, the Zalo OA API …)."""
+    _registry[plugin.name] = plugin
+    return plugin
+
+
+register(OutboxPlugin)
+register(DjangoMailPlugin)
+
+
+def plugin_for(channel: str) -> Plugin:
+    configured = {**DEFAULT_PLUGINS, **getattr(settings, "MOTCUA_NOTIFICATION_PLUGINS", {})}
+    name = configured.get(channel, OutboxPlugin.name)
+    try:
+        return _registry[name]()
+    except KeyError:
+        raise LookupError(f"Chưa đăng ký bộ gửi '{name}' / no notification plugin named '{name}'") from None
+
+
+def send(
+    *, channel: str, recipient: str, subject: str, body: str, user=None, reference: str = ""
+) -> OutboxMessage:
+    """Queue a message now and deliver it once the caller's transaction commits."""
+    message = OutboxMessage.objects.create(
+        channel=channel,
+        recipient=recipient[:254],
+        subject=subject[:255],
+        body=body,
+        user=user,
+        reference=reference[:80],
+        plugin=plugin_for(channel).name,
+    )
+    transaction.on_commit(_deliver_later(message.pk))
+    return message
+
+
+def _deliver_later(message_id: int) -> Callable[[], None]:
+    def run() -> None:
+        deliver(message_id)
+
+    return run
+
+
+def deliver(message_id: int) -> bool:
+    """Deliver one message, locked so that parallel workers never send it twice."""
+    with transaction.atomic():
+        message = (
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(pk=message_id, sent_at__isnull=True)
+            .first()
+        )
+        if message is None:
+            return False
+        message.attempts += 1
+        try:
+            plugin_for(message.channel).deliver(message)
+        except Exception as error:  # any gateway error: keep the message for the next run
+            message.last_error = f"{type(error).__name__}: {error}"[:255]
+            message.save(update_fields=["attempts", "last_error"])
+            # The id only: recipients and bodies are personal data and stay out of logs.
+            logger.warning("notification %s not delivered (%s)", message.pk, type(error).__name__)
+            return False
+        message.sent_at = timezone.now()
+        message.last_error = ""
+        message.save(update_fields=["attempts", "last_error", "sent_at"])
+        return True
+
+
+def deliver_pending(*, limit: int = 500) -> int:
+    """Retry what is waiting (cron or `motcua deliver_notifications`)."""
+    ids = (
+        OutboxMessage.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
+        .order_by("id")
+        .values_list("id", flat=True)[:limit]
+    )
+    return sum(deliver(message_id) for message_id in list(ids))

@@ -1,0 +1,13 @@
+from django.contrib import admin
+
+from motcua.control.admin import FileAuditedAdmin
+
+from .models import CommunicationActivity
+
+
+@admin.register(CommunicationActivity)
+class CommunicationActivityAdmin(FileAuditedAdmin):
+    list_display = ["held_on", "agency", "kind", "title", "reach"]
+    list_filter = ["kind", "held_on"]
+    search_fields = ["title", "channel"]
+    raw_id_fields = ["agency", "task", "recorded_by"]

@@ -1,0 +1,65 @@
+"""Computed targets over communication activities, registered into control's registry at start-up.
+
+Parameters: `kinds`, a list of activity kinds (all kinds when absent).
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
+
+from motcua.control.computations import AgencyGroups, register, union
+
+from .models import CommunicationActivity
+
+
+def _activities(agency_ids, start: date, end: date, params: dict):
+    rows = CommunicationActivity.objects.filter(agency__in=agency_ids, held_on__range=(start, end))
+    kinds = params.get("kinds") or []
+    return rows.filter(kind__in=kinds) if kinds else rows
+
+
+@register(
+    "outreach.activity_count",
+    _("Số hoạt động tuyên truyền"),
+    _("Số hoạt động (theo loại) trong kỳ của kế hoạch"),
+)
+def activity_count(groups: AgencyGroups, start: date, end: date, params: dict) -> Decimal:
+    return Decimal(_activities(union(groups), start, end, params).count())
+
+
+@register(
+    "outreach.activity_monthly_average",
+    _("Số hoạt động tuyên truyền bình quân mỗi tháng"),
+    _("Ví dụ: số bài viết mỗi tháng; chia cho số tháng đã qua của kỳ"),
+)
+def activity_monthly_average(groups: AgencyGroups, start: date, end: date, params: dict) -> Decimal:
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    count = _activities(union(groups), start, end, params).count()
+    return (Decimal(count) / months).quantize(Decimal("0.01"))
+
+
+@register(
+    "outreach.activity_reach",
+    _("Số người, lượt tiếp cận"),
+    _("Tổng số người, lượt tiếp cận của các hoạt động"),
+)
+def activity_reach(groups: AgencyGroups, start: date, end: date, params: dict) -> Decimal:
+    total = _activities(union(groups), start, end, params).aggregate(total=Sum("reach"))["total"]
+    return Decimal(total or 0)
+
+
+@register(
+    "outreach.agencies_with_activity_rate",
+    _("Tỷ lệ cơ quan có hoạt động (%)"),
+    _(
+        "Ví dụ: 100% đài truyền thanh xã có chuyên mục CCHC; mỗi cơ quan (kể cả đơn vị trực thuộc) "
+        "có ít nhất một hoạt động thuộc loại đã chọn"
+    ),
+)
+def agencies_with_activity_rate(groups: AgencyGroups, start: date, end: date, params: dict) -> Decimal:
+    if not groups:
+        return Decimal(0)
+    active = sum(1 for group in groups if _activities(group, start, end, params).exists())
+    return (Decimal(100) * active / len(groups)).quantize(Decimal("0.01"))

@@ -1,0 +1,115 @@
+"""Pages for recording and listing communication activities."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from motcua.control.selectors import member_agencies
+from motcua.control.views import staff_only
+
+from . import selectors, services
+from .forms import ActivityForm, FilterForm
+
+
+@staff_only
+def activity_list(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = selectors.activities_for(
+        request.user, kind=filters.get("kind", ""), start=filters.get("start"), end=filters.get("end")
+    )
+    return render(
+        request,
+        "outreach/activity_list.html",
+        {
+            "form": form,
+            "activities": rows[:300],
+            "totals": selectors.totals_by_kind(rows),
+            "can_record": member_agencies(request.user).exists(),
+        },
+    )
+
+
+def _form(request, instance=None):
+    return ActivityForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=instance,
+        agencies=member_agencies(request.user),
+        tasks=selectors.tasks_for_recording(request.user),
+    )
+
+
+def _save(request, form, action) -> bool:
+    try:
+        action(form.cleaned_data)
+    except (ValidationError, PermissionDenied) as error:
+        form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
+        return False
+    return True
+
+
+@staff_only
+def activity_create(request: HttpRequest) -> HttpResponse:
+    form = _form(request)
+    recorded = (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(request, form, lambda data: services.record_activity(actor=request.user, **data))
+    )
+    if recorded:
+        messages.success(request, _("Đã ghi nhận hoạt động tuyên truyền."))
+        return redirect("outreach:activities")
+    return render(
+        request, "outreach/activity_form.html", {"form": form, "title": _("Ghi nhận hoạt động tuyên truyền")}
+    )
+
+
+@staff_only
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = selectors.activity_for(request.user, pk)
+    agency = activity.agency
+    form = _form(request, instance=activity)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "agency"}
+        if data.get("evidence") is False:
+            data["evidence"] = ""
+        activity.refresh_from_db()
+        if form.cleaned_data["agency"] != agency:
+            form.add_error("agency", _("Không đổi được cơ quan thực hiện; hãy xóa và ghi nhận lại."))
+        elif _save(
+            request,
+            form,
+            lambda _data: services.update_activity(actor=request.user, activity=activity, **data),
+        ):
+            messages.success(request, _("Đã cập nhật hoạt động."))
+            return redirect("outreach:activities")
+    return render(
+        request,
+        "outreach/activity_form.html",
+        {"form": form, "title": _("Sửa hoạt động"), "activity": activity},
+    )
+
+
+@staff_only
+@require_POST
+def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = selectors.activity_for(request.user, pk)
+    try:
+        services.delete_activity(actor=request.user, activity=activity)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Đã xóa hoạt động."))
+    return redirect("outreach:activities")
+
+
+@staff_only
+def activity_evidence(request: HttpRequest, pk: int) -> FileResponse:
+    activity = selectors.activity_for(request.user, pk)
+    if not activity.evidence:
+        raise PermissionDenied
+    return FileResponse(activity.evidence.open("rb"), as_attachment=True)
