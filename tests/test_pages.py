@@ -159,3 +159,35 @@ def test_500_page_needs_no_database_or_context(rf, db, django_assert_num_queries
     page = response.content.decode()
     assert "Hệ thống đang gặp sự cố" in page
     assert '<html lang="vi">' in page
+
+
+def test_staff_changes_password_and_the_old_one_stops_working(client, db):
+    from tests.factories import StaffFactory
+
+    user = StaffFactory(username="doimatkhau")
+    client.force_login(user)
+
+    page = client.get("/doi-mat-khau/")
+    assert "Đổi mật khẩu" in page.content.decode()
+    response = client.post(
+        "/doi-mat-khau/",
+        {"old_password": "matkhau-thu-123", "new_password1": "Mot-Cua-2026!x", "new_password2": "Mot-Cua-2026!x"},
+    )
+
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Mot-Cua-2026!x")
+    assert not user.check_password("matkhau-thu-123")
+
+
+def test_password_change_with_wrong_old_password_explains_in_vietnamese(client, db):
+    from tests.factories import StaffFactory
+
+    client.force_login(StaffFactory(username="doimatkhau2"))
+    response = client.post(
+        "/doi-mat-khau/",
+        {"old_password": "sai", "new_password1": "Mot-Cua-2026!x", "new_password2": "Mot-Cua-2026!x"},
+    )
+
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in response.content.decode()

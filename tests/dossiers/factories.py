@@ -23,14 +23,34 @@ def vn(*args) -> datetime:
 
 
 STEPS = [
-    {"name": "Tiếp nhận", "agency_kind": AgencyKind.COMMUNE_SERVICE_CENTRE, "role": Role.ONE_STOP_OFFICER,
-     "duration": "1", "duration_unit": "h"},
-    {"name": "Thẩm định", "agency_kind": AgencyKind.DIVISION, "role": Role.SPECIALIST,
-     "duration": "12", "duration_unit": "h"},
-    {"name": "Ký duyệt", "agency_kind": AgencyKind.PEOPLES_COMMITTEE, "role": Role.AGENCY_LEADER,
-     "duration": "6", "duration_unit": "h"},
-    {"name": "Trả kết quả", "agency_kind": AgencyKind.COMMUNE_SERVICE_CENTRE, "role": Role.ONE_STOP_OFFICER,
-     "duration": "2", "duration_unit": "h"},
+    {
+        "name": "Tiếp nhận",
+        "agency_kind": AgencyKind.COMMUNE_SERVICE_CENTRE,
+        "role": Role.ONE_STOP_OFFICER,
+        "duration": "1",
+        "duration_unit": "h",
+    },
+    {
+        "name": "Thẩm định",
+        "agency_kind": AgencyKind.DIVISION,
+        "role": Role.SPECIALIST,
+        "duration": "12",
+        "duration_unit": "h",
+    },
+    {
+        "name": "Ký duyệt",
+        "agency_kind": AgencyKind.PEOPLES_COMMITTEE,
+        "role": Role.AGENCY_LEADER,
+        "duration": "6",
+        "duration_unit": "h",
+    },
+    {
+        "name": "Trả kết quả",
+        "agency_kind": AgencyKind.COMMUNE_SERVICE_CENTRE,
+        "role": Role.ONE_STOP_OFFICER,
+        "duration": "2",
+        "duration_unit": "h",
+    },
 ]
 
 
@@ -62,7 +82,9 @@ def _channels(limit: str, unit: str = "d") -> list[dict]:
 def build_desk(*, limit: str = "3", unit: str = "d") -> Desk:
     province = province_with_communes(["Xã A", "Xã B"])
     procedure = published(name="Đăng ký khai sinh", any_boundary=True, channels=_channels(limit, unit))
-    bound = published(name="Cấp giấy phép xây dựng nhà ở", any_boundary=False, channels=_channels(limit, unit))
+    bound = published(
+        name="Cấp giấy phép xây dựng nhà ở", any_boundary=False, channels=_channels(limit, unit)
+    )
     for proc in (procedure, bound):
         for commune in province.communes.values():
             catalog_services.apply_procedure(actor=None, procedure=proc, agency=commune["committee"])
@@ -87,8 +109,13 @@ def build_desk(*, limit: str = "3", unit: str = "d") -> Desk:
 
 
 def applicant(**overrides) -> Applicant:
-    values = {"name": "Nguyễn Văn An", "id_number": "001099012345", "phone": "0912345678",
-              "email": "an@example.vn", "address": "Số 5 đường Hoa Sữa"}
+    values = {
+        "name": "Nguyễn Văn An",
+        "id_number": "001099012345",
+        "phone": "0912345678",
+        "email": "an@example.vn",
+        "address": "Số 5 đường Hoa Sữa",
+    }
     values.update(overrides)
     return Applicant(**values)
 
@@ -101,7 +128,9 @@ def checklist(procedure: Procedure) -> list[DocumentLine]:
     ]
 
 
-def receive(desk: Desk, *, at: datetime | None = None, centre=None, officer=None, procedure=None, **kwargs) -> Dossier:
+def receive(
+    desk: Desk, *, at: datetime | None = None, centre=None, officer=None, procedure=None, **kwargs
+) -> Dossier:
     procedure = procedure or desk.procedure
     return services.receive_at_counter(
         actor=officer or desk.officer_a,
@@ -127,5 +156,9 @@ def submit_online(desk: Desk, citizen, *, at: datetime | None = None) -> Dossier
 
 
 def to_leader(desk: Desk, dossier: Dossier, at: datetime | None = None) -> Dossier:
-    dossier = services.hand_over(actor=desk.officer_a, dossier=dossier, expected_version=dossier.version, at=at)
-    return services.hand_over(actor=desk.specialist_a, dossier=dossier, expected_version=dossier.version, at=at)
+    dossier = services.hand_over(
+        actor=desk.officer_a, dossier=dossier, expected_version=dossier.version, at=at
+    )
+    return services.hand_over(
+        actor=desk.specialist_a, dossier=dossier, expected_version=dossier.version, at=at
+    )

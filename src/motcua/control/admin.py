@@ -8,7 +8,6 @@ from motcua.core import audit
 from motcua.core.admin import AuditedAdmin
 
 from . import auditing
-
 from .models import (
     ControlParameter,
     OutboxMessage,

@@ -32,7 +32,15 @@ class EventInline(admin.TabularInline):
 
 @admin.register(Dossier)
 class DossierAdmin(ReadOnlyAdmin):
-    list_display = ["code", "status", "receiving_agency", "competent_agency", "received_at", "due_at", "timeliness"]
+    list_display = [
+        "code",
+        "status",
+        "receiving_agency",
+        "competent_agency",
+        "received_at",
+        "due_at",
+        "timeliness",
+    ]
     list_filter = ["status", "channel", "timeliness"]
     search_fields = ["code"]
     date_hierarchy = "submitted_at"

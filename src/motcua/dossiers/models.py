@@ -49,7 +49,9 @@ class Dossier(models.Model):
     version = models.PositiveIntegerField(_("phiên bản"), default=1)
     channel = models.PositiveSmallIntegerField(_("kênh nộp"), choices=SubmissionChannel.choices)
 
-    procedure = models.ForeignKey(Procedure, verbose_name=_("thủ tục"), on_delete=models.PROTECT, related_name="+")
+    procedure = models.ForeignKey(
+        Procedure, verbose_name=_("thủ tục"), on_delete=models.PROTECT, related_name="+"
+    )
     procedure_version = models.ForeignKey(
         ProcedureVersion, verbose_name=_("phiên bản thủ tục"), on_delete=models.PROTECT, related_name="+"
     )

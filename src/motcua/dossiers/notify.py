@@ -35,7 +35,9 @@ def _texts(dossier: Dossier, kind: str) -> tuple[str, str]:
         ),
         "extended": (
             _("Xin lỗi: hồ sơ %(code)s được hẹn lại ngày trả"),
-            _("Cơ quan giải quyết xin lỗi vì hồ sơ %(code)s chậm; ngày hẹn trả mới: %(due)s. Lý do: %(reason)s"),
+            _(
+                "Cơ quan giải quyết xin lỗi vì hồ sơ %(code)s chậm; ngày hẹn trả mới: %(due)s. Lý do: %(reason)s"
+            ),
         ),
         "result_ready": (
             _("Hồ sơ %(code)s đã có kết quả"),

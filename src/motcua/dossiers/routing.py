@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from motcua.catalog.models import AgencyProcedure, Procedure, Process, ProcedureVersion
+from motcua.catalog.models import AgencyProcedure, Procedure, ProcedureVersion, Process
 from motcua.core.trees import closure
 from motcua.org.models import SERVICE_CENTRE_KINDS, AdministrativeUnit, Agency, Role, RoleAssignment
 
@@ -42,7 +42,10 @@ def competent_agency(
     applicant_commune: AdministrativeUnit | None,
     requested: Agency | None,
 ) -> Agency:
-    """The agency that decides: the one asked for, else the one in the centre's unit, else the applicant's."""
+    """The agency that decides: the one asked for, else the applicant's commune's, else the centre's unit's.
+
+    The applicant's commune comes first because reception regardless of boundary moves the counter, not
+    the competence: the dossier travels to the agency that decides for where the applicant lives."""
     applying = Agency.objects.filter(procedures__procedure=procedure)
     if requested is not None:
         if not applying.filter(pk=requested.pk).exists():
@@ -51,7 +54,7 @@ def competent_agency(
                 % {"agency": requested.name}
             )
         return requested
-    for unit_id in (centre.administrative_unit_id, getattr(applicant_commune, "pk", None)):
+    for unit_id in (getattr(applicant_commune, "pk", None), centre.administrative_unit_id):
         found = applying.filter(administrative_unit_id=unit_id).order_by("code").first() if unit_id else None
         if found is not None:
             return found
@@ -101,7 +104,13 @@ def choose_process(procedure: Procedure, agency: Agency, channel: str) -> Proces
 
 
 def plan_steps(
-    *, procedure: Procedure, channel: str, competent: Agency, receiving: Agency, limit_hours: Decimal, on: date
+    *,
+    procedure: Procedure,
+    channel: str,
+    competent: Agency,
+    receiving: Agency,
+    limit_hours: Decimal,
+    on: date,
 ) -> list[PlannedStep]:
     process = choose_process(procedure, competent, channel)
     if process is None:

@@ -64,7 +64,9 @@ def acts_on(user, dossier) -> bool:
     return dossier is not None and bool(roles_on(user, dossier))
 
 
-is_one_stop_officer = rules.predicate(lambda user: active_roles(user).filter(role=Role.ONE_STOP_OFFICER).exists())
+is_one_stop_officer = rules.predicate(
+    lambda user: active_roles(user).filter(role=Role.ONE_STOP_OFFICER).exists()
+)
 
 rules.add_perm("dossiers.work_queue", holds_dossier_role)
 rules.add_perm("dossiers.receive", is_one_stop_officer)

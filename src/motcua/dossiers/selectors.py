@@ -65,7 +65,9 @@ def dossier_detail(actor, pk: int) -> Dossier:
 
 
 def timeline(dossier: Dossier) -> QuerySet[DossierEvent]:
-    return dossier.events.select_related("actor", "from_agency", "to_agency", "step").order_by("occurred_at", "id")
+    return dossier.events.select_related("actor", "from_agency", "to_agency", "step").order_by(
+        "occurred_at", "id"
+    )
 
 
 def steps(dossier: Dossier) -> QuerySet[DossierStep]:
@@ -116,7 +118,9 @@ def queue_queryset(actor, name: str, *, now: datetime | None = None) -> QuerySet
         return scoped.filter(status__in=ACTIVE, current_agency__in=visible_agencies(actor).values("pk"))
     if name == "due_soon":
         limit = clock.add(now, Duration.working_days(1), working_calendar(now.date()))
-        return scoped.filter(status__in=ACTIVE, due_at__gte=now, due_at__lte=limit, current_agency__in=mine_agencies)
+        return scoped.filter(
+            status__in=ACTIVE, due_at__gte=now, due_at__lte=limit, current_agency__in=mine_agencies
+        )
     if name == "overdue":
         return scoped.filter(status__in=CLOCK_RUNNING, due_at__lt=now, current_agency__in=mine_agencies)
     if name == "waiting_supplement":
@@ -147,9 +151,11 @@ def track(code: str, last4: str) -> Dossier | None:
 
 def public_timeline(dossier: Dossier) -> QuerySet[DossierEvent]:
     """What the applicant may read: actions and agencies, never officers' names or notes on others."""
-    return dossier.events.select_related("to_agency").only(
-        "occurred_at", "action", "to_status", "to_agency__name", "reason", "dossier_id"
-    ).order_by("occurred_at", "id")
+    return (
+        dossier.events.select_related("to_agency")
+        .only("occurred_at", "action", "to_status", "to_agency__name", "reason", "dossier_id")
+        .order_by("occurred_at", "id")
+    )
 
 
 def register_rows(actor, *, agency_ids: list[int], start: datetime, end: datetime) -> QuerySet[Dossier]:

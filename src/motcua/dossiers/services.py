@@ -60,6 +60,14 @@ class DossierConflict(Exception):
         )
 
 
+class ActionNotAllowed(PermissionDenied):
+    """The lifecycle table does not give the actor's roles this action on this dossier."""
+
+
+class ActionNotPossible(ValidationError):
+    """The lifecycle table has no such action from the dossier's state."""
+
+
 @dataclass(frozen=True)
 class Applicant:
     name: str
@@ -91,8 +99,13 @@ class Applicant:
         if errors:
             raise ValidationError(errors)
         return Applicant(
-            self.name.strip(), self.id_number.strip(), phone, self.email.strip(), self.address.strip(),
-            self.commune, self.user,
+            self.name.strip(),
+            self.id_number.strip(),
+            phone,
+            self.email.strip(),
+            self.address.strip(),
+            self.commune,
+            self.user,
         )
 
 
@@ -113,7 +126,7 @@ def _now(at: datetime | None) -> datetime:
 
 
 def _refused(error: TransitionRefused) -> Exception:
-    return PermissionDenied(str(error)) if error.permission else ValidationError(str(error))
+    return ActionNotAllowed(str(error)) if error.permission else ActionNotPossible(str(error))
 
 
 def _authorise(actor, dossier: Dossier, action: str) -> Transition:
@@ -175,7 +188,11 @@ def _record(
         actor=actor,
         action=f"dossier.{action}",
         target=dossier,
-        changes={"status": [before, dossier.status], "version": [dossier.version - 1, dossier.version], **(changes or {})},
+        changes={
+            "status": [before, dossier.status],
+            "version": [dossier.version - 1, dossier.version],
+            **(changes or {}),
+        },
         reason=reason,
     )
     return event
@@ -244,14 +261,18 @@ def _limit(version, channel: int) -> VersionChannel:
     found = version.channels.filter(channel=CATALOG_CHANNEL[SubmissionChannel(channel)]).first()
     if found is None:
         raise ValidationError(
-            _("Thủ tục này không tiếp nhận qua kênh “%(channel)s”. / The procedure is not offered on this channel.")
+            _(
+                "Thủ tục này không tiếp nhận qua kênh “%(channel)s”. / The procedure is not offered on this channel."
+            )
             % {"channel": SubmissionChannel(channel).label}
         )
     return found
 
 
 def _check_documents(version, lines: Sequence[DocumentLine]) -> None:
-    given = {line.required_document.pk for line in lines if line.required_document and line.originals + line.copies}
+    given = {
+        line.required_document.pk for line in lines if line.required_document and line.originals + line.copies
+    }
     missing = [d.name for d in version.documents.filter(mandatory=True) if d.pk not in given]
     if missing:
         raise ValidationError(
@@ -296,7 +317,9 @@ def _enter(
     except TransitionRefused as error:
         raise _refused(error) from None
     if not centre.is_service_centre:
-        raise ValidationError(_("Chỉ tiếp nhận tại Trung tâm Phục vụ hành chính công. / Only service centres receive dossiers."))
+        raise ValidationError(
+            _("Chỉ tiếp nhận tại Trung tâm Phục vụ hành chính công. / Only service centres receive dossiers.")
+        )
     applicant = applicant.cleaned()
     version = version_in_force(procedure, at)
     if version is None:
@@ -335,12 +358,22 @@ def _enter(
     dossier.save()
     hours = Decimal(limit_office_time(limit, cal).total_seconds()) / 3600
     planned = routing.plan_steps(
-        procedure=procedure, channel=limit.channel, competent=competent, receiving=centre, limit_hours=hours, on=local_day
+        procedure=procedure,
+        channel=limit.channel,
+        competent=competent,
+        receiving=centre,
+        limit_hours=hours,
+        on=local_day,
     )
     steps = DossierStep.objects.bulk_create(
         DossierStep(
-            dossier=dossier, position=p.position, name=p.name, agency=p.agency, role=p.role,
-            duration=p.duration, duration_unit=p.unit,
+            dossier=dossier,
+            position=p.position,
+            name=p.name,
+            agency=p.agency,
+            role=p.role,
+            duration=p.duration,
+            duration_unit=p.unit,
         )
         for p in planned
     )
@@ -349,8 +382,16 @@ def _enter(
     _start_step(first, dossier.clock_started_at, cal)
     dossier.current_step = first
     dossier.save(update_fields=["current_step"])
-    _record(actor, dossier, action=action, before=NEW, at=at, step=first, to_agency=centre,
-            changes={"code": ["", dossier.code]})
+    _record(
+        actor,
+        dossier,
+        action=action,
+        before=NEW,
+        at=at,
+        step=first,
+        to_agency=centre,
+        changes={"code": ["", dossier.code]},
+    )
     notify.tell_applicant(dossier, "received" if target == Status.RECEIVED else "submitted")
     return dossier
 
@@ -369,9 +410,16 @@ def receive_at_counter(
 ) -> Dossier:
     """A one-stop officer receives a complete dossier at the counter: code, due date, receipt."""
     return _enter(
-        actor=actor, action=Action.RECEIVE_AT_COUNTER, centre=centre, procedure=procedure, applicant=applicant,
-        documents=documents, channel=SubmissionChannel.DIRECT, result_by_post=result_by_post,
-        competent_agency=competent_agency, at=_now(at),
+        actor=actor,
+        action=Action.RECEIVE_AT_COUNTER,
+        centre=centre,
+        procedure=procedure,
+        applicant=applicant,
+        documents=documents,
+        channel=SubmissionChannel.DIRECT,
+        result_by_post=result_by_post,
+        competent_agency=competent_agency,
+        at=_now(at),
     )
 
 
@@ -390,15 +438,24 @@ def submit(
 ) -> Dossier:
     """An online submission (the citizen) or a postal one (registered by the officer), waiting for the check."""
     if channel not in (SubmissionChannel.ONLINE, SubmissionChannel.POSTAL):
-        raise ValidationError(_("Chỉ nộp trực tuyến hoặc qua bưu chính. / Only online or postal submissions."))
+        raise ValidationError(
+            _("Chỉ nộp trực tuyến hoặc qua bưu chính. / Only online or postal submissions.")
+        )
     if getattr(actor, "is_citizen", False):
         if channel != SubmissionChannel.ONLINE:
             raise ValidationError(_("Công dân nộp trực tuyến. / Citizens submit online."))
         applicant = Applicant(**{**applicant.__dict__, "user": actor})
     return _enter(
-        actor=actor, action=Action.SUBMIT, centre=centre, procedure=procedure, applicant=applicant,
-        documents=documents, channel=channel, result_by_post=result_by_post,
-        competent_agency=competent_agency, at=_now(at),
+        actor=actor,
+        action=Action.SUBMIT,
+        centre=centre,
+        procedure=procedure,
+        applicant=applicant,
+        documents=documents,
+        channel=channel,
+        result_by_post=result_by_post,
+        competent_agency=competent_agency,
+        at=_now(at),
     )
 
 
@@ -440,7 +497,9 @@ def request_supplement(
     return _ask_for_documents(actor, dossier, expected_version, missing, Action.REQUEST_SUPPLEMENT, _now(at))
 
 
-def _ask_for_documents(actor, dossier, expected_version: int, missing: str, action: str, at: datetime) -> Dossier:
+def _ask_for_documents(
+    actor, dossier, expected_version: int, missing: str, action: str, at: datetime
+) -> Dossier:
     dossier = _fresh(dossier, expected_version)
     t = _authorise(actor, dossier, action)
     missing = _need(missing, _("nội dung cần bổ sung"))
@@ -488,9 +547,14 @@ def record_supplement(
     else:
         _close_pause(dossier, at, cal)
     _save_documents(dossier, documents, supplemented=True)
-    _commit(dossier, expected_version, ["status", "paused_status", "missing_documents", "submitted_at",
-                                        "clock_started_at", "due_at"])
-    _record(actor, dossier, action=Action.SUPPLEMENT, before=before, at=at, step=dossier.current_step, reason=note)
+    _commit(
+        dossier,
+        expected_version,
+        ["status", "paused_status", "missing_documents", "submitted_at", "clock_started_at", "due_at"],
+    )
+    _record(
+        actor, dossier, action=Action.SUPPLEMENT, before=before, at=at, step=dossier.current_step, reason=note
+    )
     return dossier
 
 
@@ -516,23 +580,34 @@ def hand_over(
     index = next(i for i, s in enumerate(steps) if s.pk == dossier.current_step_id)
     if index + 1 >= len(steps) or _is_return_step(steps[index + 1], steps):
         raise ValidationError(
-            _("Đây là bước giải quyết cuối cùng: hãy cập nhật kết quả. / This is the last step: attach the result.")
+            _(
+                "Đây là bước giải quyết cuối cùng: hãy cập nhật kết quả. / This is the last step: attach the result."
+            )
         )
     current, following = steps[index], steps[index + 1]
     if to_agency is not None:
         following.agency = to_agency
-    if assignee is not None and not RoleAssignment.objects.filter(
-        user=assignee, agency=following.agency, role=following.role
-    ).exists():
+    if (
+        assignee is not None
+        and not RoleAssignment.objects.filter(
+            user=assignee, agency=following.agency, role=following.role
+        ).exists()
+    ):
         raise ValidationError(
-            _("Người được giao không giữ vai trò của bước này tại %(agency)s. / The assignee cannot do this step there.")
+            _(
+                "Người được giao không giữ vai trò của bước này tại %(agency)s. / The assignee cannot do this step there."
+            )
             % {"agency": following.agency.name}
         )
-    return _move(actor, dossier, expected_version, t, current, following, at, Action.HAND_OVER, note, assignee)
+    return _move(
+        actor, dossier, expected_version, t, current, following, at, Action.HAND_OVER, note, assignee
+    )
 
 
 @transaction.atomic
-def send_back(*, actor, dossier: Dossier, expected_version: int, reason: str, at: datetime | None = None) -> Dossier:
+def send_back(
+    *, actor, dossier: Dossier, expected_version: int, reason: str, at: datetime | None = None
+) -> Dossier:
     """Return the dossier to the previous processing step, with the reason."""
     at = _now(at)
     dossier = _fresh(dossier, expected_version)
@@ -544,7 +619,18 @@ def send_back(*, actor, dossier: Dossier, expected_version: int, reason: str, at
         raise ValidationError(
             _("Không có bước giải quyết nào trước bước này. / There is no earlier processing step.")
         )
-    return _move(actor, dossier, expected_version, t, steps[index], steps[index - 1], at, Action.SEND_BACK, reason, None)
+    return _move(
+        actor,
+        dossier,
+        expected_version,
+        t,
+        steps[index],
+        steps[index - 1],
+        at,
+        Action.SEND_BACK,
+        reason,
+        None,
+    )
 
 
 def _move(actor, dossier, expected_version, t, current, following, at, action, reason, assignee) -> Dossier:
@@ -555,8 +641,18 @@ def _move(actor, dossier, expected_version, t, current, following, at, action, r
     dossier.status = t.target
     dossier.current_step, dossier.current_agency, dossier.assignee = following, following.agency, assignee
     _commit(dossier, expected_version, ["status", "current_step", "current_agency", "assignee"])
-    _record(actor, dossier, action=action, before=before, at=at, step=current, from_agency=from_agency,
-            to_agency=following.agency, timeliness=verdict, reason=reason)
+    _record(
+        actor,
+        dossier,
+        action=action,
+        before=before,
+        at=at,
+        step=current,
+        from_agency=from_agency,
+        to_agency=following.agency,
+        timeliness=verdict,
+        reason=reason,
+    )
     return dossier
 
 
@@ -565,7 +661,13 @@ def _move(actor, dossier, expected_version, t, current, following, at, action, r
 
 @transaction.atomic
 def extend(
-    *, actor, dossier: Dossier, expected_version: int, new_due_day: date, reason: str, at: datetime | None = None
+    *,
+    actor,
+    dossier: Dossier,
+    expected_version: int,
+    new_due_day: date,
+    reason: str,
+    at: datetime | None = None,
 ) -> Dossier:
     """Apologise and set a new due date (Form 04); only possible before the current due date passes."""
     at = _now(at)
@@ -586,8 +688,16 @@ def extend(
     before, old_due = dossier.status, dossier.due_at
     dossier.status, dossier.due_at = t.target, new_due
     _commit(dossier, expected_version, ["status", "due_at"])
-    _record(actor, dossier, action=Action.EXTEND, before=before, at=at, step=dossier.current_step, reason=reason,
-            changes={"due_at": [old_due.isoformat(), new_due.isoformat()]})
+    _record(
+        actor,
+        dossier,
+        action=Action.EXTEND,
+        before=before,
+        at=at,
+        step=dossier.current_step,
+        reason=reason,
+        changes={"due_at": [old_due.isoformat(), new_due.isoformat()]},
+    )
     notify.tell_applicant(dossier, "extended", reason=reason)
     return dossier
 
@@ -596,24 +706,32 @@ def extend(
 
 
 @transaction.atomic
-def refuse(*, actor, dossier: Dossier, expected_version: int, reason: str, at: datetime | None = None) -> Dossier:
+def refuse(
+    *, actor, dossier: Dossier, expected_version: int, reason: str, at: datetime | None = None
+) -> Dossier:
     """Refuse at the check (Form 03) or, after reception, refuse to decide with the reason."""
     return _close(actor, dossier, expected_version, Action.REFUSE, reason, _now(at), "refused")
 
 
 @transaction.atomic
-def stop(*, actor, dossier: Dossier, expected_version: int, reason: str, at: datetime | None = None) -> Dossier:
+def stop(
+    *, actor, dossier: Dossier, expected_version: int, reason: str, at: datetime | None = None
+) -> Dossier:
     """Stop processing with a notice (Form 05)."""
     return _close(actor, dossier, expected_version, Action.STOP, reason, _now(at), "stopped")
 
 
 @transaction.atomic
-def withdraw(*, actor, dossier: Dossier, expected_version: int, reason: str, at: datetime | None = None) -> Dossier:
+def withdraw(
+    *, actor, dossier: Dossier, expected_version: int, reason: str, at: datetime | None = None
+) -> Dossier:
     """The applicant withdraws (online, or in writing recorded by the officer)."""
     return _close(actor, dossier, expected_version, Action.WITHDRAW, reason, _now(at), "")
 
 
-def _close(actor, dossier, expected_version: int, action: str, reason: str, at: datetime, message: str) -> Dossier:
+def _close(
+    actor, dossier, expected_version: int, action: str, reason: str, at: datetime, message: str
+) -> Dossier:
     dossier = _fresh(dossier, expected_version)
     t = _authorise(actor, dossier, action)
     reason = _need(reason, _("lý do"))
@@ -625,8 +743,11 @@ def _close(actor, dossier, expected_version: int, action: str, reason: str, at: 
     if action != Action.WITHDRAW:
         _end_processing(dossier, at, cal)
     dossier.status, dossier.closed_at, dossier.paused_status = t.target, at, ""
-    _commit(dossier, expected_version, ["status", "closed_at", "paused_status", "due_at",
-                                        "processing_ended_at", "timeliness"])
+    _commit(
+        dossier,
+        expected_version,
+        ["status", "closed_at", "paused_status", "due_at", "processing_ended_at", "timeliness"],
+    )
     _record(actor, dossier, action=action, before=before, at=at, step=step, reason=reason)
     if message:
         notify.tell_applicant(dossier, message, reason=reason)
@@ -669,12 +790,34 @@ def attach_result(
     else:
         dossier.current_step = None
     dossier.current_agency, dossier.assignee = dossier.receiving_agency, None
-    _commit(dossier, expected_version, ["status", "result_number", "result_date", "result_signer", "result_file",
-                                        "processing_ended_at", "timeliness", "current_step", "current_agency",
-                                        "assignee"])
-    _record(actor, dossier, action=Action.ATTACH_RESULT, before=before, at=at, step=current,
-            from_agency=from_agency, to_agency=dossier.receiving_agency, timeliness=verdict,
-            reason=f"{number} ({signed_on:%d/%m/%Y}, {signer})")
+    _commit(
+        dossier,
+        expected_version,
+        [
+            "status",
+            "result_number",
+            "result_date",
+            "result_signer",
+            "result_file",
+            "processing_ended_at",
+            "timeliness",
+            "current_step",
+            "current_agency",
+            "assignee",
+        ],
+    )
+    _record(
+        actor,
+        dossier,
+        action=Action.ATTACH_RESULT,
+        before=before,
+        at=at,
+        step=current,
+        from_agency=from_agency,
+        to_agency=dossier.receiving_agency,
+        timeliness=verdict,
+        reason=f"{number} ({signed_on:%d/%m/%Y}, {signer})",
+    )
     notify.tell_applicant(dossier, "result_ready")
     return dossier
 
@@ -696,7 +839,15 @@ def return_result(
     dossier.status, dossier.return_method, dossier.closed_at = t.target, method, at
     dossier.current_step = None
     _commit(dossier, expected_version, ["status", "return_method", "closed_at", "current_step"])
-    _record(actor, dossier, action=Action.RETURN_RESULT, before=before, at=at, step=step, timeliness=verdict,
-            reason=ReturnMethod(method).label)
+    _record(
+        actor,
+        dossier,
+        action=Action.RETURN_RESULT,
+        before=before,
+        at=at,
+        step=step,
+        timeliness=verdict,
+        reason=ReturnMethod(method).label,
+    )
     notify.tell_applicant(dossier, "returned")
     return dossier

@@ -29,6 +29,4 @@ def check_upload(upload) -> str:
     for magic, (content_type, _extension) in SIGNATURES.items():
         if head.startswith(magic):
             return content_type
-    raise ValidationError(
-        _("Chỉ nhận tệp PDF, JPEG hoặc PNG. / Only PDF, JPEG or PNG files are accepted.")
-    )
+    raise ValidationError(_("Chỉ nhận tệp PDF, JPEG hoặc PNG. / Only PDF, JPEG or PNG files are accepted."))

@@ -1,5 +1,6 @@
 """Words the pages and the admin use for days, translated through gettext (Vietnamese source strings)."""
 
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -33,4 +34,5 @@ STATUS_MARKS = {
 
 
 def month_title(month: int, year: int) -> str:
-    return _("Tháng %(month)d năm %(year)d") % {"month": month, "year": year}
+    """'Tháng 3 năm 2026' in Vietnamese, 'March 2026' in English: Django's month names are translated."""
+    return _("%(month_name)s năm %(year)d") % {"month_name": MONTHS[month], "year": year}

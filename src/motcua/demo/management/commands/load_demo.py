@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from motcua.demo import catalog, control, org
+from motcua.demo import catalog, control, dossiers, org
 
 
 class Command(BaseCommand):
@@ -16,6 +16,8 @@ class Command(BaseCommand):
             counts.update(catalog.load())
         with transaction.atomic():
             counts.update(control.load())
+        with transaction.atomic():
+            counts.update(dossiers.load())
         self.stdout.write(
             "Dữ liệu mẫu / demo data: " + ", ".join(f"{name} {count}" for name, count in counts.items())
         )

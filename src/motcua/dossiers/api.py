@@ -1,0 +1,439 @@
+"""REST API under /api/v1/dossiers/: every read and action, session or token authentication.
+
+Thin: a serializer checks the input, one selector or service does the work. Errors keep one shape,
+`{"detail": …}` in Vietnamese and English: 400 bad input, 403 an action the actor's roles do not allow,
+404 a dossier outside the actor's scope (never 403, so codes of other communes leak nothing), 409 someone
+else changed the dossier first, 429 too many tracking lookups.
+"""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from motcua.catalog.models import Procedure, RequiredDocument
+from motcua.org.models import AdministrativeUnit, Agency
+
+from . import selectors, services, tracking
+from .lifecycle import Status, allowed_actions
+from .models import Dossier, ReturnMethod, SubmissionChannel
+from .rules import roles_on
+
+ERROR = inline_serializer("DossierError", fields={"detail": serializers.CharField()})
+ERRORS = {
+    400: OpenApiResponse(ERROR, description="Dữ liệu không hợp lệ / invalid input"),
+    403: OpenApiResponse(ERROR, description="Không có quyền / not allowed"),
+    404: OpenApiResponse(ERROR, description="Không tìm thấy trong phạm vi của bạn / not found in your scope"),
+    409: OpenApiResponse(ERROR, description="Hồ sơ đã bị người khác cập nhật / changed by someone else"),
+}
+
+
+# ------------------------------------------------------------------------------------------------ output
+
+
+class StepOut(serializers.Serializer):
+    position = serializers.IntegerField()
+    name = serializers.CharField()
+    agency = serializers.CharField(source="agency.name")
+    role = serializers.CharField()
+    started_at = serializers.DateTimeField(allow_null=True)
+    due_at = serializers.DateTimeField(allow_null=True)
+    finished_at = serializers.DateTimeField(allow_null=True)
+    timeliness = serializers.CharField()
+
+
+class EventOut(serializers.Serializer):
+    occurred_at = serializers.DateTimeField()
+    action = serializers.CharField()
+    from_status = serializers.CharField()
+    to_status = serializers.CharField()
+    actor = serializers.CharField(source="actor_label")
+    to_agency = serializers.CharField(source="to_agency.name", allow_null=True, default=None)
+    timeliness = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class DossierOut(serializers.ModelSerializer):
+    procedure = serializers.CharField(source="procedure_version.name")
+    procedure_code = serializers.CharField(source="procedure.national_code")
+    receiving_agency = serializers.CharField(source="receiving_agency.code")
+    competent_agency = serializers.CharField(source="competent_agency.code")
+    current_agency = serializers.CharField(source="current_agency.code")
+    overdue = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Dossier
+        fields = [
+            "id",
+            "code",
+            "status",
+            "version",
+            "channel",
+            "procedure",
+            "procedure_code",
+            "receiving_agency",
+            "competent_agency",
+            "current_agency",
+            "submitted_at",
+            "received_at",
+            "due_at",
+            "overdue",
+            "supplement_requests",
+            "missing_documents",
+            "timeliness",
+            "result_number",
+            "result_date",
+            "return_method",
+        ]
+
+    def get_overdue(self, dossier) -> bool:
+        return (
+            dossier.status in ("received", "processing")
+            and dossier.due_at is not None
+            and (timezone.now() > dossier.due_at)
+        )
+
+
+class DossierDetailOut(DossierOut):
+    applicant_name = serializers.CharField()
+    applicant_phone = serializers.CharField()
+    applicant_email = serializers.CharField()
+    steps = serializers.SerializerMethodField()
+    events = serializers.SerializerMethodField()
+    allowed_actions = serializers.SerializerMethodField()
+
+    class Meta(DossierOut.Meta):
+        fields = [
+            *DossierOut.Meta.fields,
+            "applicant_name",
+            "applicant_phone",
+            "applicant_email",
+            "steps",
+            "events",
+            "allowed_actions",
+        ]
+
+    def get_steps(self, dossier) -> list[dict]:
+        return StepOut(selectors.steps(dossier), many=True).data
+
+    def get_events(self, dossier) -> list[dict]:
+        return EventOut(selectors.timeline(dossier), many=True).data
+
+    def get_allowed_actions(self, dossier) -> list[str]:
+        return allowed_actions(dossier.status, roles_on(self.context["request"].user, dossier))
+
+
+# ------------------------------------------------------------------------------------------------ input
+
+
+class DocumentIn(serializers.Serializer):
+    required_document = serializers.PrimaryKeyRelatedField(
+        queryset=RequiredDocument.objects.all(), required=False, allow_null=True
+    )
+    name = serializers.CharField(max_length=500)
+    originals = serializers.IntegerField(min_value=0, default=0)
+    copies = serializers.IntegerField(min_value=0, default=0)
+
+
+class ReceptionIn(serializers.Serializer):
+    centre = serializers.SlugRelatedField(slug_field="code", queryset=Agency.objects.all())
+    procedure = serializers.SlugRelatedField(slug_field="national_code", queryset=Procedure.objects.all())
+    channel = serializers.ChoiceField(choices=SubmissionChannel.choices, default=SubmissionChannel.DIRECT)
+    applicant_name = serializers.CharField(max_length=200)
+    applicant_id_number = serializers.CharField(max_length=12)
+    applicant_phone = serializers.CharField(max_length=20)
+    applicant_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    applicant_address = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    applicant_commune = serializers.SlugRelatedField(
+        slug_field="pk", queryset=AdministrativeUnit.objects.all(), required=False, allow_null=True
+    )
+    competent_agency = serializers.SlugRelatedField(
+        slug_field="code", queryset=Agency.objects.all(), required=False, allow_null=True
+    )
+    result_by_post = serializers.BooleanField(default=False)
+    documents = DocumentIn(many=True)
+
+
+class VersionIn(serializers.Serializer):
+    expected_version = serializers.IntegerField(min_value=1)
+
+
+class ReasonIn(VersionIn):
+    reason = serializers.CharField(max_length=2000)
+
+
+class MissingIn(VersionIn):
+    missing = serializers.CharField(max_length=2000)
+
+
+class HandOverIn(VersionIn):
+    to_agency = serializers.SlugRelatedField(
+        slug_field="code", queryset=Agency.objects.all(), required=False, allow_null=True
+    )
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class SupplementIn(VersionIn):
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    file = serializers.FileField(required=False)
+
+
+class ExtendIn(VersionIn):
+    new_due_day = serializers.DateField()
+    reason = serializers.CharField(max_length=2000)
+
+
+class ResultIn(VersionIn):
+    number = serializers.CharField(max_length=60)
+    signed_on = serializers.DateField()
+    signer = serializers.CharField(max_length=150)
+    file = serializers.FileField(required=False)
+
+
+class ReturnIn(VersionIn):
+    method = serializers.ChoiceField(choices=ReturnMethod.choices)
+
+
+class TrackIn(serializers.Serializer):
+    code = serializers.CharField(max_length=40)
+    last4 = serializers.RegexField(
+        r"^\d{4}$", help_text="4 số cuối điện thoại hoặc số định danh / last 4 digits"
+    )
+
+
+TrackOut = inline_serializer(
+    "DossierTracking",
+    fields={
+        "code": serializers.CharField(),
+        "procedure": serializers.CharField(),
+        "status": serializers.CharField(),
+        "status_label": serializers.CharField(),
+        "due_at": serializers.DateTimeField(allow_null=True),
+        "missing": serializers.CharField(),
+        "timeline": serializers.ListField(child=serializers.DictField()),
+    },
+)
+
+
+# ------------------------------------------------------------------------------------------------ views
+
+
+def _call(service, **kwargs):
+    """Run a service; its Django errors become API errors with the same bilingual text."""
+    try:
+        return service(**kwargs)
+    except services.DossierConflict as conflict:
+        return Response({"detail": str(conflict)}, status=status.HTTP_409_CONFLICT)
+    except DjangoPermissionDenied as denied:
+        return Response({"detail": str(denied)}, status=status.HTTP_403_FORBIDDEN)
+    except DjangoValidationError as invalid:
+        return Response({"detail": " ".join(invalid.messages)}, status=status.HTTP_400_BAD_REQUEST)
+
+
+class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Dossiers in the actor's scope; POST creates one at the counter (or an online/postal submission)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    serializer_class = DossierOut
+
+    def get_queryset(self):
+        return (
+            selectors.dossiers_for(self.request.user)
+            .select_related(
+                "procedure", "procedure_version", "receiving_agency", "competent_agency", "current_agency"
+            )
+            .order_by("-submitted_at", "-id")
+        )
+
+    def get_object(self):
+        try:
+            return selectors.dossier_detail(self.request.user, int(self.kwargs["pk"]))
+        except (Dossier.DoesNotExist, ValueError):
+            raise NotFound("Không tìm thấy hồ sơ. / Dossier not found.") from None
+
+    @extend_schema(responses={200: DossierDetailOut, 404: ERRORS[404]})
+    def retrieve(self, request, *args, **kwargs):
+        return Response(DossierDetailOut(self.get_object(), context={"request": request}).data)
+
+    @extend_schema(
+        request=ReceptionIn, responses={201: DossierDetailOut, **{k: ERRORS[k] for k in (400, 403)}}
+    )
+    def create(self, request):
+        data = _valid(ReceptionIn, request)
+        applicant = services.Applicant(
+            name=data["applicant_name"],
+            id_number=data["applicant_id_number"],
+            phone=data["applicant_phone"],
+            email=data["applicant_email"],
+            address=data["applicant_address"],
+            commune=data.get("applicant_commune"),
+        )
+        documents = [services.DocumentLine(**line) for line in data["documents"]]
+        common = {
+            "actor": request.user,
+            "centre": data["centre"],
+            "procedure": data["procedure"],
+            "applicant": applicant,
+            "documents": documents,
+            "result_by_post": data["result_by_post"],
+            "competent_agency": data.get("competent_agency"),
+        }
+        if data["channel"] == SubmissionChannel.DIRECT:
+            result = _call(services.receive_at_counter, **common)
+        else:
+            result = _call(services.submit, channel=data["channel"], **common)
+        if isinstance(result, Response):
+            return result
+        return Response(
+            DossierDetailOut(result, context={"request": request}).data, status=status.HTTP_201_CREATED
+        )
+
+    def _act(self, request, service, serializer, **extra):
+        dossier = self.get_object()
+        data = _valid(serializer, request)
+        result = _call(service, actor=request.user, dossier=dossier, **data, **extra)
+        if isinstance(result, Response):
+            return result
+        return Response(DossierDetailOut(result, context={"request": request}).data)
+
+    @extend_schema(request=VersionIn, responses={200: DossierDetailOut, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def receive(self, request, pk=None):
+        return self._act(request, services.receive, VersionIn)
+
+    @extend_schema(request=MissingIn, responses={200: DossierDetailOut, **ERRORS})
+    @action(detail=True, methods=["post"], url_path="request-completion")
+    def request_completion(self, request, pk=None):
+        return self._act(request, services.request_completion, MissingIn)
+
+    @extend_schema(request=ReasonIn, responses={200: DossierDetailOut, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def refuse(self, request, pk=None):
+        return self._act(request, services.refuse, ReasonIn)
+
+    @extend_schema(request=HandOverIn, responses={200: DossierDetailOut, **ERRORS})
+    @action(detail=True, methods=["post"], url_path="hand-over")
+    def hand_over(self, request, pk=None):
+        return self._act(request, services.hand_over, HandOverIn)
+
+    @extend_schema(request=ReasonIn, responses={200: DossierDetailOut, **ERRORS})
+    @action(detail=True, methods=["post"], url_path="send-back")
+    def send_back(self, request, pk=None):
+        return self._act(request, services.send_back, ReasonIn)
+
+    @extend_schema(request=MissingIn, responses={200: DossierDetailOut, **ERRORS})
+    @action(detail=True, methods=["post"], url_path="request-supplement")
+    def request_supplement(self, request, pk=None):
+        return self._act(request, services.request_supplement, MissingIn)
+
+    @extend_schema(request=SupplementIn, responses={200: DossierDetailOut, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def supplement(self, request, pk=None):
+        dossier = self.get_object()
+        data = _valid(SupplementIn, request)
+        upload = data.pop("file", None)
+        lines = [services.DocumentLine(name=upload.name, copies=1, file=upload)] if upload else []
+        result = _call(
+            services.record_supplement, actor=request.user, dossier=dossier, documents=lines, **data
+        )
+        if isinstance(result, Response):
+            return result
+        return Response(DossierDetailOut(result, context={"request": request}).data)
+
+    @extend_schema(request=ReasonIn, responses={200: DossierDetailOut, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def stop(self, request, pk=None):
+        return self._act(request, services.stop, ReasonIn)
+
+    @extend_schema(request=ExtendIn, responses={200: DossierDetailOut, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def extend(self, request, pk=None):
+        return self._act(request, services.extend, ExtendIn)
+
+    @extend_schema(request=ReasonIn, responses={200: DossierDetailOut, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        return self._act(request, services.withdraw, ReasonIn)
+
+    @extend_schema(request=ResultIn, responses={200: DossierDetailOut, **ERRORS})
+    @action(detail=True, methods=["post"], url_path="attach-result")
+    def attach_result(self, request, pk=None):
+        return self._act(request, services.attach_result, ResultIn)
+
+    @extend_schema(request=ReturnIn, responses={200: DossierDetailOut, **ERRORS})
+    @action(detail=True, methods=["post"], url_path="return-result")
+    def return_result(self, request, pk=None):
+        return self._act(request, services.return_result, ReturnIn)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("cursor", str), OpenApiParameter("order", str, enum=["due", "-due"])],
+        responses={
+            200: inline_serializer(
+                "QueuePage", fields={"results": DossierOut(many=True), "next_cursor": serializers.CharField()}
+            ),
+            404: ERRORS[404],
+        },
+    )
+    @action(detail=False, methods=["get"], url_path=r"queues/(?P<queue>[a-z_]+)")
+    def queue(self, request, queue=None):
+        if queue not in selectors.QUEUES:
+            raise NotFound("Không có hàng đợi này. / No such queue.")
+        page = selectors.queue(
+            request.user,
+            queue,
+            descending=request.query_params.get("order") == "-due",
+            cursor=request.query_params.get("cursor", ""),
+        )
+        return Response({"results": DossierOut(page.items, many=True).data, "next_cursor": page.next_cursor})
+
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "QueueCounts", fields={name: serializers.IntegerField() for name in selectors.QUEUES}
+            )
+        }
+    )
+    @action(detail=False, methods=["get"], url_path="queues")
+    def queues(self, request):
+        return Response(selectors.queue_counts(request.user))
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("code", str, required=True),
+            OpenApiParameter("last4", str, required=True),
+        ],
+        responses={
+            200: TrackOut,
+            400: ERRORS[400],
+            404: ERRORS[404],
+            429: OpenApiResponse(ERROR, description="Tra cứu quá nhiều / too many lookups"),
+        },
+    )
+    @action(
+        detail=False, methods=["get"], permission_classes=[permissions.AllowAny], authentication_classes=[]
+    )
+    def track(self, request):
+        if not tracking.allow(request):
+            return Response({"detail": tracking.LIMIT_MESSAGE}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+        params = TrackIn(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        dossier = selectors.track(params.validated_data["code"], params.validated_data["last4"])
+        if dossier is None:
+            raise NotFound(tracking.NOT_FOUND_MESSAGE)
+        return Response(tracking.public_view(dossier))
+
+
+def _valid(serializer_class, request) -> dict:
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
+__all__ = ["DossierViewSet", "Http404", "Status"]

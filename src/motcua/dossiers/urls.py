@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "dossiers"
+urlpatterns = [
+    path("", views.queues, name="queues"),
+    path("tiep-nhan/", views.reception, name="reception"),
+    path("tra-cuu/", views.track, name="track"),
+    path("so-theo-doi/", views.register, name="register"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/phieu/<slug:kind>/", views.form_pdf, name="form"),
+    path("<int:pk>/<slug:action>/", views.act, name="act"),
+]

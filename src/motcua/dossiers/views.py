@@ -1,0 +1,324 @@
+"""Pages for officers (queues, counter reception, a dossier with its actions and forms, the register) and
+the public tracking page. They call the same selectors and services as the API."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from motcua.catalog.models import Procedure
+from motcua.catalog.selectors import version_in_force
+from motcua.org.models import AdministrativeUnit, Agency
+from motcua.org.selectors import active_roles, visible_agencies
+
+from . import documents, selectors, services, tracking
+from .forms import ReceptionForm, TrackForm
+from .lifecycle import ONE_STOP, Action, allowed_actions
+from .models import Dossier, FormKind, ReturnMethod, Timeliness
+from .rules import roles_on
+from .uploads import check_upload
+
+QUEUE_LABELS = {
+    "to_check": _("Chờ kiểm tra"),
+    "mine": _("Của tôi"),
+    "my_unit": _("Của đơn vị"),
+    "due_soon": _("Đến hạn trong 1 ngày làm việc"),
+    "overdue": _("Quá hạn"),
+    "waiting_supplement": _("Chờ bổ sung"),
+    "ready_to_return": _("Chờ trả kết quả"),
+}
+
+
+def _staff_only(request) -> None:
+    if not request.user.has_perm("dossiers.work_queue"):
+        raise PermissionDenied(_("Trang dành cho cán bộ xử lý hồ sơ. / For officers handling dossiers."))
+
+
+@login_required
+def queues(request):
+    _staff_only(request)
+    counts = selectors.queue_counts(request.user)
+    name = request.GET.get("q") or ("to_check" if counts["to_check"] else "mine")
+    if name not in selectors.QUEUES:
+        raise Http404
+    descending = request.GET.get("order") == "-due"
+    page = selectors.queue(request.user, name, descending=descending, cursor=request.GET.get("cursor", ""))
+    now = timezone.now()
+    rows = [(d, d.status in ("received", "processing") and d.due_at and d.due_at < now) for d in page.items]
+    return render(
+        request,
+        "dossiers/queue.html",
+        {
+            "queues": [(q, QUEUE_LABELS[q], counts[q]) for q in selectors.QUEUES],
+            "current": name,
+            "label": QUEUE_LABELS[name],
+            "rows": rows,
+            "page": page,
+            "descending": descending,
+        },
+    )
+
+
+def _desk_centres(user):
+    return Agency.objects.filter(pk__in=[a.agency_id for a in active_roles(user) if a.role == ONE_STOP])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reception(request):
+    centres = _desk_centres(request.user)
+    if not centres:
+        raise PermissionDenied(_("Chỉ công chức Bộ phận Một cửa tiếp nhận hồ sơ. / One-stop officers only."))
+    procedures = Procedure.objects.filter(applications__isnull=False).distinct().order_by("name")
+    chosen = procedures.filter(pk=request.POST.get("procedure") or request.GET.get("procedure") or 0).first()
+    version = version_in_force(chosen) if chosen else None
+    form = ReceptionForm(
+        request.POST if request.method == "POST" and "applicant_name" in request.POST else None,
+        initial={"procedure": chosen, "centre": centres.first()},
+        centres=centres,
+        procedures=procedures,
+        version=version,
+        communes=AdministrativeUnit.objects.filter(level__code="commune", valid_to__isnull=True).order_by(
+            "name"
+        ),
+    )
+    if form.is_bound and form.is_valid() and version is not None:
+        data = form.cleaned_data
+        lines = [
+            services.DocumentLine(
+                name=doc.name,
+                originals=data.get(f"doc_{doc.pk}_originals") or 0,
+                copies=data.get(f"doc_{doc.pk}_copies") or 0,
+                required_document=doc,
+            )
+            for doc in form.required_documents
+        ]
+        applicant = services.Applicant(
+            name=data["applicant_name"],
+            id_number=data["applicant_id_number"],
+            phone=data["applicant_phone"],
+            email=data["applicant_email"],
+            address=data["applicant_address"],
+            commune=data["applicant_commune"],
+        )
+        try:
+            dossier = services.receive_at_counter(
+                actor=request.user,
+                centre=data["centre"],
+                procedure=data["procedure"],
+                applicant=applicant,
+                documents=lines,
+                result_by_post=data["result_by_post"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Đã tiếp nhận hồ sơ %(code)s.") % {"code": dossier.code})
+            return redirect("dossiers:detail", pk=dossier.pk)
+    return render(request, "dossiers/reception.html", {"form": form, "version": version, "chosen": chosen})
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _dossier(request, pk: int) -> Dossier:
+    try:
+        return selectors.dossier_detail(request.user, pk)
+    except Dossier.DoesNotExist:
+        raise Http404(_("Không tìm thấy hồ sơ. / Dossier not found.")) from None
+
+
+@login_required
+def detail(request, pk: int):
+    dossier = _dossier(request, pk)
+    actions = allowed_actions(dossier.status, roles_on(request.user, dossier))
+    done = set(dossier.events.values_list("action", flat=True))
+    printable = [FormKind.RECEIPT, FormKind.CONTROL_SHEET] + [
+        kind
+        for kind, action in (
+            ("supplement", "request_supplement"),
+            ("supplement", "request_completion"),
+            ("refusal", "refuse"),
+            ("apology", "extend"),
+            ("stop", "stop"),
+        )
+        if action in done
+    ]
+    return render(
+        request,
+        "dossiers/detail.html",
+        {
+            "d": dossier,
+            "actions": actions,
+            "labels": dict(Action.choices),
+            "steps": selectors.steps(dossier),
+            "events": selectors.timeline(dossier),
+            "forms": [(k, FormKind(k).label) for k in dict.fromkeys(printable)],
+            "overdue": dossier.status in ("received", "processing") and dossier.due_at < timezone.now(),
+            "return_methods": ReturnMethod.choices,
+            "timeliness": dict(Timeliness.choices),
+            "documents": dossier.documents.all(),
+        },
+    )
+
+
+def _upload(request, name: str):
+    upload = request.FILES.get(name)
+    if upload is not None:
+        check_upload(upload)
+    return upload
+
+
+def _call_action(request, dossier: Dossier, action: str):
+    post = request.POST
+    common = {
+        "actor": request.user,
+        "dossier": dossier,
+        "expected_version": int(post.get("version", "0") or 0),
+    }
+    if action == Action.RECEIVE:
+        return services.receive(**common)
+    if action in (Action.REQUEST_COMPLETION, Action.REQUEST_SUPPLEMENT):
+        service = (
+            services.request_completion
+            if action == Action.REQUEST_COMPLETION
+            else services.request_supplement
+        )
+        return service(**common, missing=post.get("reason", ""))
+    if action == Action.SUPPLEMENT:
+        upload = _upload(request, "file")
+        lines = [services.DocumentLine(name=upload.name, copies=1, file=upload)] if upload else []
+        return services.record_supplement(**common, documents=lines, note=post.get("reason", ""))
+    if action == Action.HAND_OVER:
+        return services.hand_over(**common, note=post.get("reason", ""))
+    if action == Action.EXTEND:
+        return services.extend(
+            **common, new_due_day=_day(post.get("new_due_day")), reason=post.get("reason", "")
+        )
+    if action == Action.ATTACH_RESULT:
+        return services.attach_result(
+            **common,
+            number=post.get("number", ""),
+            signed_on=_day(post.get("signed_on")),
+            signer=post.get("signer", ""),
+            file=_upload(request, "file"),
+        )
+    if action == Action.RETURN_RESULT:
+        return services.return_result(**common, method=post.get("method", ""))
+    service = {
+        Action.SEND_BACK: services.send_back,
+        Action.REFUSE: services.refuse,
+        Action.STOP: services.stop,
+        Action.WITHDRAW: services.withdraw,
+    }.get(action)
+    if service is None:
+        raise Http404
+    return service(**common, reason=post.get("reason", ""))
+
+
+def _day(text: str | None) -> date:
+    try:
+        return date.fromisoformat(text or "")
+    except ValueError:
+        raise ValidationError(_("Ngày không hợp lệ (dd/mm/yyyy). / Invalid date.")) from None
+
+
+@login_required
+@require_POST
+def act(request, pk: int, action: str):
+    dossier = _dossier(request, pk)
+    try:
+        _call_action(request, dossier, action)
+    except services.DossierConflict as conflict:
+        messages.error(request, str(conflict))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("Đã thực hiện: %(action)s.") % {"action": Action(action).label})
+    return redirect("dossiers:detail", pk=pk)
+
+
+@login_required
+def form_pdf(request, pk: int, kind: str):
+    dossier = _dossier(request, pk)
+    if kind not in FormKind.values:
+        raise Http404
+    try:
+        pdf = documents.dossier_form_pdf(dossier, kind, request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("dossiers:detail", pk=pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{dossier.code}-{kind}.pdf"'
+    return response
+
+
+@login_required
+def register(request):
+    """Form 07 per receiving unit and period, as Excel (default) or PDF."""
+    _staff_only(request)
+    agency = visible_agencies(request.user).filter(pk=request.GET.get("agency") or 0).first()
+    agencies = visible_agencies(request.user).filter(
+        kind__in=("commune_service_centre", "provincial_service_centre")
+    )
+    today = timezone.localdate()
+    try:
+        start = date.fromisoformat(request.GET.get("start") or today.replace(day=1).isoformat())
+        end = date.fromisoformat(request.GET.get("end") or today.isoformat())
+    except ValueError:
+        start, end, agency = today.replace(day=1), today, None
+        messages.error(request, _("Ngày không hợp lệ. / Invalid date."))
+    if agency is None or end < start:
+        return render(request, "dossiers/register.html", {"agencies": agencies, "start": start, "end": end})
+    tz = timezone.get_current_timezone()
+    rows = selectors.register_rows(
+        request.user,
+        agency_ids=[agency.pk],
+        start=datetime.combine(start, time.min, tz),
+        end=datetime.combine(end + timedelta(days=1), time.min, tz),
+    )
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(
+            documents.register_pdf(agency, rows, start, end), content_type="application/pdf"
+        )
+        suffix = "pdf"
+    else:
+        response = HttpResponse(
+            documents.register_xlsx(agency, rows, start, end),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        suffix = "xlsx"
+    response["Content-Disposition"] = (
+        f'attachment; filename="so-theo-doi-{agency.code}-{start}-{end}.{suffix}"'
+    )
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def track(request):
+    """Public: code + last 4 digits. The lookup is a POST so the digits never appear in server logs."""
+    form = TrackForm(request.POST or None, initial={"code": request.GET.get("code", "")})
+    found, status = None, 200
+    if request.method == "POST":
+        if not tracking.allow(request):
+            form.add_error(None, tracking.LIMIT_MESSAGE)
+            status = 429
+        elif form.is_valid():
+            dossier = selectors.track(form.cleaned_data["code"], form.cleaned_data["last4"])
+            if dossier is None:
+                form.add_error(None, tracking.NOT_FOUND_MESSAGE)
+                status = 404
+            else:
+                found = tracking.public_view(dossier)
+    return render(request, "dossiers/track.html", {"form": form, "found": found}, status=status)

@@ -1,0 +1,126 @@
+"""Reception at the counter and the check of online and postal submissions."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from motcua.core.models import AuditEvent
+from motcua.dossiers import services
+from motcua.dossiers.lifecycle import Status
+from motcua.dossiers.models import Dossier
+from motcua.integrations.models import OutboxMessage
+from tests.dossiers.factories import applicant, checklist, receive, submit_online, vn
+from tests.factories import CitizenFactory
+
+
+def test_a_counter_reception_issues_code_due_date_steps_and_tells_the_applicant(desk):
+    dossier = receive(desk, at=vn(2026, 3, 2, 9, 0))  # a Monday
+    assert dossier.status == Status.RECEIVED
+    assert dossier.code == f"{desk.centre().code}-260302-0001"
+    assert dossier.due_at == vn(2026, 3, 5, 9, 0)  # 3 working days
+    assert dossier.competent_agency == desk.province.communes["Xã A"]["committee"]
+    assert dossier.receiving_agency == desk.centre()
+    assert dossier.applicant_commune == desk.commune()
+    assert dossier.procedure_version.procedure == desk.procedure
+    steps = list(dossier.steps.order_by("position"))
+    assert [s.agency for s in steps] == [
+        desk.centre(),
+        desk.province.communes["Xã A"]["division"],
+        desk.province.communes["Xã A"]["committee"],
+        desk.centre(),
+    ]
+    assert dossier.current_step == steps[0]
+    assert dossier.events.get().action == "receive_at_counter"
+    assert AuditEvent.objects.filter(action="dossier.receive_at_counter", target_id=str(dossier.pk)).exists()
+    assert OutboxMessage.objects.filter(reference=f"dossier:{dossier.pk}:received").count() == 2
+
+
+def test_codes_follow_each_other_per_agency_and_day(desk):
+    first = receive(desk, at=vn(2026, 3, 2, 9, 0))
+    second = receive(desk, at=vn(2026, 3, 2, 10, 0))
+    next_day = receive(desk, at=vn(2026, 3, 3, 9, 0))
+    assert [first.code[-4:], second.code[-4:], next_day.code[-11:]] == ["0001", "0002", "260303-0001"]
+
+
+def test_a_boundary_free_procedure_is_received_at_another_communes_centre(desk):
+    dossier = receive(desk, centre=desk.centre("Xã B"), officer=desk.officer_b, at=vn(2026, 3, 2, 9, 0))
+    assert dossier.receiving_agency == desk.centre("Xã B")
+    assert dossier.competent_agency == desk.province.communes["Xã A"]["committee"]
+    assert dossier.code.startswith(desk.centre("Xã B").code)
+    assert dossier.steps.order_by("position").last().agency == desk.centre("Xã B")
+
+
+def test_a_bound_procedure_is_refused_at_another_communes_centre(desk):
+    with pytest.raises(ValidationError, match="chỉ|phải nộp tại"):
+        receive(desk, centre=desk.centre("Xã B"), officer=desk.officer_b, procedure=desk.bound_procedure)
+    assert not Dossier.objects.exists()
+
+
+def test_only_one_stop_officers_of_the_centre_receive(desk):
+    with pytest.raises(PermissionDenied):
+        receive(desk, officer=desk.officer_b)
+    with pytest.raises(PermissionDenied):
+        receive(desk, officer=desk.specialist_a)
+
+
+def test_missing_mandatory_documents_are_named(desk):
+    with pytest.raises(ValidationError, match="Giấy chứng sinh"):
+        services.receive_at_counter(
+            actor=desk.officer_a,
+            centre=desk.centre(),
+            procedure=desk.procedure,
+            applicant=applicant(),
+            documents=checklist(desk.procedure)[:1],
+        )
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("id_number", "12345"), ("phone", "12345"), ("name", " "), ("email", "not-mail")]
+)
+def test_bad_applicant_data_gets_a_clear_message(desk, field, value):
+    with pytest.raises(ValidationError) as error:
+        receive(desk, applicant=applicant(**{field: value}))
+    assert "/" in str(error.value)  # Vietnamese / English
+
+
+def test_an_online_submission_is_checked_then_received_with_time_from_the_next_office_period(desk):
+    citizen = CitizenFactory()
+    dossier = submit_online(desk, citizen, at=vn(2026, 3, 6, 21, 30))  # Friday night
+    assert dossier.status == Status.SUBMITTED
+    assert dossier.applicant_user == citizen
+    assert dossier.clock_started_at == vn(2026, 3, 9, 8, 0)
+    dossier = services.receive(
+        actor=desk.officer_a, dossier=dossier, expected_version=dossier.version, at=vn(2026, 3, 9, 10, 0)
+    )
+    assert dossier.status == Status.RECEIVED
+    assert dossier.due_at == vn(2026, 3, 11, 17, 0)  # 3 working days from Monday 08:00
+
+
+def test_asking_to_complete_before_reception_restarts_from_the_completed_submission(desk):
+    citizen = CitizenFactory()
+    dossier = submit_online(desk, citizen, at=vn(2026, 3, 2, 9, 0))
+    dossier = services.request_completion(
+        actor=desk.officer_a,
+        dossier=dossier,
+        expected_version=1,
+        missing="Bản sao giấy chứng sinh",
+        at=vn(2026, 3, 2, 10, 0),
+    )
+    assert dossier.status == Status.SUPPLEMENT_REQUESTED
+    dossier = services.record_supplement(
+        actor=citizen, dossier=dossier, expected_version=dossier.version, at=vn(2026, 3, 4, 14, 0)
+    )
+    assert dossier.status == Status.SUBMITTED
+    assert dossier.supplement_requests == 0
+    dossier = services.receive(
+        actor=desk.officer_a, dossier=dossier, expected_version=dossier.version, at=vn(2026, 3, 4, 15, 0)
+    )
+    assert dossier.due_at == vn(2026, 3, 9, 14, 0)
+
+
+def test_refusal_at_the_check_needs_a_reason(desk):
+    dossier = submit_online(desk, CitizenFactory(), at=vn(2026, 3, 2, 9, 0))
+    with pytest.raises(ValidationError):
+        services.refuse(actor=desk.officer_a, dossier=dossier, expected_version=1, reason="")
+    dossier = services.refuse(actor=desk.officer_a, dossier=dossier, expected_version=1, reason="Sai thủ tục")
+    assert dossier.status == Status.REFUSED
+    assert dossier.timeliness == ""  # never received: not counted

@@ -1,0 +1,83 @@
+"""A dossier from counter to tracking: the officer receives it and prints the receipt, the specialist and the
+leader process it, the officer returns the result, and an anonymous visitor tracks it by its code."""
+
+from importlib import import_module
+
+import pytest
+from django.apps import apps
+from playwright.sync_api import expect
+
+from motcua.dossiers import form_seed
+from motcua.dossiers.models import Dossier, FormTemplate
+from tests.dossiers.factories import build_desk
+
+pytestmark = pytest.mark.e2e
+PASSWORD = "matkhau-thu-123"
+
+
+@pytest.fixture
+def desk(transactional_db):
+    # The flush after transactional tests removes what migrations seed; seeding again is idempotent.
+    import_module("motcua.catalog.migrations.0002_levels_rules_search").seed(apps, None)
+    form_seed.install(FormTemplate)
+    return build_desk()
+
+
+def log_in(new_context, viewport, live_server, username):
+    page = new_context(viewport=viewport).new_page()
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page).to_have_url(f"{live_server.url}/")
+    return page
+
+
+def act(page, button: str) -> None:
+    page.get_by_role("button", name=button, exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Đã thực hiện")
+
+
+def test_counter_to_tracking(new_context, viewport, live_server, desk):
+    officer = log_in(new_context, viewport, live_server, "motcua.a")
+    officer.goto(f"{live_server.url}/ho-so/tiep-nhan/?procedure={desk.procedure.pk}")
+    officer.get_by_label("Họ và tên người nộp").fill("Phạm Thị Dung")
+    officer.get_by_label("Số định danh cá nhân (CCCD)").fill("001188004321")
+    officer.get_by_label("Số điện thoại").fill("0934567890")
+    officer.get_by_label("Xã, phường nơi cư trú").select_option(label="Xã A")
+    officer.get_by_role("button", name="Tiếp nhận và cấp giấy hẹn").click()
+    dossier = Dossier.objects.get()
+    expect(officer.get_by_role("status")).to_have_text(f"Đã tiếp nhận hồ sơ {dossier.code}.")
+    expect(officer.get_by_role("heading", level=1)).to_contain_text(dossier.code)
+
+    receipt = officer.get_by_role("link", name="Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)")
+    pdf = officer.request.get(f"{live_server.url}{receipt.get_attribute('href')}")
+    assert pdf.ok
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.body().startswith(b"%PDF")
+    act(officer, "Chuyển bước tiếp theo")
+
+    specialist = log_in(new_context, viewport, live_server, "chuyenvien.a")
+    specialist.goto(f"{live_server.url}/ho-so/?q=mine")
+    specialist.get_by_role("link", name=dossier.code).click()
+    expect(specialist.get_by_text("Thẩm định (đang xử lý)")).to_be_visible()
+    act(specialist, "Chuyển bước tiếp theo")
+
+    leader = log_in(new_context, viewport, live_server, "lanhdao.a")
+    leader.goto(f"{live_server.url}/ho-so/{dossier.pk}/")
+    leader.get_by_label("Số văn bản kết quả").fill("15/TLKS")
+    leader.get_by_label("Ngày ký").fill("2026-03-02")
+    leader.get_by_label("Người ký").fill("Lãnh đạo A")
+    act(leader, "Cập nhật kết quả")
+
+    officer.goto(f"{live_server.url}/ho-so/?q=ready_to_return")
+    officer.get_by_role("link", name=dossier.code).click()
+    act(officer, "Trả kết quả")
+
+    visitor = new_context(viewport=viewport).new_page()
+    visitor.goto(f"{live_server.url}/ho-so/tra-cuu/?code={dossier.code}")
+    visitor.get_by_label("4 số cuối số điện thoại hoặc số định danh").fill("7890")
+    visitor.get_by_role("button", name="Tra cứu").click()
+    expect(visitor.get_by_test_id("status")).to_have_text("Đã trả kết quả")
+    expect(visitor.get_by_text("Đã có kết quả")).to_be_visible()
+    expect(visitor.get_by_text("Phạm Thị Dung")).to_have_count(0)
