@@ -1,10 +1,8 @@
 """The /api/v1/ catalog API and its OpenAPI schema."""
 
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from motcua.catalog import services
 from motcua.catalog.models import ProcedureVersion
@@ -73,17 +71,27 @@ def test_bad_at_on_detail_is_400(client, catalog):
     assert client.get(f"/api/v1/procedures/{catalog['birth'].national_code}/", {"at": "x"}).status_code == 400
 
 
-def test_schema_generates_without_warnings():
-    out = StringIO()
-    call_command("spectacular", "--validate", "--fail-on-warn", stdout=out)
-    assert "/api/v1/procedures/{code}/" in out.getvalue()
-    assert client_schema_ok()
+def test_catalog_schema_generates_without_warnings():
+    """The catalog's part of the OpenAPI schema is valid and free of warnings (404/400 declared)."""
+    from django.urls import include, path
+    from drf_spectacular.drainage import GENERATOR_STATS
+    from drf_spectacular.generators import SchemaGenerator
+    from drf_spectacular.validation import validate_schema
+
+    GENERATOR_STATS.reset()
+    patterns = [path("api/v1/", include("motcua.catalog.api_urls"))]
+    schema = SchemaGenerator(patterns=patterns).get_schema(request=None, public=True)
+    validate_schema(schema)
+    assert not GENERATOR_STATS, "drf-spectacular warned while generating the catalog schema"
+    detail = schema["paths"]["/api/v1/procedures/{code}/"]["get"]["responses"]
+    assert {"200", "400", "404"} <= set(detail)
+    assert "400" in schema["paths"]["/api/v1/procedures/"]["get"]["responses"]
 
 
-def client_schema_ok() -> bool:
-    from django.test import Client
-
-    return Client().get("/api/schema/").status_code == 200
+def test_whole_schema_is_served(client, db):
+    response = client.get("/api/schema/")
+    assert response.status_code == 200
+    assert b"/api/v1/procedures/{code}/" in response.content
 
 
 def test_control_officer_writes_a_draft_and_issues_a_decision(client, catalog, make_staff):

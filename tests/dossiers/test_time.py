@@ -137,7 +137,7 @@ def test_finishing_earlier_is_never_worse(due, first, second, requests):
         assert verdicts == [Timeliness.LATE, Timeliness.LATE]
 
 
-# ------------------------------------------------------------------------------------------ through the services
+# ------------------------------------------------------------------------------- through the services
 
 
 def test_a_supplement_request_pauses_the_clock_and_counts(desk):

@@ -2,7 +2,6 @@
 officer reports progress with evidence, the officer accepts it and the dashboard counts it on time."""
 
 from datetime import timedelta
-from importlib import import_module
 
 import pytest
 from django.utils import timezone
@@ -15,17 +14,8 @@ pytestmark = pytest.mark.e2e
 PASSWORD = "matkhau-thu-123"
 
 
-def seed_legal_parameters() -> None:
-    """The flush after each transactional test also removes the rows the migrations seed (the due-soon
-    window, reminder rules, cut-offs); seeding again is idempotent."""
-    from django.apps import apps
-
-    import_module("motcua.control.migrations.0002_seed_legal_parameters").seed(apps, None)
-
-
 @pytest.fixture
 def people(transactional_db):
-    seed_legal_parameters()
     province = province_with_communes(["Xã A", "Xã B"])
     officer = StaffFactory(username="kiemsoat-e2e", first_name="Kiểm", email="ks@example.invalid")
     RoleAssignmentFactory(user=officer, agency=province.office, role=Role.CONTROL_OFFICER)

@@ -8,4 +8,8 @@ class CatalogConfig(AppConfig):
     verbose_name = _("Danh mục thủ tục hành chính")
 
     def ready(self) -> None:
+        from motcua.core.seeds import keep_seeded
+
         from . import signals  # noqa: F401  (published versions refuse changes)
+
+        keep_seeded(self, "0002_levels_rules_search")

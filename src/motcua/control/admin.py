@@ -2,12 +2,9 @@
 templates) and a view of the records; every change is audited through AuditedAdmin."""
 
 from django.contrib import admin
-from django.db import transaction
 
-from motcua.core import audit
 from motcua.core.admin import AuditedAdmin
 
-from . import auditing
 from .models import (
     ControlParameter,
     OutboxMessage,
@@ -26,33 +23,6 @@ from .models import (
     TemplateField,
     TemplateSection,
 )
-
-
-class FileAuditedAdmin(AuditedAdmin):
-    """AuditedAdmin for records with an uploaded file, which core's snapshot cannot store as JSON."""
-
-    def save_model(self, request, obj, form, change):
-        request._audit_before = auditing.snapshot(type(obj).objects.get(pk=obj.pk)) if change else {}
-        admin.ModelAdmin.save_model(self, request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        admin.ModelAdmin.save_related(self, request, form, formsets, change)
-        obj = form.instance
-        action = f"{obj._meta.model_name}.{'change' if change else 'create'}"
-        with transaction.atomic():
-            auditing.record(actor=request.user, action=action, target=obj, before=request._audit_before)
-
-    def delete_model(self, request, obj):
-        with transaction.atomic():
-            before = auditing.snapshot(obj)
-            audit.record(
-                actor=request.user,
-                action=f"{obj._meta.model_name}.delete",
-                target=obj,
-                before=before,
-                after={},
-            )
-            admin.ModelAdmin.delete_model(self, request, obj)
 
 
 @admin.register(ControlParameter)
@@ -116,7 +86,7 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(FileAuditedAdmin):
+class PlanAdmin(AuditedAdmin):
     list_display = ["number", "title", "kind", "issuing_agency", "year_from", "year_to", "status"]
     list_filter = ["kind", "status", "year_from"]
     search_fields = ["number", "title"]

@@ -9,4 +9,8 @@ class ControlConfig(AppConfig):
 
     def ready(self) -> None:
         # The built-in computations register themselves on import; other apps add theirs in their ready().
+        from motcua.core.seeds import keep_seeded
+
         from . import computations  # noqa: F401
+
+        keep_seeded(self, "0002_seed_legal_parameters")

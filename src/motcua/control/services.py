@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from motcua.core import audit
 from motcua.org.models import Agency
 
-from . import auditing, computations, periods
+from . import computations, periods
 from .models import (
     Evidence,
     OccurrenceStatus,
@@ -106,7 +106,7 @@ def create_plan(
         plan.attachment = attachment
     plan.full_clean()
     plan.save()
-    auditing.record(actor=actor, action="plan.create", target=plan)
+    audit.record(actor=actor, action="plan.create", target=plan)
     return plan
 
 
@@ -138,14 +138,14 @@ def update_plan(*, actor, plan: Plan, **changes) -> Plan:
         )
     if changes.get("attachment") is not None:
         check_upload(changes["attachment"])
-    before = auditing.snapshot(plan)
+    before = audit.snapshot(plan)
     for field, value in changes.items():
         if field == "attachment" and value is None:
             continue
         setattr(plan, field, value)
     plan.full_clean()
     plan.save()
-    auditing.record(actor=actor, action="plan.update", target=plan, before=before)
+    audit.record(actor=actor, action="plan.update", target=plan, before=before)
     return plan
 
 
@@ -164,11 +164,11 @@ def issue_plan(*, actor, plan: Plan) -> Plan:
         )
     if not plan.tasks.exists():
         raise ValidationError(_("Kế hoạch chưa có nhiệm vụ nào. / The plan has no tasks yet."))
-    before = auditing.snapshot(plan)
+    before = audit.snapshot(plan)
     plan.status = PlanStatus.ISSUED
     plan.full_clean()
     plan.save()
-    auditing.record(actor=actor, action="plan.issue", target=plan, before=before)
+    audit.record(actor=actor, action="plan.issue", target=plan, before=before)
     return plan
 
 
@@ -179,10 +179,10 @@ def close_plan(*, actor, plan: Plan, reason: str = "") -> Plan:
         raise ValidationError(
             _("Chỉ kết thúc được kế hoạch đã ban hành. / Only an issued plan can be closed.")
         )
-    before = auditing.snapshot(plan)
+    before = audit.snapshot(plan)
     plan.status = PlanStatus.CLOSED
     plan.save()
-    auditing.record(actor=actor, action="plan.close", target=plan, before=before, reason=reason)
+    audit.record(actor=actor, action="plan.close", target=plan, before=before, reason=reason)
     return plan
 
 
@@ -247,7 +247,7 @@ def derive_plan(
             targets=targets,
             parent=original,
         )
-    auditing.record(actor=actor, action="plan.derive", target=plan, reason=str(parent))
+    audit.record(actor=actor, action="plan.derive", target=plan, reason=str(parent))
     return plan
 
 

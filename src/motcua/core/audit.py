@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 
 from .models import AuditEvent
 
@@ -26,6 +27,8 @@ def _plain(value: Any) -> Any:
     """A JSON-safe form of a field value."""
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, FieldFile):
+        return value.name or ""
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, models.Choices):

@@ -23,7 +23,8 @@ CSS = """@page { size: A4; margin: 18mm 16mm; }
 body { font-family: 'Noto Serif', 'DejaVu Serif', serif; font-size: 12.5pt; line-height: 1.35; }
 h1 { font-size: 14pt; text-align: center; margin: 10pt 0 4pt; }
 .center { text-align: center; } .number { text-align: right; font-style: italic; font-size: 10pt; }
-table { width: 100%; border-collapse: collapse; } .head td, .sign td { width: 50%; text-align: center; vertical-align: top; }
+table { width: 100%; border-collapse: collapse; }
+.head td, .sign td { width: 50%; text-align: center; vertical-align: top; }
 .grid th, .grid td { border: 0.6pt solid #000; padding: 3pt; font-size: 10.5pt; vertical-align: top; }
 .box { border: 0.6pt solid #000; padding: 6pt; white-space: pre-wrap; }
 .qr { float: right; width: 34mm; text-align: center; font-size: 8pt; } .qr svg { width: 30mm; height: 30mm; }
@@ -133,7 +134,8 @@ def render_html(template: FormTemplate, context: dict) -> str:
     body = Template(template.body).render(
         Context({**context, "form_number": template.number, "title": template.title})
     )
-    return f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>{CSS}</style></head><body>{body}</body></html>'
+    head = f'<meta charset="utf-8"><style>{CSS}</style>'
+    return f'<!doctype html><html lang="vi"><head>{head}</head><body>{body}</body></html>'
 
 
 def to_pdf(html: str) -> bytes:

@@ -222,6 +222,9 @@ class DossierPause(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.dossier_id}: {self.started_at:%Y-%m-%d %H:%M} → {self.ended_at or '…'}"
+
 
 class DossierEvent(models.Model):
     """The timeline: one row per action, what the applicant sees in plain words and officers in full."""
@@ -259,6 +262,9 @@ class DailyCounter(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "day"], name="dossier_counter_uniq")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.day}: {self.last}"
 
 
 class FormKind(models.TextChoices):

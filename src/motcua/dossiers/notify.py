@@ -36,7 +36,8 @@ def _texts(dossier: Dossier, kind: str) -> tuple[str, str]:
         "extended": (
             _("Xin lỗi: hồ sơ %(code)s được hẹn lại ngày trả"),
             _(
-                "Cơ quan giải quyết xin lỗi vì hồ sơ %(code)s chậm; ngày hẹn trả mới: %(due)s. Lý do: %(reason)s"
+                "Cơ quan giải quyết xin lỗi vì hồ sơ %(code)s chậm; ngày hẹn trả mới: %(due)s. "
+                "Lý do: %(reason)s"
             ),
         ),
         "result_ready": (

@@ -85,7 +85,8 @@ class Applicant:
             errors["applicant_name"] = _("Nhập họ tên người nộp. / Enter the applicant's name.")
         if not ID_NUMBER.match(self.id_number.strip()):
             errors["applicant_id_number"] = _(
-                "Số định danh gồm 12 chữ số (CCCD) hoặc 9 chữ số (CMND). / The ID number has 12 (or 9) digits."
+                "Số định danh gồm 12 chữ số (CCCD) hoặc 9 chữ số (CMND). "
+                "/ The ID number has 12 (or 9) digits."
             )
         if not PHONE.match(phone):
             errors["applicant_phone"] = _(
@@ -262,7 +263,8 @@ def _limit(version, channel: int) -> VersionChannel:
     if found is None:
         raise ValidationError(
             _(
-                "Thủ tục này không tiếp nhận qua kênh “%(channel)s”. / The procedure is not offered on this channel."
+                "Thủ tục này không tiếp nhận qua kênh “%(channel)s”. "
+                "/ The procedure is not offered on this channel."
             )
             % {"channel": SubmissionChannel(channel).label}
         )
@@ -436,7 +438,7 @@ def submit(
     competent_agency: Agency | None = None,
     at: datetime | None = None,
 ) -> Dossier:
-    """An online submission (the citizen) or a postal one (registered by the officer), waiting for the check."""
+    """An online submission (by the citizen) or a postal one (registered by the officer), to be checked."""
     if channel not in (SubmissionChannel.ONLINE, SubmissionChannel.POSTAL):
         raise ValidationError(
             _("Chỉ nộp trực tuyến hoặc qua bưu chính. / Only online or postal submissions.")
@@ -464,7 +466,7 @@ def submit(
 
 @transaction.atomic
 def receive(*, actor, dossier: Dossier, expected_version: int, at: datetime | None = None) -> Dossier:
-    """Accept a checked online or postal submission; its time counts from the submission (next office period)."""
+    """Accept a checked online or postal submission; time counts from the submission (next office period)."""
     at = _now(at)
     dossier = _fresh(dossier, expected_version)
     t = _authorise(actor, dossier, Action.RECEIVE)
@@ -581,7 +583,8 @@ def hand_over(
     if index + 1 >= len(steps) or _is_return_step(steps[index + 1], steps):
         raise ValidationError(
             _(
-                "Đây là bước giải quyết cuối cùng: hãy cập nhật kết quả. / This is the last step: attach the result."
+                "Đây là bước giải quyết cuối cùng: hãy cập nhật kết quả. "
+                "/ This is the last step: attach the result."
             )
         )
     current, following = steps[index], steps[index + 1]
@@ -595,7 +598,8 @@ def hand_over(
     ):
         raise ValidationError(
             _(
-                "Người được giao không giữ vai trò của bước này tại %(agency)s. / The assignee cannot do this step there."
+                "Người được giao không giữ vai trò của bước này tại %(agency)s. "
+                "/ The assignee cannot do this step there."
             )
             % {"agency": following.agency.name}
         )

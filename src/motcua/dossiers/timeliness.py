@@ -1,4 +1,4 @@
-"""The on-time rule of the national portal, implemented once (pure Python) and reused by reports and the index.
+"""The on-time rule of the national portal, implemented once (pure Python), reused by reports and the index.
 
 A dossier is on time iff its processing ended — the result was ready; else it was returned; else it was
 stopped or refused — at or before its due date. Supplement time is excluded: the due date a dossier carries

@@ -15,7 +15,8 @@ from .selectors import public_timeline
 
 DEFAULT_LIMIT = (20, 600)  # lookups, per seconds
 LIMIT_MESSAGE = gettext_lazy(
-    "Bạn đã tra cứu quá nhiều lần; vui lòng thử lại sau ít phút. / Too many lookups; try again in a few minutes."
+    "Bạn đã tra cứu quá nhiều lần; vui lòng thử lại sau ít phút. "
+    "/ Too many lookups; try again in a few minutes."
 )
 NOT_FOUND_MESSAGE = gettext_lazy(
     "Không tìm thấy hồ sơ với mã và 4 số cuối đã nhập. / No dossier matches this code and these digits."

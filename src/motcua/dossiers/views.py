@@ -169,6 +169,9 @@ def detail(request, pk: int):
             "return_methods": ReturnMethod.choices,
             "timeliness": dict(Timeliness.choices),
             "documents": dossier.documents.all(),
+            "agencies": Agency.objects.filter(valid_to__isnull=True).order_by("code")
+            if "hand_over" in actions
+            else (),
         },
     )
 
@@ -201,7 +204,9 @@ def _call_action(request, dossier: Dossier, action: str):
         lines = [services.DocumentLine(name=upload.name, copies=1, file=upload)] if upload else []
         return services.record_supplement(**common, documents=lines, note=post.get("reason", ""))
     if action == Action.HAND_OVER:
-        return services.hand_over(**common, note=post.get("reason", ""))
+        code = post.get("to_agency", "")
+        target = Agency.objects.filter(code=code).first() if code else None
+        return services.hand_over(**common, to_agency=target, note=post.get("reason", ""))
     if action == Action.EXTEND:
         return services.extend(
             **common, new_due_day=_day(post.get("new_due_day")), reason=post.get("reason", "")

@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from motcua.control.admin import FileAuditedAdmin
+from motcua.core.admin import AuditedAdmin
 
 from .models import CommunicationActivity
 
 
 @admin.register(CommunicationActivity)
-class CommunicationActivityAdmin(FileAuditedAdmin):
+class CommunicationActivityAdmin(AuditedAdmin):
     list_display = ["held_on", "agency", "kind", "title", "reach"]
     list_filter = ["kind", "held_on"]
     search_fields = ["title", "channel"]

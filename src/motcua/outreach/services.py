@@ -8,7 +8,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from motcua.control import auditing
 from motcua.control.models import Task
 from motcua.control.services import check_upload, require
 from motcua.core import audit
@@ -68,7 +67,7 @@ def record_activity(
     activity.full_clean()
     _check(activity)
     activity.save()
-    auditing.record(actor=actor, action="activity.record", target=activity)
+    audit.record(actor=actor, action="activity.record", target=activity)
     return activity
 
 
@@ -80,7 +79,7 @@ def update_activity(*, actor, activity: CommunicationActivity, **changes) -> Com
         raise ValidationError(
             _("Không sửa được: %(f)s / Not editable: %(f)s") % {"f": ", ".join(sorted(unknown))}
         )
-    before = auditing.snapshot(activity)
+    before = audit.snapshot(activity)
     for field, value in changes.items():
         if field == "evidence" and value:
             check_upload(value)
@@ -88,7 +87,7 @@ def update_activity(*, actor, activity: CommunicationActivity, **changes) -> Com
     activity.full_clean()
     _check(activity)
     activity.save()
-    auditing.record(actor=actor, action="activity.update", target=activity, before=before)
+    audit.record(actor=actor, action="activity.update", target=activity, before=before)
     return activity
 
 
@@ -99,7 +98,7 @@ def delete_activity(*, actor, activity: CommunicationActivity, reason: str = "")
         actor=actor,
         action="activity.delete",
         target=activity,
-        before=auditing.snapshot(activity),
+        before=audit.snapshot(activity),
         after={},
         reason=reason,
     )

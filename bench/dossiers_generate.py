@@ -1,0 +1,191 @@
+"""Bulk dossiers for the benchmarks: N rows (default 1,000,000) COPYed straight into PostgreSQL.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:54329/motcua_dossiers_bench python bench/dossiers_generate.py
+
+Needs a migrated database with the demo province (`motcua migrate && motcua load_demo`); run once, it adds
+nothing when the bulk rows exist. Rows spread over the eight commune centres and the provincial centre, the
+365 days before today, every state in realistic proportions (most returned), one timeline event each, and
+the daily code counters that match. Due dates are "received + 3 days" rather than the working calendar: the
+benchmarks read and write rows, they do not check deadlines. Deterministic (fixed seed).
+"""
+
+import argparse
+import os
+import random
+import sys
+import time
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "motcua.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+
+from motcua.catalog.models import ProcedureVersion  # noqa: E402
+from motcua.org.models import Agency  # noqa: E402
+
+MARK = "0880"  # ID-number prefix of bulk applicants
+STATUSES = [
+    ("returned", 70),
+    ("result_ready", 4),
+    ("processing", 8),
+    ("received", 3),
+    ("submitted", 2),
+    ("supplement_requested", 3),
+    ("stopped", 3),
+    ("refused", 4),
+    ("withdrawn", 3),
+]
+COLUMNS = (
+    "code status paused_status version channel procedure_id procedure_version_id receiving_agency_id "
+    "competent_agency_id current_agency_id applicant_name applicant_id_number applicant_phone applicant_email "
+    "applicant_address result_by_post submitted_at received_at clock_started_at due_at supplement_requests "
+    "missing_documents processing_ended_at timeliness closed_at result_number result_signer result_file "
+    "return_method"
+).split()
+
+
+def sites() -> list[dict]:
+    """Each commune: its centre, committee, a division; plus the provincial centre for the Justice dept."""
+    found = []
+    for n in range(41, 49):
+        committee = Agency.objects.get(code=f"000.00.{n}.H99")
+        versions = list(
+            ProcedureVersion.objects.filter(
+                decision__isnull=False, procedure__applications__agency=committee
+            ).values_list("procedure_id", "id")
+        )
+        found.append(
+            {
+                "centre": Agency.objects.get(code=f"000.01.{n}.H99"),
+                "committee": committee,
+                "division": Agency.objects.get(code=f"000.03.{n}.H99"),
+                "versions": versions,
+            }
+        )
+    return found
+
+
+def rows(count: int, rng: random.Random):
+    places = sites()
+    today = datetime.now(UTC).replace(hour=1, minute=0, second=0, microsecond=0)
+    counters: dict[tuple[int, str], int] = defaultdict(int)
+    statuses, weights = zip(*STATUSES, strict=True)
+    for index in range(count):
+        place = places[index % len(places)]
+        procedure_id, version_id = place["versions"][index % len(place["versions"])]
+        status = rng.choices(statuses, weights)[0]
+        # open dossiers are recent, closed ones anywhere in the year
+        back = (
+            rng.randrange(1, 20)
+            if status in ("processing", "received", "submitted", "supplement_requested", "result_ready")
+            else rng.randrange(1, 366)
+        )
+        submitted = today - timedelta(days=back, minutes=-rng.randrange(0, 540))
+        day = (submitted + timedelta(hours=7)).strftime("%y%m%d")
+        centre = place["centre"]
+        counters[(centre.pk, day)] += 1
+        received = None if status in ("submitted",) else submitted
+        due = submitted + timedelta(days=3)
+        ended = (
+            submitted + timedelta(days=rng.choice([1, 2, 2, 3, 4]))
+            if status in ("returned", "result_ready", "stopped", "refused")
+            else None
+        )
+        closed = (
+            ended + timedelta(hours=3)
+            if status in ("returned", "stopped", "refused", "withdrawn") and ended
+            else None
+        )
+        current = {"processing": place["division"], "supplement_requested": place["division"]}.get(
+            status, centre
+        )
+        yield (
+            counters,
+            (
+                f"{centre.code}-{day}-{counters[(centre.pk, day)]:04d}",
+                status,
+                "processing" if status == "supplement_requested" else "",
+                1 + rng.randrange(0, 6),
+                1 if index % 3 else 2,
+                procedure_id,
+                version_id,
+                centre.pk,
+                place["committee"].pk,
+                current.pk,
+                f"Người nộp {index}",
+                f"{MARK}{index:08d}",
+                f"09{rng.randrange(10**7, 10**8)}",
+                "",
+                f"Số {index % 500} đường Minh Sơn",
+                False,
+                submitted,
+                received,
+                submitted,
+                due,
+                0,
+                "",
+                ended,
+                ("late" if ended > due else "early") if ended and status != "refused" else "",
+                closed,
+                "1/KQ" if ended else "",
+                "Lãnh đạo" if ended else "",
+                "",
+                "counter" if status == "returned" else "",
+            ),
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=1_000_000)
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        sys.exit("PostgreSQL only (COPY).")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM dossiers_dossier WHERE applicant_id_number LIKE %s", [MARK + "%"]
+        )
+        if cursor.fetchone()[0]:
+            print("bulk dossiers already there")
+            return
+    started = time.perf_counter()
+    rng = random.Random(20261122)
+    raw = connection.connection  # psycopg 3 connection under Django's
+    counters = {}
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY dossiers_dossier ({', '.join(COLUMNS)}) FROM STDIN") as copy,
+    ):
+        for counters, row in rows(args.count, rng):
+            copy.write_row(row)
+    copied = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO dossiers_dossierevent (dossier_id, occurred_at, actor_label, action, from_status, to_status,"
+            " to_agency_id, timeliness, reason) SELECT id, submitted_at, 'bulk', 'receive_at_counter', '', 'received',"
+            " receiving_agency_id, '', '' FROM dossiers_dossier WHERE applicant_id_number LIKE %s",
+            [MARK + "%"],
+        )
+        cursor.executemany(
+            "INSERT INTO dossiers_dailycounter (agency_id, day, last) VALUES (%s, to_date(%s, 'YYMMDD'), %s) "
+            "ON CONFLICT (agency_id, day) DO UPDATE SET last = GREATEST(dossiers_dailycounter.last, EXCLUDED.last)",
+            [(agency, day, last) for (agency, day), last in counters.items()],
+        )
+        cursor.execute("ANALYZE")
+    raw.commit() if not connection.get_autocommit() else None
+    done = time.perf_counter()
+    print(
+        f"{args.count} dossiers copied in {copied - started:.0f} s; events, counters, ANALYZE "
+        f"{done - copied:.0f} s; total {done - started:.0f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()
