@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
 from motcua.control import reminders
-from motcua.control.models import OutboxMessage, Reminder, ReminderKind, ReminderRule
+from motcua.control.models import Reminder, ReminderKind, ReminderRule
+from motcua.integrations.models import OutboxMessage
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from motcua.core.admin import AuditedAdmin
 
 from .models import (
     ControlParameter,
-    OutboxMessage,
     Plan,
     ProgressReport,
     Reminder,
@@ -141,19 +140,6 @@ class ReminderAdmin(admin.ModelAdmin):
 
     list_display = ["day", "agency", "rule", "sent_by", "recipients"]
     list_filter = ["rule", "day"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "recipient", "subject", "sent_at", "attempts", "last_error"]
-    list_filter = ["channel"]
-    search_fields = ["recipient", "subject"]
 
     def has_add_permission(self, request):
         return False

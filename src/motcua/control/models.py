@@ -1,5 +1,6 @@
 """TTHC-control and communication plans: plans, targets, tasks and their occurrences, progress reports,
-reminders with a small notification outbox, and periodic reports with their templates and cut-off rules.
+reminders (sent through integrations.notifications), and periodic reports with their templates and
+cut-off rules.
 
 Legal parameters (reporting cut-offs, reminder lead times, the due-soon window) are rows with
 `valid_from`, `valid_to` and `legal_basis`, edited in the admin; nothing here holds business logic.
@@ -371,7 +372,7 @@ class Evidence(models.Model):
         return self.name
 
 
-# ---------------------------------------------------------------------------------- reminders, outbox
+# ------------------------------------------------------------------------------------------- reminders
 
 
 class ParameterKey(models.TextChoices):
@@ -464,35 +465,6 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.agency}: {self.message[:60]}"
-
-
-class Channel(models.TextChoices):
-    EMAIL = "email", _("Thư điện tử")
-
-
-class OutboxMessage(models.Model):
-    """A notification waiting to go out or already sent; generic so it can move to `integrations/`."""
-
-    recipient = models.CharField(_("người nhận"), max_length=254)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    channel = models.CharField(_("kênh"), max_length=10, choices=Channel.choices, default=Channel.EMAIL)
-    subject = models.CharField(_("tiêu đề"), max_length=255)
-    body = models.TextField(_("nội dung"))
-    reference = models.CharField(_("liên quan"), max_length=80, blank=True)
-    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True, db_index=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=255, blank=True)
-
-    class Meta:
-        verbose_name = _("thông báo")
-        verbose_name_plural = _("hộp thư đi")
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.recipient}: {self.subject}"
 
 
 # ------------------------------------------------------------------------------------ periodic reports

@@ -2,7 +2,7 @@
 
 The sweep is idempotent: a rule reminds an agency about one subject at most once a day (a unique constraint
 backs the check), and a rule that does not repeat daily reminds once in all. Reminders are logged and their
-messages go to the agency's staff through the outbox.
+messages go to the agency's staff through the notification plugins (integrations).
 """
 
 from dataclasses import dataclass, field
@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.core import audit
+from motcua.integrations import notifications
+from motcua.integrations.models import Channel
 from motcua.org.models import Agency, User
 
-from . import outbox
 from .deadlines import DeadlineBook
 from .models import (
     OccurrenceStatus,
@@ -92,8 +93,13 @@ def _send(
                 recipients=len(recipients),
             )
             for user in recipients:
-                outbox.queue(
-                    recipient=user.email, user=user, subject=subject, body=message, reference=subject_key
+                notifications.send(
+                    channel=Channel.EMAIL,
+                    recipient=user.email,
+                    user=user,
+                    subject=subject,
+                    body=message,
+                    reference=subject_key,
                 )
             audit.record(actor=sent_by, action="reminder.send", target=reminder)
     except IntegrityError:
@@ -176,7 +182,7 @@ def sweep(*, day: date | None = None, deliver: bool = True) -> SweepResult:
     if report_rules:
         result.report_reminders = _sweep_reports(book, report_rules, result)
     if deliver:
-        result.messages_sent = outbox.deliver_pending()
+        result.messages_sent = notifications.deliver_pending()
     return result
 
 

@@ -83,7 +83,6 @@ for model in (
     "controlparameter",
     "reminderrule",
     "reminder",
-    "outboxmessage",
     "reportingcutoff",
     "reportingperiod",
     "reporttemplate",

@@ -2,8 +2,7 @@
 
 The same table is the queue of the real channels (e-mail through Django's mail backend, SMS and Zalo
 plugins): a message is written in the transaction that decided to send it and delivered after commit, so a
-failing gateway never rolls back a business action. Fields match control's first outbox, so that app can
-switch to this one without a data change.
+failing gateway never rolls back a business action. Control's reminders and dossier notices both use it.
 """
 
 from django.conf import settings
