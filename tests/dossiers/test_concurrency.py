@@ -7,8 +7,10 @@ counter row; SQLite allows one writer at a time, so there they run one after the
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.db import connection
 
 from motcua.dossiers import services
@@ -17,6 +19,15 @@ from motcua.dossiers.services import DossierConflict
 from tests.dossiers.factories import build_desk, receive, to_leader, vn
 
 ON_PG = connection.vendor == "postgresql"
+
+
+@pytest.fixture(autouse=True)
+def legal_parameters(transactional_db):
+    """The flush after transactional tests removes what migrations seed (levels, publication rules);
+    seeding again is idempotent."""
+    import_module("motcua.catalog.migrations.0002_levels_rules_search").seed(apps, None)
+
+
 RECEPTIONS = 24
 
 
@@ -37,7 +48,7 @@ def _run_all(work, count):
         return list(pool.map(_in_own_connection(work), range(count)))
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_receptions_get_consecutive_codes_without_gaps(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     desk = build_desk()
@@ -54,7 +65,7 @@ def test_concurrent_receptions_get_consecutive_codes_without_gaps(settings):
     assert Dossier.objects.count() == RECEPTIONS
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_officers_acting_at_once_get_one_success_and_one_conflict(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     desk = build_desk()

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class DossiersConfig(AppConfig):
     name = "motcua.dossiers"
     verbose_name = _("Hồ sơ thủ tục hành chính")
+
+    def ready(self) -> None:
+        from motcua.core.seeds import keep_seeded
+
+        # The form templates (TT 01/2018, TT 03/2025) are seeded data that must survive a flush.
+        keep_seeded(self, "0002_form_templates", "install")
