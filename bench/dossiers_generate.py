@@ -21,13 +21,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "motcua.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
 from django.db import connection  # noqa: E402
 
 from motcua.catalog.models import ProcedureVersion  # noqa: E402
+from motcua.dossiers.models import DailyCounter  # noqa: E402
 from motcua.org.models import Agency  # noqa: E402
 
 MARK = "0880"  # ID-number prefix of bulk applicants
@@ -42,13 +43,37 @@ STATUSES = [
     ("refused", 4),
     ("withdrawn", 3),
 ]
-COLUMNS = (
-    "code status paused_status version channel procedure_id procedure_version_id receiving_agency_id "
-    "competent_agency_id current_agency_id applicant_name applicant_id_number applicant_phone applicant_email "
-    "applicant_address result_by_post submitted_at received_at clock_started_at due_at supplement_requests "
-    "missing_documents processing_ended_at timeliness closed_at result_number result_signer result_file "
-    "return_method"
-).split()
+COLUMNS = [
+    "code",
+    "status",
+    "paused_status",
+    "version",
+    "channel",
+    "procedure_id",
+    "procedure_version_id",
+    "receiving_agency_id",
+    "competent_agency_id",
+    "current_agency_id",
+    "applicant_name",
+    "applicant_id_number",
+    "applicant_phone",
+    "applicant_email",
+    "applicant_address",
+    "result_by_post",
+    "submitted_at",
+    "received_at",
+    "clock_started_at",
+    "due_at",
+    "supplement_requests",
+    "missing_documents",
+    "processing_ended_at",
+    "timeliness",
+    "closed_at",
+    "result_number",
+    "result_signer",
+    "result_file",
+    "return_method",
+]
 
 
 def sites() -> list[dict]:
@@ -72,10 +97,9 @@ def sites() -> list[dict]:
     return found
 
 
-def rows(count: int, rng: random.Random):
-    places = sites()
+def rows(count: int, rng: random.Random, places: list[dict], counters: dict):
+    """Row tuples; `counters` collects the last sequence per (centre, day) for the code counters."""
     today = datetime.now(UTC).replace(hour=1, minute=0, second=0, microsecond=0)
-    counters: dict[tuple[int, str], int] = defaultdict(int)
     statuses, weights = zip(*STATUSES, strict=True)
     for index in range(count):
         place = places[index % len(places)]
@@ -107,38 +131,35 @@ def rows(count: int, rng: random.Random):
             status, centre
         )
         yield (
-            counters,
-            (
-                f"{centre.code}-{day}-{counters[(centre.pk, day)]:04d}",
-                status,
-                "processing" if status == "supplement_requested" else "",
-                1 + rng.randrange(0, 6),
-                1 if index % 3 else 2,
-                procedure_id,
-                version_id,
-                centre.pk,
-                place["committee"].pk,
-                current.pk,
-                f"Người nộp {index}",
-                f"{MARK}{index:08d}",
-                f"09{rng.randrange(10**7, 10**8)}",
-                "",
-                f"Số {index % 500} đường Minh Sơn",
-                False,
-                submitted,
-                received,
-                submitted,
-                due,
-                0,
-                "",
-                ended,
-                ("late" if ended > due else "early") if ended and status != "refused" else "",
-                closed,
-                "1/KQ" if ended else "",
-                "Lãnh đạo" if ended else "",
-                "",
-                "counter" if status == "returned" else "",
-            ),
+            f"{centre.code}-{day}-{counters[(centre.pk, day)]:04d}",
+            status,
+            "processing" if status == "supplement_requested" else "",
+            1 + rng.randrange(0, 6),
+            1 if index % 3 else 2,
+            procedure_id,
+            version_id,
+            centre.pk,
+            place["committee"].pk,
+            current.pk,
+            f"Người nộp {index}",
+            f"{MARK}{index:08d}",
+            f"09{rng.randrange(10**7, 10**8)}",
+            "",
+            f"Số {index % 500} đường Minh Sơn",
+            False,
+            submitted,
+            received,
+            submitted,
+            due,
+            0,
+            "",
+            ended,
+            ("late" if ended > due else "early") if ended and status != "refused" else "",
+            closed,
+            "1/KQ" if ended else "",
+            "Lãnh đạo" if ended else "",
+            "",
+            "counter" if status == "returned" else "",
         )
 
 
@@ -157,29 +178,33 @@ def main() -> None:
             return
     started = time.perf_counter()
     rng = random.Random(20261122)
-    raw = connection.connection  # psycopg 3 connection under Django's
-    counters = {}
+    places = sites()  # before COPY: the connection can run nothing else while it copies
+    counters: dict[tuple[int, str], int] = defaultdict(int)
+    # Continue after codes already issued (the demo dossiers), so codes stay unique and gapless.
+    for agency_id, day, last in DailyCounter.objects.values_list("agency_id", "day", "last"):
+        counters[(agency_id, day.strftime("%y%m%d"))] = last
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(f"COPY dossiers_dossier ({', '.join(COLUMNS)}) FROM STDIN") as copy,
     ):
-        for counters, row in rows(args.count, rng):
+        for row in rows(args.count, rng, places, counters):
             copy.write_row(row)
     copied = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO dossiers_dossierevent (dossier_id, occurred_at, actor_label, action, from_status, to_status,"
-            " to_agency_id, timeliness, reason) SELECT id, submitted_at, 'bulk', 'receive_at_counter', '', 'received',"
-            " receiving_agency_id, '', '' FROM dossiers_dossier WHERE applicant_id_number LIKE %s",
+            "INSERT INTO dossiers_dossierevent (dossier_id, occurred_at, actor_label, action, from_status,"
+            " to_status, to_agency_id, timeliness, reason)"
+            " SELECT id, submitted_at, 'bulk', 'receive_at_counter', '', 'received', receiving_agency_id,"
+            " '', '' FROM dossiers_dossier WHERE applicant_id_number LIKE %s",
             [MARK + "%"],
         )
         cursor.executemany(
-            "INSERT INTO dossiers_dailycounter (agency_id, day, last) VALUES (%s, to_date(%s, 'YYMMDD'), %s) "
-            "ON CONFLICT (agency_id, day) DO UPDATE SET last = GREATEST(dossiers_dailycounter.last, EXCLUDED.last)",
+            "INSERT INTO dossiers_dailycounter (agency_id, day, last) VALUES (%s, to_date(%s, 'YYMMDD'), %s)"
+            " ON CONFLICT (agency_id, day)"
+            " DO UPDATE SET last = GREATEST(dossiers_dailycounter.last, EXCLUDED.last)",
             [(agency, day, last) for (agency, day), last in counters.items()],
         )
         cursor.execute("ANALYZE")
-    raw.commit() if not connection.get_autocommit() else None
     done = time.perf_counter()
     print(
         f"{args.count} dossiers copied in {copied - started:.0f} s; events, counters, ANALYZE "

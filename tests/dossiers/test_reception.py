@@ -124,3 +124,14 @@ def test_refusal_at_the_check_needs_a_reason(desk):
     dossier = services.refuse(actor=desk.officer_a, dossier=dossier, expected_version=1, reason="Sai thủ tục")
     assert dossier.status == Status.REFUSED
     assert dossier.timeliness == ""  # never received: not counted
+
+
+def test_a_catalog_change_reaches_the_counter_at_once_in_this_process(desk):
+    from motcua.catalog import services as catalog_services
+    from tests.dossiers.factories import STEPS
+
+    receive(desk, at=vn(2026, 3, 2, 9, 0))  # memoises the reception plan
+    renamed = [{**STEPS[0], "name": "Kiểm tra và tiếp nhận"}, *STEPS[1:]]
+    catalog_services.save_process(actor=None, procedure=desk.procedure, name="Quy trình mới", steps=renamed)
+    dossier = receive(desk, at=vn(2026, 3, 2, 10, 0))
+    assert dossier.steps.get(position=1).name == "Kiểm tra và tiếp nhận"

@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 from playwright.sync_api import expect
 
-from motcua.dossiers import form_seed
+from motcua.dossiers import form_seed, reference
 from motcua.dossiers.models import Dossier, FormTemplate
 from tests.dossiers.factories import build_desk
 
@@ -20,6 +20,7 @@ def desk(transactional_db):
     # The flush after transactional tests removes what migrations seed; seeding again is idempotent.
     import_module("motcua.catalog.migrations.0002_levels_rules_search").seed(apps, None)
     form_seed.install(FormTemplate)
+    reference.clear()
     return build_desk()
 
 

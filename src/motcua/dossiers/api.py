@@ -133,8 +133,8 @@ class DossierDetailOut(DossierOut):
 
 
 class DocumentIn(serializers.Serializer):
-    required_document = serializers.PrimaryKeyRelatedField(
-        queryset=RequiredDocument.objects.all(), required=False, allow_null=True
+    required_document = serializers.IntegerField(
+        required=False, allow_null=True, help_text="Mã thành phần hồ sơ (id) / required document id"
     )
     name = serializers.CharField(max_length=500)
     originals = serializers.IntegerField(min_value=0, default=0)
@@ -221,6 +221,14 @@ TrackOut = inline_serializer(
 )
 
 
+TRACK_RESPONSES = {
+    200: TrackOut,
+    400: ERRORS[400],
+    404: ERRORS[404],
+    429: OpenApiResponse(ERROR, description="Tra cứu quá nhiều / too many lookups"),
+}
+
+
 # ------------------------------------------------------------------------------------------------ views
 
 
@@ -262,9 +270,7 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def retrieve(self, request, *args, **kwargs):
         return Response(DossierDetailOut(self.get_object(), context={"request": request}).data)
 
-    @extend_schema(
-        request=ReceptionIn, responses={201: DossierDetailOut, **{k: ERRORS[k] for k in (400, 403)}}
-    )
+    @extend_schema(request=ReceptionIn, responses={201: DossierOut, **{k: ERRORS[k] for k in (400, 403)}})
     def create(self, request):
         data = _valid(ReceptionIn, request)
         applicant = services.Applicant(
@@ -275,7 +281,7 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             address=data["applicant_address"],
             commune=data.get("applicant_commune"),
         )
-        documents = [services.DocumentLine(**line) for line in data["documents"]]
+        documents = _document_lines(data["documents"])
         common = {
             "actor": request.user,
             "centre": data["centre"],
@@ -291,9 +297,8 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             result = _call(services.submit, channel=data["channel"], **common)
         if isinstance(result, Response):
             return result
-        return Response(
-            DossierDetailOut(result, context={"request": request}).data, status=status.HTTP_201_CREATED
-        )
+        # The short form: a counter desk receives hundreds a day; GET the dossier for steps and timeline.
+        return Response(DossierOut(result).data, status=status.HTTP_201_CREATED)
 
     def _act(self, request, service, serializer, **extra):
         dossier = self.get_object()
@@ -405,29 +410,46 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return Response(selectors.queue_counts(request.user))
 
     @extend_schema(
+        methods=["GET"],
         parameters=[
             OpenApiParameter("code", str, required=True),
             OpenApiParameter("last4", str, required=True),
         ],
-        responses={
-            200: TrackOut,
-            400: ERRORS[400],
-            404: ERRORS[404],
-            429: OpenApiResponse(ERROR, description="Tra cứu quá nhiều / too many lookups"),
-        },
+        responses=TRACK_RESPONSES,
     )
+    @extend_schema(methods=["POST"], request=TrackIn, responses=TRACK_RESPONSES)
     @action(
-        detail=False, methods=["get"], permission_classes=[permissions.AllowAny], authentication_classes=[]
+        detail=False,
+        methods=["get", "post"],
+        permission_classes=[permissions.AllowAny],
+        authentication_classes=[],
     )
     def track(self, request):
+        """POST keeps the four digits out of access logs; GET is there for simple links and clients."""
         if not tracking.allow(request):
             return Response({"detail": tracking.LIMIT_MESSAGE}, status=status.HTTP_429_TOO_MANY_REQUESTS)
-        params = TrackIn(data=request.query_params)
+        params = TrackIn(data=request.data if request.method == "POST" else request.query_params)
         params.is_valid(raise_exception=True)
         dossier = selectors.track(params.validated_data["code"], params.validated_data["last4"])
         if dossier is None:
             raise NotFound(tracking.NOT_FOUND_MESSAGE)
         return Response(tracking.public_view(dossier))
+
+
+def _document_lines(rows: list[dict]) -> list[services.DocumentLine]:
+    """Checklist lines, their required documents read in one query (an unknown id is simply not one)."""
+    known = RequiredDocument.objects.in_bulk(
+        [r["required_document"] for r in rows if r.get("required_document")]
+    )
+    return [
+        services.DocumentLine(
+            name=r["name"],
+            originals=r["originals"],
+            copies=r["copies"],
+            required_document=known.get(r.get("required_document")),
+        )
+        for r in rows
+    ]
 
 
 def _valid(serializer_class, request) -> dict:

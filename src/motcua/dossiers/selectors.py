@@ -11,6 +11,7 @@ import base64
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -19,9 +20,9 @@ from motcua.org.selectors import active_roles, visible_agencies
 from motcua.workdays import clock
 from motcua.workdays.duration import Duration
 
-from .deadlines import working_calendar
 from .lifecycle import CLOCK_RUNNING, ONE_STOP, PROCESSORS, Status
 from .models import Dossier, DossierEvent, DossierStep
+from .reference import working_calendar
 
 QUEUES = (
     "to_check",
@@ -80,9 +81,17 @@ class Page:
     next_cursor: str
 
 
-def queue(actor, name: str, *, descending: bool = False, cursor: str = "", size: int = 25) -> Page:
+def queue(
+    actor,
+    name: str,
+    *,
+    descending: bool = False,
+    cursor: str = "",
+    size: int = 25,
+    scope: Scope | None = None,
+) -> Page:
     """One work queue, sorted by due date then id, one page after `cursor`."""
-    rows = queue_queryset(actor, name)
+    rows = queue_queryset(actor, name, scope=scope)
     order = ("-due_at", "-id") if descending else ("due_at", "id")
     after = _decode(cursor)
     if after is not None:
@@ -91,49 +100,98 @@ def queue(actor, name: str, *, descending: bool = False, cursor: str = "", size:
             rows = rows.filter(Q(due_at__lt=due) | Q(due_at=due, id__lt=pk))
         else:
             rows = rows.filter(Q(due_at__gt=due) | Q(due_at=due, id__gt=pk))
-    items = list(
-        rows.select_related("procedure", "current_agency", "current_step").order_by(*order)[: size + 1]
-    )
+    # Ids first (an index-only scan and a top-N sort), then the rows of this page only.
+    ids = list(rows.order_by(*order).values_list("pk", flat=True)[: size + 1])
+    found = Dossier.objects.select_related("procedure", "current_agency", "current_step").in_bulk(ids)
+    items = [found[pk] for pk in ids]
     more = len(items) > size
     items = items[:size]
     return Page(items, _encode(items[-1]) if more and items else "")
 
 
-def queue_queryset(actor, name: str, *, now: datetime | None = None) -> QuerySet[Dossier]:
+@dataclass(frozen=True)
+class Scope:
+    """What an officer's queues are built from, read once per request: agencies where they hold a desk or
+    processing role, and the agencies they may see."""
+
+    actor: object
+    desks: tuple[int, ...]
+    posts: tuple[int, ...]
+    visible: tuple[int, ...]
+
+    @property
+    def held(self) -> tuple[int, ...]:
+        return self.desks + self.posts
+
+
+def scope_of(actor) -> Scope:
+    if not getattr(actor, "is_authenticated", False) or actor.is_citizen or not actor.is_active:
+        return Scope(actor, (), (), ())
+    roles = list(active_roles(actor))
+    return Scope(
+        actor,
+        tuple(a.agency_id for a in roles if a.role == ONE_STOP),
+        tuple(a.agency_id for a in roles if a.role in PROCESSORS),
+        tuple(visible_agencies(actor).values_list("pk", flat=True)),
+    )
+
+
+def queue_queryset(
+    actor, name: str, *, now: datetime | None = None, scope: Scope | None = None
+) -> QuerySet[Dossier]:
     """One queue. Each filter names agencies where the actor holds a role (a subset of what they may see),
     on indexed columns, so a queue never scans the whole table even with millions of dossiers."""
     if name not in QUEUES:
         raise KeyError(name)
-    if not getattr(actor, "is_authenticated", False) or actor.is_citizen or not actor.is_active:
-        return Dossier.objects.none()
+    scope = scope or scope_of(actor)
     now = now or timezone.now()
-    roles = list(active_roles(actor))
-    desks = [a.agency_id for a in roles if a.role == ONE_STOP]
-    posts = [a.agency_id for a in roles if a.role in PROCESSORS]
-    held = desks + posts
     rows = Dossier.objects.all()
     if name == "to_check":
-        return rows.filter(status=Status.SUBMITTED, receiving_agency__in=desks)
+        return rows.filter(status=Status.SUBMITTED, receiving_agency__in=scope.desks)
     if name == "mine":
-        return rows.filter(status__in=ACTIVE).filter(
-            Q(assignee=actor) | Q(assignee__isnull=True, current_agency__in=held)
+        # Unassigned at an agency where the actor works, or assigned to them (assignees hold the step's role
+        # at its agency, so both halves use the queue index).
+        return rows.filter(status__in=ACTIVE, current_agency__in=scope.held).filter(
+            Q(assignee__isnull=True) | Q(assignee=scope.actor)
         )
     if name == "my_unit":
-        return rows.filter(status__in=ACTIVE, current_agency__in=visible_agencies(actor).values("pk"))
+        return rows.filter(status__in=ACTIVE, current_agency__in=scope.visible)
     if name == "due_soon":
-        limit = clock.add(now, Duration.working_days(1), working_calendar(now.date()))
-        return rows.filter(status__in=ACTIVE, due_at__gte=now, due_at__lte=limit, current_agency__in=held)
-    if name == "overdue":
-        return rows.filter(status__in=CLOCK_RUNNING, due_at__lt=now, current_agency__in=held)
-    if name == "waiting_supplement":
+        limit = clock.add(now, Duration.working_days(1), working_calendar(timezone.localtime(now).date()))
         return rows.filter(
-            status=Status.SUPPLEMENT_REQUESTED, current_agency__in=visible_agencies(actor).values("pk")
+            status__in=ACTIVE, due_at__gte=now, due_at__lte=limit, current_agency__in=scope.held
         )
-    return rows.filter(status=Status.RESULT_READY, receiving_agency__in=desks)
+    if name == "overdue":
+        return rows.filter(status__in=CLOCK_RUNNING, due_at__lt=now, current_agency__in=scope.held)
+    if name == "waiting_supplement":
+        return rows.filter(status=Status.SUPPLEMENT_REQUESTED, current_agency__in=scope.visible)
+    return rows.filter(status=Status.RESULT_READY, receiving_agency__in=scope.desks)
 
 
-def queue_counts(actor) -> dict[str, int]:
-    return {name: queue_queryset(actor, name).count() for name in QUEUES}
+def queue_counts(actor, *, scope: Scope | None = None) -> dict[str, int]:
+    scope = scope or scope_of(actor)
+    return {name: queue_queryset(actor, name, scope=scope).count() for name in QUEUES}
+
+
+COUNTS_SECONDS = 30
+
+
+def _counts_key(actor) -> str:
+    return f"dossiers:counts:{actor.pk}"
+
+
+def recent_queue_counts(actor, *, scope: Scope | None = None) -> dict[str, int]:
+    """The counts shown in the navigation and on the queue tabs, at most 30 s old (counting a large
+    agency's queues costs more than the page itself); an officer's own actions refresh theirs."""
+    counts = cache.get(_counts_key(actor))
+    if counts is None:
+        counts = queue_counts(actor, scope=scope)
+        cache.set(_counts_key(actor), counts, COUNTS_SECONDS)
+    return counts
+
+
+def forget_queue_counts(actor) -> None:
+    cache.delete(_counts_key(actor))
 
 
 def track(code: str, last4: str) -> Dossier | None:

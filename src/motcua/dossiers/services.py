@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
@@ -21,17 +20,14 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from motcua.catalog.limits import limit_office_time
-from motcua.catalog.models import Procedure, RequiredDocument, VersionChannel
-from motcua.catalog.selectors import version_in_force
+from motcua.catalog.models import Procedure, RequiredDocument
 from motcua.core import audit
 from motcua.org.models import AdministrativeUnit, Agency, RoleAssignment
 
-from . import deadlines, notify, routing
+from . import deadlines, notify, reference
 from .codes import issue_code
 from .lifecycle import NEW, RESUME, Action, Status, Transition, TransitionRefused, transition
 from .models import (
-    CATALOG_CHANNEL,
     Dossier,
     DossierDocument,
     DossierEvent,
@@ -258,24 +254,11 @@ def _close_pause(dossier: Dossier, at: datetime, cal) -> None:
 # ------------------------------------------------------------------------------------------------ entry
 
 
-def _limit(version, channel: int) -> VersionChannel:
-    found = version.channels.filter(channel=CATALOG_CHANNEL[SubmissionChannel(channel)]).first()
-    if found is None:
-        raise ValidationError(
-            _(
-                "Thủ tục này không tiếp nhận qua kênh “%(channel)s”. "
-                "/ The procedure is not offered on this channel."
-            )
-            % {"channel": SubmissionChannel(channel).label}
-        )
-    return found
-
-
-def _check_documents(version, lines: Sequence[DocumentLine]) -> None:
+def _check_documents(mandatory: dict[int, str], lines: Sequence[DocumentLine]) -> None:
     given = {
         line.required_document.pk for line in lines if line.required_document and line.originals + line.copies
     }
-    missing = [d.name for d in version.documents.filter(mandatory=True) if d.pk not in given]
+    missing = [name for pk, name in mandatory.items() if pk not in given]
     if missing:
         raise ValidationError(
             _("Thiếu thành phần hồ sơ bắt buộc: %(names)s. / Mandatory documents are missing.")
@@ -287,6 +270,7 @@ def _check_documents(version, lines: Sequence[DocumentLine]) -> None:
 
 
 def _save_documents(dossier: Dossier, lines: Sequence[DocumentLine], *, supplemented: bool = False) -> None:
+    documents = []
     for line in lines:
         document = DossierDocument(
             dossier=dossier,
@@ -298,7 +282,8 @@ def _save_documents(dossier: Dossier, lines: Sequence[DocumentLine], *, suppleme
         )
         if line.file is not None:
             document.file.save(line.file.name, line.file, save=False)
-        document.save()
+        documents.append(document)
+    DossierDocument.objects.bulk_create(documents)
 
 
 def _enter(
@@ -323,25 +308,25 @@ def _enter(
             _("Chỉ tiếp nhận tại Trung tâm Phục vụ hành chính công. / Only service centres receive dossiers.")
         )
     applicant = applicant.cleaned()
-    version = version_in_force(procedure, at)
-    if version is None:
-        raise ValidationError(_("Thủ tục không còn hiệu lực. / The procedure is not in force."))
-    limit = _limit(version, channel)
-    competent = routing.competent_agency(
-        procedure=procedure, centre=centre, applicant_commune=applicant.commune, requested=competent_agency
-    )
-    routing.check_boundary(version=version, centre=centre, competent=competent)
-    _check_documents(version, documents)
-    cal = deadlines.working_calendar(at.date())
     local_day = timezone.localtime(at).date()
+    plan = reference.reception_plan(
+        procedure.pk,
+        centre.pk,
+        getattr(applicant.commune, "pk", None),
+        getattr(competent_agency, "pk", None),
+        channel,
+        local_day,
+    )
+    _check_documents(plan.mandatory, documents)
+    cal = reference.working_calendar(local_day)
     dossier = Dossier(
         code=issue_code(centre, local_day),
         status=target,
         channel=channel,
         procedure=procedure,
-        procedure_version=version,
+        procedure_version=plan.version,
         receiving_agency=centre,
-        competent_agency=competent,
+        competent_agency=plan.competent,
         current_agency=centre,
         applicant_name=applicant.name,
         applicant_id_number=applicant.id_number,
@@ -353,20 +338,14 @@ def _enter(
         result_by_post=result_by_post,
         submitted_at=at,
         clock_started_at=deadlines.clock_start(at, cal),
-        due_at=deadlines.due_date(at, limit, cal),
+        due_at=deadlines.due_date(at, plan.limit, cal),
     )
     if target == Status.RECEIVED:
         dossier.received_at, dossier.received_by = at, actor
     dossier.save()
-    hours = Decimal(limit_office_time(limit, cal).total_seconds()) / 3600
-    planned = routing.plan_steps(
-        procedure=procedure,
-        channel=limit.channel,
-        competent=competent,
-        receiving=centre,
-        limit_hours=hours,
-        on=local_day,
-    )
+    # The reception step starts with the clock; the others start when the dossier reaches them.
+    head = plan.steps[0]
+    first_due = deadlines.step_due(dossier.clock_started_at, head.duration, head.unit, cal)
     steps = DossierStep.objects.bulk_create(
         DossierStep(
             dossier=dossier,
@@ -376,12 +355,13 @@ def _enter(
             role=p.role,
             duration=p.duration,
             duration_unit=p.unit,
+            started_at=dossier.clock_started_at if p is head else None,
+            due_at=first_due if p is head else None,
         )
-        for p in planned
+        for p in plan.steps
     )
     _save_documents(dossier, documents)
     first = steps[0]
-    _start_step(first, dossier.clock_started_at, cal)
     dossier.current_step = first
     dossier.save(update_fields=["current_step"])
     _record(
@@ -471,8 +451,8 @@ def receive(*, actor, dossier: Dossier, expected_version: int, at: datetime | No
     dossier = _fresh(dossier, expected_version)
     t = _authorise(actor, dossier, Action.RECEIVE)
     before = dossier.status
-    cal = deadlines.working_calendar(at.date())
-    limit = _limit(dossier.procedure_version, dossier.channel)
+    cal = reference.working_calendar(timezone.localtime(at).date())
+    limit = reference.channel_limit(dossier.procedure_version, dossier.channel)
     dossier.status = t.target
     dossier.received_at, dossier.received_by = at, actor
     dossier.clock_started_at = deadlines.clock_start(dossier.submitted_at, cal)
@@ -537,7 +517,7 @@ def record_supplement(
         if line.file is not None:
             check_upload(line.file)
     before = dossier.status
-    cal = deadlines.working_calendar(at.date())
+    cal = reference.working_calendar(timezone.localtime(at).date())
     dossier.status = dossier.paused_status if t.target == RESUME else t.target
     dossier.paused_status = ""
     dossier.missing_documents = ""
@@ -545,7 +525,9 @@ def record_supplement(
         # A completed submission is a new submission: its time counts from now.
         dossier.submitted_at = at
         dossier.clock_started_at = deadlines.clock_start(at, cal)
-        dossier.due_at = deadlines.due_date(at, _limit(dossier.procedure_version, dossier.channel), cal)
+        dossier.due_at = deadlines.due_date(
+            at, reference.channel_limit(dossier.procedure_version, dossier.channel), cal
+        )
     else:
         _close_pause(dossier, at, cal)
     _save_documents(dossier, documents, supplemented=True)
@@ -638,7 +620,7 @@ def send_back(
 
 
 def _move(actor, dossier, expected_version, t, current, following, at, action, reason, assignee) -> Dossier:
-    cal = deadlines.working_calendar(at.date())
+    cal = reference.working_calendar(timezone.localtime(at).date())
     verdict = _finish_step(current, actor, at, cal)
     _start_step(following, at, cal)
     before, from_agency = dossier.status, dossier.current_agency
@@ -682,7 +664,7 @@ def extend(
         raise ValidationError(
             _("Chỉ xin lỗi, gia hạn trước ngày hẹn trả. / An extension must be made before the due date.")
         )
-    cal = deadlines.working_calendar(at.date())
+    cal = reference.working_calendar(timezone.localtime(at).date())
     try:
         new_due = deadlines.extension_due(new_due_day, cal)
     except ValueError as error:
@@ -739,7 +721,7 @@ def _close(
     dossier = _fresh(dossier, expected_version)
     t = _authorise(actor, dossier, action)
     reason = _need(reason, _("lý do"))
-    cal = deadlines.working_calendar(at.date())
+    cal = reference.working_calendar(timezone.localtime(at).date())
     before = dossier.status
     _close_pause(dossier, at, cal)
     step = dossier.current_step
@@ -778,7 +760,7 @@ def attach_result(
     if file is not None:
         check_upload(file)
         dossier.result_file.save(file.name, file, save=False)
-    cal = deadlines.working_calendar(at.date())
+    cal = reference.working_calendar(timezone.localtime(at).date())
     steps = _step_list(dossier)
     current = next(s for s in steps if s.pk == dossier.current_step_id)
     verdict = _finish_step(current, actor, at, cal)
@@ -836,7 +818,7 @@ def return_result(
     t = _authorise(actor, dossier, Action.RETURN_RESULT)
     if method not in ReturnMethod.values:
         raise ValidationError(_("Hình thức trả kết quả không hợp lệ. / Unknown return method."))
-    cal = deadlines.working_calendar(at.date())
+    cal = reference.working_calendar(timezone.localtime(at).date())
     step = dossier.current_step
     verdict = _finish_step(step, actor, at, cal)
     before = dossier.status

@@ -43,12 +43,15 @@ def _staff_only(request) -> None:
 @login_required
 def queues(request):
     _staff_only(request)
-    counts = selectors.queue_counts(request.user)
+    scope = selectors.scope_of(request.user)
+    counts = selectors.recent_queue_counts(request.user, scope=scope)
     name = request.GET.get("q") or ("to_check" if counts["to_check"] else "mine")
     if name not in selectors.QUEUES:
         raise Http404
     descending = request.GET.get("order") == "-due"
-    page = selectors.queue(request.user, name, descending=descending, cursor=request.GET.get("cursor", ""))
+    page = selectors.queue(
+        request.user, name, descending=descending, cursor=request.GET.get("cursor", ""), scope=scope
+    )
     now = timezone.now()
     rows = [(d, d.status in ("received", "processing") and d.due_at and d.due_at < now) for d in page.items]
     return render(
@@ -119,6 +122,7 @@ def reception(request):
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            selectors.forget_queue_counts(request.user)
             messages.success(request, _("Đã tiếp nhận hồ sơ %(code)s.") % {"code": dossier.code})
             return redirect("dossiers:detail", pk=dossier.pk)
     return render(request, "dossiers/reception.html", {"form": form, "version": version, "chosen": chosen})
@@ -250,6 +254,7 @@ def act(request, pk: int, action: str):
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
+        selectors.forget_queue_counts(request.user)
         messages.success(request, _("Đã thực hiện: %(action)s.") % {"action": Action(action).label})
     return redirect("dossiers:detail", pk=pk)
 

@@ -30,6 +30,8 @@ class Plugin:
     """One way to deliver a message; `deliver` raises on failure so the message is retried."""
 
     name = ""
+    # True when storing the row is the delivery itself: no work after commit.
+    stores_only = False
 
     def deliver(self, message: OutboxMessage) -> None:
         raise NotImplementedError
@@ -39,6 +41,7 @@ class OutboxPlugin(Plugin):
     """Keeps the message in the outbox table only: what development and tests use."""
 
     name = "outbox"
+    stores_only = True
 
     def deliver(self, message: OutboxMessage) -> None:
         return None
@@ -79,6 +82,7 @@ def send(
     *, channel: str, recipient: str, subject: str, body: str, user=None, reference: str = ""
 ) -> OutboxMessage:
     """Queue a message now and deliver it once the caller's transaction commits."""
+    plugin = plugin_for(channel)
     message = OutboxMessage.objects.create(
         channel=channel,
         recipient=recipient[:254],
@@ -86,9 +90,12 @@ def send(
         body=body,
         user=user,
         reference=reference[:80],
-        plugin=plugin_for(channel).name,
+        plugin=plugin.name,
+        sent_at=timezone.now() if plugin.stores_only else None,
+        attempts=1 if plugin.stores_only else 0,
     )
-    transaction.on_commit(_deliver_later(message.pk))
+    if not plugin.stores_only:
+        transaction.on_commit(_deliver_later(message.pk))
     return message
 
 
