@@ -171,7 +171,11 @@ def test_staff_changes_password_and_the_old_one_stops_working(client, db):
     assert "Đổi mật khẩu" in page.content.decode()
     response = client.post(
         "/doi-mat-khau/",
-        {"old_password": "matkhau-thu-123", "new_password1": "Mot-Cua-2026!x", "new_password2": "Mot-Cua-2026!x"},
+        {
+            "old_password": "matkhau-thu-123",
+            "new_password1": "Mot-Cua-2026!x",
+            "new_password2": "Mot-Cua-2026!x",
+        },
     )
 
     assert response.status_code == 302

@@ -147,6 +147,10 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 
+# Tracking rate limits and queue counts live in the cache: several processes need a shared one
+# (CACHE_URL=dbcache://motcua_cache after `motcua createcachetable`, or rediscache://…).
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -189,6 +193,6 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-# Background work (django-tasks, the backport of Django 6's task API) in the database queue; `motcua db_worker`
-# runs it. Daily sweeps (e.g. `motcua control_sweep`) are started by cron or a systemd timer.
+# Background work (django-tasks, the backport of Django 6's task API) in the database queue;
+# `motcua db_worker` runs it. Daily sweeps (e.g. `motcua control_sweep`) are started by cron or a systemd timer.
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}

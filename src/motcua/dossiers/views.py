@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.catalog.models import Procedure
@@ -24,14 +25,15 @@ from .models import Dossier, FormKind, ReturnMethod, Timeliness
 from .rules import roles_on
 from .uploads import check_upload
 
+# Lazy: the module loads once, the labels are translated per request.
 QUEUE_LABELS = {
-    "to_check": _("Chờ kiểm tra"),
-    "mine": _("Của tôi"),
-    "my_unit": _("Của đơn vị"),
-    "due_soon": _("Đến hạn trong 1 ngày làm việc"),
-    "overdue": _("Quá hạn"),
-    "waiting_supplement": _("Chờ bổ sung"),
-    "ready_to_return": _("Chờ trả kết quả"),
+    "to_check": gettext_lazy("Chờ kiểm tra"),
+    "mine": gettext_lazy("Của tôi"),
+    "my_unit": gettext_lazy("Của đơn vị"),
+    "due_soon": gettext_lazy("Đến hạn trong 1 ngày làm việc"),
+    "overdue": gettext_lazy("Quá hạn"),
+    "waiting_supplement": gettext_lazy("Chờ bổ sung"),
+    "ready_to_return": gettext_lazy("Chờ trả kết quả"),
 }
 
 
