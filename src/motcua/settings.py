@@ -194,5 +194,5 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Background work (django-tasks, the backport of Django 6's task API) in the database queue;
-# `motcua db_worker` runs it. Daily sweeps (e.g. `motcua control_sweep`) are started by cron or a systemd timer.
+# `motcua db_worker` runs it. Daily sweeps (e.g. `motcua control_sweep`) run from cron or a systemd timer.
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
