@@ -1,5 +1,7 @@
 """The pages through Django's test client: scoping, bad input, the dashboard and the exports."""
 
+import json
+import re
 from datetime import date
 from io import BytesIO
 
@@ -104,8 +106,15 @@ def test_the_owner_reviews_on_the_page_and_the_dashboard_counts_it(
     client.force_login(officer)
     report = occurrence.reports.get()
     client.post(f"/kiem-soat/bao-cao-tien-do/{report.pk}/duyet/", {"decision": "accept", "comment": ""})
-    page = client.get("/kiem-soat/tong-quan/?nam=2026").content.decode()
+    response = client.get("/kiem-soat/tong-quan/?nam=2026")
+    page = response.content.decode()
     assert 'id="count-on-time">1<' in page
+    # The chart reads an object (not a JSON string inside JSON) with one bar per lead agency.
+    chart = json.loads(re.search(r'id="chart-data"[^>]*>(.*?)</script>', page, re.S).group(1))
+    assert chart["labels"] == [
+        s.agency.short_name or s.agency.name for s in response.context["data"].by_agency
+    ]
+    assert sum(chart["on_time"]) == 1
     drill = client.get(f"/kiem-soat/tong-quan/co-quan/{commune_a.pk}/?nam=2026").content.decode()
     assert "Hoàn thành đúng hạn" in drill
 

@@ -1,7 +1,6 @@
 """Pages of the control work. Each view reads through a selector, writes through one service, and turns a
 refused or invalid action into a Vietnamese message instead of an error page."""
 
-import json
 from collections.abc import Callable
 from datetime import date
 from functools import wraps
@@ -682,7 +681,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "control/dashboard.html",
-        {"data": data, "year": year, "chart_json": json.dumps(chart, ensure_ascii=False)},
+        {"data": data, "year": year, "chart": chart},
     )
 
 
