@@ -12,6 +12,7 @@ mail backend. A province adds its SMS or Zalo gateway by registering a plugin cl
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 
 from django.conf import settings
@@ -26,15 +27,16 @@ MAX_ATTEMPTS = 5
 DEFAULT_PLUGINS = {Channel.EMAIL: "django_mail", Channel.SMS: "outbox", Channel.ZALO: "outbox"}
 
 
-class Plugin:
+class Plugin(ABC):
     """One way to deliver a message; `deliver` raises on failure so the message is retried."""
 
     name = ""
     # True when storing the row is the delivery itself: no work after commit.
     stores_only = False
 
+    @abstractmethod
     def deliver(self, message: OutboxMessage) -> None:
-        raise NotImplementedError
+        """Send the message through the channel's gateway."""
 
 
 class OutboxPlugin(Plugin):
