@@ -195,3 +195,16 @@ def test_password_change_with_wrong_old_password_explains_in_vietnamese(client, 
 
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.content.decode()
+
+
+def test_home_search_box_finds_a_procedure_typed_without_diacritics(client, db):
+    from tests.catalog.factories import published
+
+    published(name="Đăng ký khai sinh")
+    home = client.get("/").content.decode()
+    assert 'role="search"' in home
+    assert 'name="q"' in home
+
+    results = client.get("/thu-tuc/", {"q": "dang ky khai sinh"}).content.decode()
+
+    assert "Đăng ký khai sinh" in results
