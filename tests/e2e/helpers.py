@@ -13,3 +13,14 @@ def open_menu(page: Page) -> None:
     if toggler.is_visible():
         toggler.click()
         expect(page.locator("#nav-main")).to_have_class(SHOWN)
+
+
+def log_in(new_context, viewport, live_server, username: str, password: str = "matkhau-thu-123") -> Page:
+    """A fresh browser context at `viewport`, signed in as `username` and back on the home page."""
+    page = new_context(viewport=viewport).new_page()
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page).to_have_url(f"{live_server.url}/")
+    return page

@@ -8,10 +8,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from motcua.org.models import Role
+from tests.e2e.helpers import log_in
 from tests.factories import RoleAssignmentFactory, StaffFactory, province_with_communes
 
 pytestmark = pytest.mark.e2e
-PASSWORD = "matkhau-thu-123"
 
 
 @pytest.fixture
@@ -22,16 +22,6 @@ def people(transactional_db):
     commune = StaffFactory(username="xa-a-e2e", first_name="Xã A", email="a@example.invalid")
     RoleAssignmentFactory(user=commune, agency=province.communes["Xã A"]["committee"], role=Role.SPECIALIST)
     return province
-
-
-def log_in(new_context, viewport, live_server, username):
-    page = new_context(viewport=viewport).new_page()
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page).to_have_url(f"{live_server.url}/")
-    return page
 
 
 def test_plan_issue_report_accept_dashboard(new_context, viewport, live_server, people):

@@ -1,37 +1,22 @@
 """A dossier from counter to tracking: the officer receives it and prints the receipt, the specialist and the
 leader process it, the officer returns the result, and an anonymous visitor tracks it by its code."""
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps
 from playwright.sync_api import expect
 
-from motcua.dossiers import form_seed, reference
-from motcua.dossiers.models import Dossier, FormTemplate
+from motcua.dossiers import reference
+from motcua.dossiers.models import Dossier
 from tests.dossiers.factories import build_desk
+from tests.e2e.helpers import log_in
 
 pytestmark = pytest.mark.e2e
-PASSWORD = "matkhau-thu-123"
 
 
 @pytest.fixture
 def desk(transactional_db):
-    # The flush after transactional tests removes what migrations seed; seeding again is idempotent.
-    import_module("motcua.catalog.migrations.0002_levels_rules_search").seed(apps, None)
-    form_seed.install(FormTemplate)
+    # Reference data is memoised per process; the flush between tests changed the rows behind it.
     reference.clear()
     return build_desk()
-
-
-def log_in(new_context, viewport, live_server, username):
-    page = new_context(viewport=viewport).new_page()
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page).to_have_url(f"{live_server.url}/")
-    return page
 
 
 def act(page, button: str) -> None:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from motcua.core import audit
 from motcua.org.models import Agency
+from motcua.workdays.loader import installation_calendar
 
 from . import selectors
 from .content import BOOL_FIELDS, TEXT_FIELDS, normalized, version_content
@@ -34,7 +35,7 @@ from .models import (
     VersionChannel,
 )
 from .search import search_column, words
-from .timing import catalog_calendar, decision_timing
+from .timing import decision_timing
 
 
 def _require(actor, perm: str = "catalog.manage_catalog") -> None:
@@ -264,7 +265,7 @@ def issue_publication_decision(
         signed_on=signed_on,
         legal_effective_on=legal_effective_on,
         posted_on=posted_on,
-        calendar=catalog_calendar(signed_on),
+        calendar=installation_calendar(signed_on),
     )
     decision = PublicationDecision(
         number=number,
@@ -467,7 +468,7 @@ def check_process(*, procedure: Procedure, channel: str, steps: Sequence[Mapping
     if problems:
         return problems
     return process_overruns(
-        channels=version.channels.all(), channel=channel, steps=steps, calendar=catalog_calendar()
+        channels=version.channels.all(), channel=channel, steps=steps, calendar=installation_calendar()
     )
 
 

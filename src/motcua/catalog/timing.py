@@ -10,30 +10,17 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from motcua.core.validity import in_force
 from motcua.workdays.calendar import Calendar
-from motcua.workdays.loader import calendar_for, find_province
 
 from .models import PublicationRule
 
 
-def catalog_calendar(on: date | None = None) -> Calendar:
-    """The working calendar of the province this installation serves (the national one when unset)."""
-    code = settings.MOTCUA_PROVINCE_CODE
-    return calendar_for(find_province(code, on) if code else None, on)
-
-
 def rule_in_force(kind: str, day: date) -> PublicationRule:
-    rule = (
-        PublicationRule.objects.filter(kind=kind, valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-        .order_by("-valid_from")
-        .first()
-    )
+    rule = in_force(PublicationRule.objects.filter(kind=kind), day)
     if rule is None:
         raise ValidationError(
             _(

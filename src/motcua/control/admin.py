@@ -3,7 +3,7 @@ templates) and a view of the records; every change is audited through AuditedAdm
 
 from django.contrib import admin
 
-from motcua.core.admin import AuditedAdmin
+from motcua.core.admin import AuditedAdmin, ReadOnlyAdmin
 
 from .models import (
     ControlParameter,
@@ -135,14 +135,8 @@ class ReportAdmin(AuditedAdmin):
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(ReadOnlyAdmin):
     """The reminder log is a record of what was sent: read-only."""
 
     list_display = ["day", "agency", "rule", "sent_by", "recipients"]
     list_filter = ["rule", "day"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

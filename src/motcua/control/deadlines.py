@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.validity import in_force
 from motcua.org.models import AdministrativeUnit, Agency
 from motcua.workdays.calendar import Calendar
 from motcua.workdays.loader import calendar_for
@@ -53,12 +53,7 @@ STATE_BADGES = {
 def parameter(key: str, *, on: date | None = None) -> int:
     """The value of a control parameter in force on `on`; the seed migration guarantees one row."""
     day = on or timezone.localdate()
-    row = (
-        ControlParameter.objects.filter(key=key, valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-        .order_by("-valid_from")
-        .first()
-    )
+    row = in_force(ControlParameter.objects.filter(key=key), day)
     if row is None:
         raise LookupError(
             f"Chưa khai báo tham số {key} hiệu lực ngày {day:%d/%m/%Y} / parameter {key} not set for {day}"

@@ -10,11 +10,11 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.core import audit
+from motcua.core.validity import valid_on
 from motcua.integrations import notifications
 from motcua.integrations.models import Channel
 from motcua.org.models import Agency, User
@@ -34,11 +34,7 @@ from .services import require
 
 
 def rules_in_force(day: date) -> list[ReminderRule]:
-    return list(
-        ReminderRule.objects.filter(valid_from__lte=day).filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
-        )
-    )
+    return list(ReminderRule.objects.filter(valid_on(day)))
 
 
 def staff_of(agency: Agency, *, on: date) -> list[User]:
@@ -55,10 +51,7 @@ def staff_of(agency: Agency, *, on: date) -> list[User]:
 def active_roles_at(agency: Agency, *, on: date):
     from motcua.org.models import RoleAssignment
 
-    return RoleAssignment.objects.filter(agency=agency).filter(
-        (Q(valid_from__isnull=True) | Q(valid_from__lte=on))
-        & (Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-    )
+    return RoleAssignment.objects.filter(valid_on(on), agency=agency)
 
 
 def _send(

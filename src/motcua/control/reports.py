@@ -8,12 +8,12 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.core import audit
 from motcua.core.trees import closure
+from motcua.core.validity import in_force
 from motcua.org.models import Agency
 from motcua.workdays import clock
 from motcua.workdays.duration import Duration
@@ -36,12 +36,7 @@ from .services import require
 
 
 def cutoff_in_force(frequency: str, *, on: date) -> ReportingCutoff:
-    row = (
-        ReportingCutoff.objects.filter(frequency=frequency, valid_from__lte=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-        .order_by("-valid_from")
-        .first()
-    )
+    row = in_force(ReportingCutoff.objects.filter(frequency=frequency), on)
     if row is None:
         raise ValidationError(
             _(

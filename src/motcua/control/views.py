@@ -8,13 +8,13 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from motcua.core.validity import valid_on
 from motcua.org.models import Agency
 from motcua.org.selectors import visible_agencies
 
@@ -271,9 +271,7 @@ def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_only
 def task_create(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_for(request.user, pk)
-    agencies = visible_agencies(request.user).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=timezone.localdate())
-    )
+    agencies = visible_agencies(request.user).filter(valid_on(timezone.localdate()))
     form = TaskForm(
         request.POST or None,
         agencies=agencies.order_by("code"),

@@ -59,15 +59,8 @@ class AuditedAdmin(admin.ModelAdmin):
                 self.delete_model(request, obj)
 
 
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    """Read-only: the trail is append-only."""
-
-    list_display = ["occurred_at", "actor_label", "action", "target_type", "target_repr"]
-    list_filter = ["action", "target_type"]
-    search_fields = ["target_id", "target_repr", "actor_label", "action"]
-    date_hierarchy = "occurred_at"
-    readonly_fields = [f.name for f in AuditEvent._meta.fields]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records the platform writes itself (audit trail, outbox, reminder log): people only read them."""
 
     def has_add_permission(self, request):
         return False
@@ -77,6 +70,17 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    """Read-only: the trail is append-only."""
+
+    list_display = ["occurred_at", "actor_label", "action", "target_type", "target_repr"]
+    list_filter = ["action", "target_type"]
+    search_fields = ["target_id", "target_repr", "actor_label", "action"]
+    date_hierarchy = "occurred_at"
+    readonly_fields = [f.name for f in AuditEvent._meta.fields]
 
 
 admin.site.site_header = _("MộtCửa — quản trị")

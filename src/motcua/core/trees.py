@@ -22,3 +22,12 @@ def closure(model: type[models.Model], root_ids: Iterable[int], *, link: str) ->
         frontier = found - seen
         seen |= frontier
     return seen
+
+
+def ancestors(model: type[models.Model], pk: int | None, *, link: str = "parent") -> set[int]:
+    """The row and every row above it by `link` (one query per level; cycles are cut)."""
+    found: set[int] = set()
+    while pk is not None and pk not in found:
+        found.add(pk)
+        pk = model._default_manager.filter(pk=pk).values_list(f"{link}_id", flat=True).first()
+    return found

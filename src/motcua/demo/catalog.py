@@ -13,8 +13,8 @@ from decimal import Decimal
 from motcua.catalog import selectors, services
 from motcua.catalog.limits import limit_office_time
 from motcua.catalog.models import Procedure, PublicationDecision, Synonym, VersionChannel
-from motcua.catalog.timing import catalog_calendar
 from motcua.org.models import Agency, AgencyKind, Role, RoleAssignment
+from motcua.workdays.loader import installation_calendar
 
 EFFECTIVE = date(2025, 7, 1)
 SIGNED = date(2025, 6, 20)
@@ -791,7 +791,7 @@ def load() -> dict[str, int]:
         services.save_synonym(actor=None, term=term, expansion=expansion)
     for number, (sector, _name, _body) in enumerate(SECTORS, start=101):
         _publish_sector(sector, number)
-    calendar = catalog_calendar(EFFECTIVE)
+    calendar = installation_calendar(EFFECTIVE)
     for spec in PROCEDURES:
         procedure = Procedure.objects.get(national_code=spec.code)
         _apply(spec, procedure)

@@ -14,17 +14,17 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from motcua.catalog.models import TimeUnit, VersionChannel
-from motcua.catalog.timing import catalog_calendar
 from motcua.workdays import clock
 from motcua.workdays.calendar import Calendar
 from motcua.workdays.duration import Duration, Unit
+from motcua.workdays.loader import installation_calendar
 
 _MICROS_PER_HOUR = Decimal(3_600_000_000)
 
 
 def working_calendar(on: date | None = None) -> Calendar:
     """The province's calendar (holidays.VN plus the administrator's overrides)."""
-    return catalog_calendar(on)
+    return installation_calendar(on)
 
 
 def legal_duration(limit: VersionChannel, start: datetime) -> Duration:

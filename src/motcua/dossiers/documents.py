@@ -9,13 +9,14 @@ from datetime import date, datetime
 
 import segno
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+
+from motcua.core.validity import in_force
 
 from .models import Dossier, FormKind, FormTemplate, Timeliness
 
@@ -40,12 +41,7 @@ def reception_day(dossier: Dossier) -> date:
 
 
 def template_for(kind: str, day: date) -> FormTemplate:
-    found = (
-        FormTemplate.objects.filter(kind=kind, valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-        .order_by("-valid_from")
-        .first()
-    )
+    found = in_force(FormTemplate.objects.filter(kind=kind), day)
     if found is None:
         raise ValidationError(
             _("Không có mẫu “%(kind)s” áp dụng ngày %(day)s. / No form of this kind applies on that day.")

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from motcua.catalog.models import AgencyProcedure, Procedure, ProcedureVersion, Process
 from motcua.core.trees import closure
+from motcua.core.validity import valid_on
 from motcua.org.models import SERVICE_CENTRE_KINDS, AdministrativeUnit, Agency, Role, RoleAssignment
 
 # Without a process in the catalog, a dossier still has the three steps every one-stop dossier has.
@@ -138,7 +139,7 @@ def step_agency(kind: str, role: str, competent: Agency, receiving: Agency, on: 
         Q(pk__in=below) | Q(administrative_unit_id=competent.administrative_unit_id)
     )
     staffed = RoleAssignment.objects.filter(agency__in=candidates, role=role, user__is_active=True).filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=on), Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+        valid_on(on)
     )
     chosen = candidates.filter(pk__in=staffed.values("agency")).order_by("code").first()
     return chosen or candidates.order_by("code").first() or competent

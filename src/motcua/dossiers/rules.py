@@ -11,20 +11,12 @@ from __future__ import annotations
 
 import rules
 
+from motcua.core.trees import ancestors
 from motcua.org.models import Agency, Role
 from motcua.org.rules import can_manage_organisation
 from motcua.org.selectors import active_roles
 
 from .lifecycle import APPLICANT, ONE_STOP, PROCESSORS
-
-
-def ancestors(agency_id: int | None) -> set[int]:
-    """The agency and the agencies above it (a handful of rows: trees are shallow)."""
-    found: set[int] = set()
-    while agency_id is not None and agency_id not in found:
-        found.add(agency_id)
-        agency_id = Agency.objects.filter(pk=agency_id).values_list("parent_id", flat=True).first()
-    return found
 
 
 def roles_on(actor, dossier) -> set[str]:
@@ -33,7 +25,7 @@ def roles_on(actor, dossier) -> set[str]:
     if actor.is_citizen:
         return {APPLICANT} if dossier.applicant_user_id == actor.pk else set()
     held: set[str] = set()
-    above = ancestors(dossier.current_agency_id)
+    above = ancestors(Agency, dossier.current_agency_id)
     for assignment in active_roles(actor):
         if assignment.role == ONE_STOP and assignment.agency_id in {
             dossier.receiving_agency_id,

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from motcua.core.admin import ReadOnlyAdmin
+
 from .models import OutboxMessage
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(ReadOnlyAdmin):
     """Read-only: administrators read what was sent (the local channel of development and tests)."""
 
     list_display = ["created_at", "channel", "plugin", "recipient", "subject", "sent_at", "attempts"]
@@ -12,12 +14,3 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     search_fields = ["reference", "subject"]
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in OutboxMessage._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

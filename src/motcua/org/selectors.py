@@ -21,6 +21,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from motcua.core.trees import closure
+from motcua.core.validity import valid_on
 
 from .models import SERVICE_CENTRE_KINDS, AdministrativeUnit, Agency, AgencyKind, Role, RoleAssignment
 
@@ -28,18 +29,12 @@ UNIT_WIDE_ROLES = frozenset({Role.CONTROL_OFFICER, Role.COMMUNICATION_OFFICER, R
 UNIT_LEVEL_KINDS = frozenset({AgencyKind.PEOPLES_COMMITTEE, AgencyKind.OFFICE, *SERVICE_CENTRE_KINDS})
 
 
-def _valid_on(day: date) -> Q:
-    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
-        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
-    )
-
-
 def active_roles(actor, *, on: date | None = None) -> QuerySet[RoleAssignment]:
     """The actor's role assignments in force on a day (today by default)."""
     if not getattr(actor, "is_authenticated", False) or actor.is_citizen:
         return RoleAssignment.objects.none()
     day = on or timezone.localdate()
-    return RoleAssignment.objects.filter(_valid_on(day), user=actor).select_related("agency")
+    return RoleAssignment.objects.filter(valid_on(day), user=actor).select_related("agency")
 
 
 def visible_agencies(actor, *, on: date | None = None) -> QuerySet[Agency]:
@@ -78,7 +73,7 @@ def public_service_centres(*, on: date | None = None) -> QuerySet[Agency]:
     """Service centres in operation: public contact information shown to everyone."""
     day = on or timezone.localdate()
     return (
-        Agency.objects.filter(_valid_on(day), kind__in=SERVICE_CENTRE_KINDS)
+        Agency.objects.filter(valid_on(day), kind__in=SERVICE_CENTRE_KINDS)
         .select_related("administrative_unit")
         .order_by("kind", "name")
     )
@@ -88,7 +83,7 @@ def public_agency_tree(*, on: date | None = None) -> QuerySet[Agency]:
     """Agencies in operation with their units: the public directory (no personal data)."""
     day = on or timezone.localdate()
     return (
-        Agency.objects.filter(_valid_on(day)).select_related("administrative_unit", "parent").order_by("code")
+        Agency.objects.filter(valid_on(day)).select_related("administrative_unit", "parent").order_by("code")
     )
 
 

@@ -11,10 +11,12 @@ import logging
 import os
 from datetime import date
 
+from django.conf import settings
 from django.db import DatabaseError, OperationalError, ProgrammingError, connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from motcua.core.validity import valid_on
 from motcua.org.models import AdministrativeUnit
 
 from .calendar import Calendar, DayKind, Override
@@ -44,15 +46,19 @@ def calendar_for(province: AdministrativeUnit | None = None, on: date | None = N
     return Calendar(office_hours=office_hours, overrides=overrides)
 
 
+def installation_calendar(on: date | None = None) -> Calendar:
+    """The calendar of the province this installation serves (MOTCUA_PROVINCE_CODE), national when unset."""
+    code = settings.MOTCUA_PROVINCE_CODE
+    return calendar_for(find_province(code, on) if code else None, on)
+
+
 def find_province(code: str, on: date | None = None) -> AdministrativeUnit | None:
     """The province with this statistical code, preferring the unit in force on `on`; None if unknown."""
     on = on or timezone.localdate()
     if not database_exists():
         return None
     units = AdministrativeUnit.objects.filter(code=code, parent__isnull=True)
-    in_force = units.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on)).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
-    )
+    in_force = units.filter(valid_on(on))
     try:
         with transaction.atomic():
             return in_force.first() or units.order_by("-valid_from").first()
@@ -98,9 +104,7 @@ def _overrides(province: AdministrativeUnit | None) -> list[Override]:
 
 def _office_hours(province: AdministrativeUnit | None, on: date) -> OfficeHours:
     """The province's hours in force on `on`, else the national ones, else the default 08–12, 13–17."""
-    in_force = OfficeHoursRow.objects.filter(valid_from__lte=on).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
-    )
+    in_force = OfficeHoursRow.objects.filter(valid_on(on))
     scopes = [Q(province=province), Q(province__isnull=True)] if province else [Q(province__isnull=True)]
     for scope in scopes:
         row = in_force.filter(scope).order_by("-valid_from").first()
