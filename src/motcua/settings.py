@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "motcua.catalog",
     "motcua.integrations",
     "motcua.dossiers",
+    "motcua.evaluation",
+    "motcua.accounts",
+    "motcua.portal",
     "motcua.demo",
 ]
 

@@ -135,6 +135,14 @@ class Dossier(models.Model):
         _("hình thức trả kết quả"), max_length=12, choices=ReturnMethod.choices, blank=True
     )
 
+    # Payment and digitisation flags (domain §5, §7): they feed the service index (QĐ 766 groups 4 and 5).
+    fee_due = models.PositiveBigIntegerField(_("phí, lệ phí phải nộp (đồng)"), default=0)
+    paid = models.BooleanField(_("đã nộp phí, lệ phí"), default=False)
+    paid_online = models.BooleanField(_("đã thanh toán trực tuyến"), default=False)
+    paid_at = models.DateTimeField(_("nộp phí lúc"), null=True, blank=True)
+    reused_data = models.BooleanField(_("có tái sử dụng dữ liệu, giấy tờ đã số hóa"), default=False)
+    identity_verified = models.BooleanField(_("tài khoản đã xác thực định danh điện tử"), default=False)
+
     class Meta:
         verbose_name = _("hồ sơ")
         verbose_name_plural = _("hồ sơ")
@@ -174,6 +182,8 @@ class DossierDocument(models.Model):
     copies = models.PositiveSmallIntegerField(_("bản sao"), default=0)
     file = models.FileField(_("tệp"), upload_to="dossiers/documents/%Y/%m/", blank=True)
     supplemented = models.BooleanField(_("nộp bổ sung"), default=False)
+    # Picked from the citizen's document store (an earlier dossier's paper or result) instead of uploaded.
+    reused = models.BooleanField(_("tái sử dụng từ kho dữ liệu"), default=False)
 
     class Meta:
         verbose_name = _("giấy tờ trong hồ sơ")

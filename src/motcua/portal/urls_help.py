@@ -1,0 +1,3 @@
+"""Portal URLs: help."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Portal URLs: mine."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Portal URLs: submission."""
+
+urlpatterns: list = []
