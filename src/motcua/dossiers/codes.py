@@ -1,27 +1,31 @@
 """Dossier codes `{agency code}-{yymmdd}-{NNNN}`: a daily sequence per receiving agency, without gaps.
 
-The counter row of (agency, day) is locked with SELECT … FOR UPDATE inside the reception transaction, so
-concurrent receptions queue on it, and a reception that rolls back takes its number back with it.
+One upsert takes the next number: `INSERT … ON CONFLICT DO UPDATE … RETURNING` creates the (agency, day) row
+or increments it and keeps it locked until the reception commits, so concurrent receptions queue on it and a
+reception that rolls back takes its number back with it. Both PostgreSQL and SQLite (≥ 3.35) speak it; it is
+one round trip where SELECT … FOR UPDATE followed by an UPDATE were two.
 """
 
 from datetime import date
 
-from django.db.models import F
+from django.db import connection
 
 from motcua.org.models import Agency
 
 from .models import DailyCounter
 
+_TABLE = DailyCounter._meta.db_table
+
 
 def issue_code(agency: Agency, day: date) -> str:
-    locked = DailyCounter.objects.select_for_update().filter(agency=agency, day=day)
-    counter = locked.first()
-    if counter is None:
-        # The day's first reception creates the row; a racing one waits on the unique index, then locks it.
-        DailyCounter.objects.get_or_create(agency=agency, day=day)
-        counter = locked.first()
-    DailyCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
-    return format_code(agency.code, day, counter.last + 1)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {_TABLE} (agency_id, day, last) VALUES (%s, %s, 1) "  # table name is ours
+            f"ON CONFLICT (agency_id, day) DO UPDATE SET last = {_TABLE}.last + 1 RETURNING last",
+            [agency.pk, connection.ops.adapt_datefield_value(day)],
+        )
+        (sequence,) = cursor.fetchone()
+    return format_code(agency.code, day, sequence)
 
 
 def format_code(agency_code: str, day: date, sequence: int) -> str:
