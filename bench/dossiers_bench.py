@@ -130,10 +130,11 @@ RAW_RECEPTION = [
         " applicant_id_number, applicant_phone, applicant_email, applicant_address, result_by_post,"
         " submitted_at,"
         " received_at, received_by_id, clock_started_at, due_at, supplement_requests, missing_documents,"
-        " timeliness, result_number, result_signer, result_file, return_method)"
+        " timeliness, result_number, result_signer, result_file, return_method, fee_due, paid, paid_online,"
+        " reused_data, identity_verified)"
         " VALUES (%(code)s, 'received', '', 1, 1, %(procedure)s, %(version)s, %(centre)s, %(competent)s,"
         " %(centre)s, %(name)s, %(idn)s, %(phone)s, '', '', false, now(), now(), %(officer)s, now(),"
-        " now() + interval '1 day', 0, '', '', '', '', '', '') RETURNING id"
+        " now() + interval '1 day', 0, '', '', '', '', '', '', 0, false, false, false, false) RETURNING id"
     ),
 ]
 
@@ -153,10 +154,6 @@ def raw_loop(count: int, offset: int) -> float:
         for i in range(count):
             n = offset + i
             with conn.transaction(), conn.cursor() as cur:
-                cur.execute(
-                    "SELECT id FROM dossiers_dailycounter WHERE agency_id = %s AND day = %s FOR UPDATE",
-                    (centre.pk, day),
-                )
                 cur.execute(RAW_RECEPTION[0], {"centre": centre.pk, "day": day})
                 seq = cur.fetchone()[0]
                 values = {
@@ -179,7 +176,7 @@ def raw_loop(count: int, offset: int) -> float:
                 )
                 cur.executemany(
                     "INSERT INTO dossiers_dossierdocument (dossier_id, required_document_id, name, originals,"
-                    " copies, file, supplemented) VALUES (%s, %s, %s, %s, %s, '', false)",
+                    " copies, file, supplemented, reused) VALUES (%s, %s, %s, %s, %s, '', false, false)",
                     [(dossier_id, d.required_document.pk, d.name, d.originals, d.copies) for d in documents],
                 )
                 cur.execute(

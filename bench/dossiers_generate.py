@@ -73,6 +73,11 @@ COLUMNS = [
     "result_signer",
     "result_file",
     "return_method",
+    "fee_due",
+    "paid",
+    "paid_online",
+    "reused_data",
+    "identity_verified",
 ]
 
 
@@ -160,6 +165,11 @@ def rows(count: int, rng: random.Random, places: list[dict], counters: dict):
             "Lãnh đạo" if ended else "",
             "",
             "counter" if status == "returned" else "",
+            0 if index % 4 else 50_000,
+            index % 4 == 0 and ended is not None,
+            index % 8 == 0 and ended is not None,
+            index % 5 == 0,
+            index % 3 == 0,
         )
 
 
