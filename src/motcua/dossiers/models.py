@@ -319,3 +319,57 @@ class FormTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} — {self.title} ({self.legal_basis})"
+
+
+class PaymentMethod(models.TextChoices):
+    COUNTER = "counter", _("Nộp tại quầy")
+    BANK_TRANSFER = "bank_transfer", _("Chuyển khoản ngân hàng")
+    ONLINE = "online", _("Thanh toán trực tuyến")
+
+
+class PaymentStatus(models.TextChoices):
+    PENDING = "pending", _("Chờ xác nhận")
+    CONFIRMED = "confirmed", _("Đã xác nhận")
+    CANCELLED = "cancelled", _("Đã hủy")
+
+
+class Payment(models.Model):
+    """A fee payment of a dossier: declared by the applicant (a transfer) or recorded by the officer; the
+    dossier counts as paid once one is confirmed (dossiers.payments)."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="payments")
+    amount = models.PositiveBigIntegerField(_("số tiền (đồng)"))
+    method = models.CharField(_("hình thức"), max_length=16, choices=PaymentMethod.choices)
+    reference = models.CharField(_("mã giao dịch, số chứng từ"), max_length=100, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=PaymentStatus.choices, default=PaymentStatus.PENDING
+    )
+    requested_at = models.DateTimeField(_("khai báo lúc"))
+    confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xác nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    plugin = models.CharField(_("bộ xử lý thanh toán"), max_length=30)
+
+    class Meta:
+        verbose_name = _("khoản nộp phí, lệ phí")
+        verbose_name_plural = _("khoản nộp phí, lệ phí")
+        ordering = ["dossier", "requested_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="payment_amount_positive"),
+            # A dossier is paid once, and waits on at most one declaration at a time.
+            models.UniqueConstraint(
+                fields=["dossier"], condition=Q(status="confirmed"), name="payment_one_confirmed"
+            ),
+            models.UniqueConstraint(
+                fields=["dossier"], condition=Q(status="pending"), name="payment_one_pending"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.amount} {self.method} {self.status}"

@@ -24,7 +24,7 @@ from motcua.catalog.models import Procedure, RequiredDocument
 from motcua.core import audit
 from motcua.org.models import AdministrativeUnit, Agency, RoleAssignment
 
-from . import deadlines, notify, reference
+from . import deadlines, notify, payments, reference
 from .codes import issue_code
 from .lifecycle import NEW, RESUME, Action, Status, Transition, TransitionRefused, transition
 from .models import (
@@ -113,6 +113,8 @@ class DocumentLine:
     copies: int = 0
     required_document: RequiredDocument | None = None
     file: object | None = field(default=None, compare=False)
+    # Taken from the citizen's document store instead of uploaded again (digitisation: reuse).
+    reused: bool = False
 
 
 # ------------------------------------------------------------------------------------------------ helpers
@@ -279,6 +281,7 @@ def _save_documents(dossier: Dossier, lines: Sequence[DocumentLine], *, suppleme
             originals=line.originals,
             copies=line.copies,
             supplemented=supplemented,
+            reused=line.reused,
         )
         if line.file is not None:
             document.file.save(line.file.name, line.file, save=False)
@@ -298,6 +301,7 @@ def _enter(
     result_by_post: bool,
     competent_agency: Agency | None,
     at: datetime,
+    identity_verified: bool = False,
 ) -> Dossier:
     try:
         target = transition(NEW, action, roles_at(actor, centre)).target
@@ -336,9 +340,12 @@ def _enter(
         applicant_commune=applicant.commune,
         applicant_user=applicant.user,
         result_by_post=result_by_post,
+        reused_data=any(line.reused for line in documents),
+        identity_verified=identity_verified,
         submitted_at=at,
         clock_started_at=deadlines.clock_start(at, cal),
         due_at=deadlines.due_date(at, plan.limit, cal),
+        fee_due=payments.fee_for(limit=plan.limit, procedure=procedure, competent=plan.competent),
     )
     if target == Status.RECEIVED:
         dossier.received_at, dossier.received_by = at, actor
@@ -417,8 +424,11 @@ def submit(
     result_by_post: bool = False,
     competent_agency: Agency | None = None,
     at: datetime | None = None,
+    identity_verified: bool = False,
 ) -> Dossier:
-    """An online submission (by the citizen) or a postal one (registered by the officer), to be checked."""
+    """An online submission (by the citizen) or a postal one (registered by the officer), to be checked.
+
+    `identity_verified`: the citizen's account is verified by electronic identification (VNeID)."""
     if channel not in (SubmissionChannel.ONLINE, SubmissionChannel.POSTAL):
         raise ValidationError(
             _("Chỉ nộp trực tuyến hoặc qua bưu chính. / Only online or postal submissions.")
@@ -438,6 +448,7 @@ def submit(
         result_by_post=result_by_post,
         competent_agency=competent_agency,
         at=_now(at),
+        identity_verified=identity_verified and getattr(actor, "is_citizen", False),
     )
 
 

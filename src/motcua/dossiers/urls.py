@@ -10,5 +10,6 @@ urlpatterns = [
     path("so-theo-doi/", views.register, name="register"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/phieu/<slug:kind>/", views.form_pdf, name="form"),
+    path("<int:pk>/thu-phi/", views.payment, name="payment"),
     path("<int:pk>/<slug:action>/", views.act, name="act"),
 ]

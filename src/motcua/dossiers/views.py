@@ -18,7 +18,7 @@ from motcua.catalog.selectors import version_in_force
 from motcua.org.models import AdministrativeUnit, Agency
 from motcua.org.selectors import active_roles, visible_agencies
 
-from . import documents, selectors, services, tracking
+from . import documents, payments, selectors, services, tracking
 from .forms import ReceptionForm, TrackForm
 from .lifecycle import ONE_STOP, Action, allowed_actions
 from .models import Dossier, FormKind, ReturnMethod, Timeliness
@@ -175,6 +175,8 @@ def detail(request, pk: int):
             "return_methods": ReturnMethod.choices,
             "timeliness": dict(Timeliness.choices),
             "documents": dossier.documents.all(),
+            "payments": payments.payments_of(dossier) if dossier.fee_due else (),
+            "payable": payments.payable(dossier) and ONE_STOP in roles_on(request.user, dossier),
             "agencies": Agency.objects.filter(valid_to__isnull=True).order_by("code")
             if "hand_over" in actions
             else (),
@@ -258,6 +260,28 @@ def act(request, pk: int, action: str):
     else:
         selectors.forget_queue_counts(request.user)
         messages.success(request, _("Đã thực hiện: %(action)s.") % {"action": Action(action).label})
+    return redirect("dossiers:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def payment(request, pk: int):
+    """The desk confirms a declared transfer, cancels it, or records the fee paid at the counter now."""
+    dossier = _dossier(request, pk)
+    declared = payments.payments_of(dossier).filter(pk=request.POST.get("payment") or 0).first()
+    try:
+        if request.POST.get("decision") == "cancel" and declared is not None:
+            payments.cancel_payment(
+                actor=request.user, payment=declared, reason=request.POST.get("reason", "")
+            )
+        elif declared is not None:
+            payments.confirm_payment(actor=request.user, payment=declared)
+        else:
+            payments.confirm_payment(actor=request.user, dossier=dossier, method="counter")
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("Đã cập nhật việc nộp phí, lệ phí."))
     return redirect("dossiers:detail", pk=pk)
 
 

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "evaluation"
-urlpatterns: list = []
+urlpatterns = [
+    path("chua-hai-long/", views.unsatisfied, name="unsatisfied"),
+    path("<int:pk>/", views.rate, name="rate"),
+]

@@ -1,10 +1,12 @@
-"""Communication activities on administrative reform: what an agency did, where, for whom, with what reach."""
+"""Communication on administrative reform: activities (what an agency did, where, for whom, with what reach)
+and the questions and answers (FAQ) citizens read on the portal."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from motcua.catalog.models import Procedure
 from motcua.control.models import Task
 from motcua.org.models import Agency
 
@@ -58,3 +60,59 @@ class CommunicationActivity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.held_on:%d/%m/%Y} {self.get_kind_display()}: {self.title}"
+
+
+class FaqTopic(models.Model):
+    """A heading of the public Q&A page (tracking, online submission, fees …), shared by every agency."""
+
+    name = models.CharField(_("tên chủ đề"), max_length=150, unique=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("chủ đề hỏi đáp")
+        verbose_name_plural = _("chủ đề hỏi đáp")
+        ordering = ["order", "name"]
+        constraints = [models.CheckConstraint(condition=~Q(name=""), name="outreach_faqtopic_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Faq(models.Model):
+    """One question and its answer; the agency that answers keeps it, and only published ones are public."""
+
+    topic = models.ForeignKey(
+        FaqTopic, verbose_name=_("chủ đề"), on_delete=models.PROTECT, related_name="entries"
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan trả lời"), on_delete=models.PROTECT, related_name="faqs"
+    )
+    question = models.CharField(_("câu hỏi"), max_length=500)
+    # Plain text: blank lines separate paragraphs and web addresses become links; no markup is stored.
+    answer = models.TextField(_("trả lời"), help_text=_("Văn bản thường; để một dòng trống giữa các đoạn."))
+    procedure = models.ForeignKey(
+        Procedure,
+        verbose_name=_("thủ tục liên quan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published = models.BooleanField(_("công khai"), default=False)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("câu hỏi thường gặp")
+        verbose_name_plural = _("câu hỏi thường gặp")
+        ordering = ["topic__order", "topic__name", "order", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(question=""), name="outreach_faq_question"),
+            models.CheckConstraint(condition=~Q(answer=""), name="outreach_faq_answer"),
+        ]
+
+    def __str__(self) -> str:
+        return self.question

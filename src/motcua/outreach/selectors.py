@@ -1,4 +1,5 @@
-"""Reads of communication activities, scoped to the agencies the actor sees."""
+"""Reads of communication activities and of the Q&A, scoped to the agencies the actor sees; the public
+reads only published Q&A."""
 
 from datetime import date
 
@@ -7,9 +8,11 @@ from django.shortcuts import get_object_or_404
 
 from motcua.control.models import PlanStatus, Task
 from motcua.control.rules import member_agency_ids
+from motcua.core.text import fold
+from motcua.org.models import Agency
 from motcua.org.selectors import visible_agencies
 
-from .models import ActivityKind, CommunicationActivity
+from .models import ActivityKind, CommunicationActivity, Faq, FaqTopic
 
 
 def activities_for(
@@ -44,3 +47,59 @@ def tasks_for_recording(actor) -> QuerySet[Task]:
     led = Task.objects.filter(plan__status=PlanStatus.ISSUED, lead_agency__in=mine)
     supported = Task.objects.filter(plan__status=PlanStatus.ISSUED, supporting_agencies__in=mine)
     return (led | supported).distinct().select_related("plan").order_by("plan__number", "number")
+
+
+# ------------------------------------------------------------------------------------------------ FAQ
+
+
+def faq_topics() -> QuerySet[FaqTopic]:
+    """Topics are headings, not agency data: everyone may read them."""
+    return FaqTopic.objects.all()
+
+
+def faqs_for(actor, *, topic: FaqTopic | None = None, query: str = "") -> list[Faq]:
+    """Entries, published or not, of the agencies the actor sees: the communication officer's list."""
+    rows = Faq.objects.filter(agency__in=visible_agencies(actor)).select_related("topic", "agency")
+    if topic is not None:
+        rows = rows.filter(topic=topic)
+    return matching(rows, query)
+
+
+def faq_for(actor, pk: int) -> Faq:
+    return get_object_or_404(
+        Faq.objects.filter(agency__in=visible_agencies(actor)).select_related("agency"), pk=pk
+    )
+
+
+def faq_agencies(actor) -> QuerySet[Agency]:
+    """Agencies the actor may write Q&A for; none for anyone without a communication or admin role."""
+    if not actor.has_perm("outreach.write_faq"):
+        return Agency.objects.none()
+    return visible_agencies(actor).order_by("code")
+
+
+def published_faqs(query: str = "", *, limit: int | None = None) -> list[Faq]:
+    """What the public Q&A page shows: published entries only, in topic order, optionally searched."""
+    rows = Faq.objects.filter(published=True).select_related("topic", "procedure")
+    if not query.strip() and limit is not None:
+        return list(rows[:limit])
+    found = matching(rows, query)
+    return found[:limit] if limit is not None else found
+
+
+def matching(rows: QuerySet[Faq], query: str) -> list[Faq]:
+    """Entries whose question or answer holds every word of `query`, with or without Vietnamese marks.
+
+    Folding runs in Python because a province keeps at most a few hundred entries; questions that match
+    come before entries that only match in the answer."""
+    terms = fold(query).split()
+    if not terms:
+        return list(rows)
+    in_question, in_answer = [], []
+    for faq in rows:
+        question = fold(faq.question)
+        if all(term in question for term in terms):
+            in_question.append(faq)
+        elif all(term in f"{question} {fold(faq.answer)}" for term in terms):
+            in_answer.append(faq)
+    return in_question + in_answer

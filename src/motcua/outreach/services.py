@@ -1,4 +1,5 @@
-"""Writes to communication activities: record, correct, remove; each audited, by the agency's own staff."""
+"""Writes to communication activities (record, correct, remove; by the agency's own staff) and to the public
+Q&A (by communication officers for the agencies they see); each audited."""
 
 from datetime import date
 
@@ -8,12 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motcua.catalog.models import Procedure
 from motcua.control.models import Task
 from motcua.control.services import check_upload, require
 from motcua.core import audit
 from motcua.org.models import Agency
 
-from .models import CommunicationActivity
+from .models import CommunicationActivity, Faq, FaqTopic
 
 EDITABLE = frozenset(
     {"kind", "title", "held_on", "channel", "audience", "reach", "evidence", "evidence_link", "task"}
@@ -103,3 +105,97 @@ def delete_activity(*, actor, activity: CommunicationActivity, reason: str = "")
         reason=reason,
     )
     activity.delete()
+
+
+# ------------------------------------------------------------------------------------------------ FAQ
+
+FAQ_EDITABLE = frozenset({"topic", "agency", "question", "answer", "procedure", "published", "order"})
+
+
+@transaction.atomic
+def create_faq_topic(*, actor, name: str, order: int = 0) -> FaqTopic:
+    require(actor, "outreach.manage_faq_topics")
+    topic = FaqTopic(name=name.strip(), order=order)
+    topic.full_clean()
+    topic.save()
+    audit.record(actor=actor, action="faq_topic.create", target=topic)
+    return topic
+
+
+@transaction.atomic
+def update_faq_topic(*, actor, topic: FaqTopic, name: str, order: int) -> FaqTopic:
+    require(actor, "outreach.manage_faq_topics")
+    before = audit.snapshot(topic)
+    topic.name, topic.order = name.strip(), order
+    topic.full_clean()
+    topic.save()
+    audit.record(actor=actor, action="faq_topic.update", target=topic, before=before)
+    return topic
+
+
+@transaction.atomic
+def delete_faq_topic(*, actor, topic: FaqTopic) -> None:
+    require(actor, "outreach.manage_faq_topics")
+    if topic.entries.exists():
+        raise ValidationError(
+            _("Chủ đề còn câu hỏi, hãy chuyển hoặc xóa chúng trước. / The topic still has questions.")
+        )
+    audit.record(actor=actor, action="faq_topic.delete", target=topic, before=audit.snapshot(topic), after={})
+    topic.delete()
+
+
+@transaction.atomic
+def create_faq(
+    *,
+    actor,
+    topic: FaqTopic,
+    agency: Agency,
+    question: str,
+    answer: str,
+    procedure: Procedure | None = None,
+    published: bool = False,
+    order: int = 0,
+) -> Faq:
+    require(actor, "outreach.manage_faq_for", agency)
+    faq = Faq(
+        topic=topic,
+        agency=agency,
+        question=question.strip(),
+        answer=answer.strip(),
+        procedure=procedure,
+        published=published,
+        order=order,
+        updated_by=actor,
+    )
+    faq.full_clean()
+    faq.save()
+    audit.record(actor=actor, action="faq.create", target=faq)
+    return faq
+
+
+@transaction.atomic
+def update_faq(*, actor, faq: Faq, **changes) -> Faq:
+    """Edit, publish or withdraw an entry; moving it to another agency needs the right over both."""
+    require(actor, "outreach.manage_faq_for", faq.agency)
+    unknown = set(changes) - FAQ_EDITABLE
+    if unknown:
+        raise ValidationError(
+            _("Không sửa được: %(f)s / Not editable: %(f)s") % {"f": ", ".join(sorted(unknown))}
+        )
+    if "agency" in changes:
+        require(actor, "outreach.manage_faq_for", changes["agency"])
+    before = audit.snapshot(faq)
+    for field, value in changes.items():
+        setattr(faq, field, value.strip() if isinstance(value, str) else value)
+    faq.updated_by = actor
+    faq.full_clean()
+    faq.save()
+    audit.record(actor=actor, action="faq.update", target=faq, before=before)
+    return faq
+
+
+@transaction.atomic
+def delete_faq(*, actor, faq: Faq) -> None:
+    require(actor, "outreach.manage_faq_for", faq.agency)
+    audit.record(actor=actor, action="faq.delete", target=faq, before=audit.snapshot(faq), after={})
+    faq.delete()

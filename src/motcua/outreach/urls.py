@@ -9,4 +9,11 @@ urlpatterns = [
     path("<int:pk>/sua/", views.activity_edit, name="activity_edit"),
     path("<int:pk>/xoa/", views.activity_delete, name="activity_delete"),
     path("<int:pk>/minh-chung/", views.activity_evidence, name="activity_evidence"),
+    path("hoi-dap/", views.faq_list, name="faqs"),
+    path("hoi-dap/moi/", views.faq_create, name="faq_create"),
+    path("hoi-dap/<int:pk>/sua/", views.faq_edit, name="faq_edit"),
+    path("hoi-dap/<int:pk>/xoa/", views.faq_delete, name="faq_delete"),
+    path("hoi-dap/chu-de/", views.faq_topics, name="faq_topics"),
+    path("hoi-dap/chu-de/<int:pk>/sua/", views.faq_topic_edit, name="faq_topic_edit"),
+    path("hoi-dap/chu-de/<int:pk>/xoa/", views.faq_topic_delete, name="faq_topic_delete"),
 ]

@@ -1,9 +1,11 @@
-"""Pages for recording and listing communication activities."""
+"""Pages for recording and listing communication activities, and for keeping the public Q&A."""
+
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,7 +13,7 @@ from motcua.control.selectors import member_agencies
 from motcua.control.views import staff_only
 
 from . import selectors, services
-from .forms import ActivityForm, FilterForm
+from .forms import ActivityForm, FaqFilterForm, FaqForm, FaqTopicForm, FilterForm
 
 
 @staff_only
@@ -113,3 +115,135 @@ def activity_evidence(request: HttpRequest, pk: int) -> FileResponse:
     if not activity.evidence:
         raise PermissionDenied
     return FileResponse(activity.evidence.open("rb"), as_attachment=True)
+
+
+# ------------------------------------------------------------------------------------------------ FAQ
+
+
+def faq_writer(view):
+    """Staff pages of the Q&A: communication officers and administrators only."""
+
+    @staff_only
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.has_perm("outreach.write_faq"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@faq_writer
+def faq_list(request: HttpRequest) -> HttpResponse:
+    form = FaqFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = selectors.faqs_for(request.user, topic=filters.get("topic"), query=filters.get("q", ""))
+    return render(request, "outreach/faq_list.html", {"form": form, "faqs": rows[:300]})
+
+
+def _faq_form(request, initial=None):
+    return FaqForm(
+        request.POST or None,
+        initial=initial,
+        topics=selectors.faq_topics(),
+        agencies=selectors.faq_agencies(request.user),
+    )
+
+
+@faq_writer
+def faq_create(request: HttpRequest) -> HttpResponse:
+    form = _faq_form(request)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(request, form, lambda _data: services.create_faq(actor=request.user, **form.service_data()))
+    )
+    if saved:
+        messages.success(request, _("Đã thêm câu hỏi."))
+        return redirect("outreach:faqs")
+    return render(request, "outreach/faq_form.html", {"form": form, "title": _("Thêm câu hỏi thường gặp")})
+
+
+@faq_writer
+def faq_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    faq = selectors.faq_for(request.user, pk)
+    initial = {
+        "topic": faq.topic_id,
+        "agency": faq.agency_id,
+        "question": faq.question,
+        "answer": faq.answer,
+        "procedure_code": faq.procedure.national_code if faq.procedure else "",
+        "order": faq.order,
+        "published": faq.published,
+    }
+    form = _faq_form(request, initial=initial)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(
+            request,
+            form,
+            lambda _data: services.update_faq(actor=request.user, faq=faq, **form.service_data()),
+        )
+    ):
+        messages.success(request, _("Đã cập nhật câu hỏi."))
+        return redirect("outreach:faqs")
+    return render(
+        request, "outreach/faq_form.html", {"form": form, "title": _("Sửa câu hỏi thường gặp"), "faq": faq}
+    )
+
+
+@faq_writer
+@require_POST
+def faq_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    faq = selectors.faq_for(request.user, pk)
+    try:
+        services.delete_faq(actor=request.user, faq=faq)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Đã xóa câu hỏi."))
+    return redirect("outreach:faqs")
+
+
+@faq_writer
+def faq_topics(request: HttpRequest) -> HttpResponse:
+    """The topics and a form to add one, on one page."""
+    form = FaqTopicForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(request, form, lambda data: services.create_faq_topic(actor=request.user, **data))
+    ):
+        messages.success(request, _("Đã thêm chủ đề."))
+        return redirect("outreach:faq_topics")
+    return render(request, "outreach/faq_topics.html", {"form": form, "topics": selectors.faq_topics()})
+
+
+@faq_writer
+def faq_topic_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    topic = get_object_or_404(selectors.faq_topics(), pk=pk)
+    form = FaqTopicForm(request.POST or None, initial={"name": topic.name, "order": topic.order})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(
+            request, form, lambda data: services.update_faq_topic(actor=request.user, topic=topic, **data)
+        )
+    ):
+        messages.success(request, _("Đã cập nhật chủ đề."))
+        return redirect("outreach:faq_topics")
+    return render(request, "outreach/faq_topic_form.html", {"form": form, "topic": topic})
+
+
+@faq_writer
+@require_POST
+def faq_topic_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    topic = get_object_or_404(selectors.faq_topics(), pk=pk)
+    try:
+        services.delete_faq_topic(actor=request.user, topic=topic)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("Đã xóa chủ đề."))
+    return redirect("outreach:faq_topics")

@@ -6,3 +6,13 @@ class PortalConfig(AppConfig):
     name = "motcua.portal"
     label = "portal"
     verbose_name = _("Cổng dịch vụ công")
+
+    def ready(self) -> None:
+        # Dossiers must not import the portal: the portal listens to the dossier timeline instead.
+        from django.db.models.signals import post_save
+
+        from motcua.dossiers.models import DossierEvent
+
+        from .store import on_dossier_event
+
+        post_save.connect(on_dossier_event, sender=DossierEvent, dispatch_uid="portal.store.result")

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from motcua.demo import catalog, control, dossiers, org
+from motcua.demo import catalog, citizens, control, dossiers, faq, org, portal, ratings
 
 
 class Command(BaseCommand):
@@ -18,6 +18,13 @@ class Command(BaseCommand):
             counts.update(control.load())
         with transaction.atomic():
             counts.update(dossiers.load())
+        with transaction.atomic():
+            counts.update(citizens.load())
+        # After the dossiers: results already attached are copied into the citizens' document stores.
+        counts.update(portal.load())
+        counts.update(ratings.load())
+        with transaction.atomic():
+            counts.update(faq.load())
         self.stdout.write(
             "Dữ liệu mẫu / demo data: " + ", ".join(f"{name} {count}" for name, count in counts.items())
         )

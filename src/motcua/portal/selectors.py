@@ -1,0 +1,146 @@
+"""Reads for online submission. Forms and offers are public catalog data; drafts, stored documents and
+submitted dossiers are the citizen's own: another citizen's id is a 404, never a 403 that confirms it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from motcua.catalog.models import OnlineLevel, Procedure, ProcedureVersion, RequiredDocument
+from motcua.catalog.selectors import version_in_force
+from motcua.core.validity import in_force
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.selectors import dossiers_for
+from motcua.org.models import SERVICE_CENTRE_KINDS, AdministrativeUnit, Agency
+
+from .fields import DEFAULT_FIELDS
+from .models import Draft, DraftFile, OnlineForm, StoredDocument
+
+ONLINE_LEVELS = (OnlineLevel.FULL, OnlineLevel.PARTIAL)
+DEFAULT_MAX_FILES_PER_DOCUMENT = 5
+DEFAULT_MAX_FILES_PER_DOSSIER = 20
+
+
+def max_files_per_document() -> int:
+    return getattr(settings, "MOTCUA_PORTAL_MAX_FILES_PER_DOCUMENT", DEFAULT_MAX_FILES_PER_DOCUMENT)
+
+
+def max_files_per_dossier() -> int:
+    return getattr(settings, "MOTCUA_PORTAL_MAX_FILES_PER_DOSSIER", DEFAULT_MAX_FILES_PER_DOSSIER)
+
+
+# ------------------------------------------------------------------------------------------ offer
+
+
+def online_version(procedure: Procedure, day: date | None = None) -> ProcedureVersion | None:
+    """The version in force when it is offered online (full or partial), else None."""
+    version = version_in_force(procedure, day or timezone.localdate())
+    if version is None or version.online_level not in ONLINE_LEVELS:
+        return None
+    return version
+
+
+def online_form(procedure: Procedure, day: date | None = None) -> OnlineForm | None:
+    return in_force(OnlineForm.objects.filter(procedure=procedure), day or timezone.localdate())
+
+
+def form_fields(form: OnlineForm | None) -> list[dict]:
+    return list(form.fields) if form is not None else list(DEFAULT_FIELDS)
+
+
+def documents_of(version: ProcedureVersion) -> QuerySet[RequiredDocument]:
+    return version.documents.order_by("position", "id")
+
+
+def communes() -> QuerySet[AdministrativeUnit]:
+    return AdministrativeUnit.objects.filter(level__code="commune", valid_to__isnull=True).order_by("name")
+
+
+def centres_for(procedure: Procedure, version: ProcedureVersion) -> QuerySet[Agency]:
+    """Where the citizen may send it: any centre when received regardless of boundary, else the centres
+    of the units whose agencies apply the procedure (the routing check has the last word on submit)."""
+    centres = Agency.objects.filter(kind__in=SERVICE_CENTRE_KINDS, valid_to__isnull=True)
+    if not version.any_boundary:
+        units = Agency.objects.filter(procedures__procedure=procedure).values("administrative_unit")
+        centres = centres.filter(administrative_unit__in=units)
+    return centres.select_related("administrative_unit").order_by("administrative_unit__name", "name")
+
+
+def check_route(procedure: Procedure, centre: Agency, commune: AdministrativeUnit | None) -> None:
+    """ValidationError (bilingual) when the dossier routing would refuse this centre for this applicant."""
+    from motcua.dossiers import reference
+    from motcua.dossiers.models import SubmissionChannel
+
+    reference.reception_plan(
+        procedure.pk,
+        centre.pk,
+        getattr(commune, "pk", None),
+        None,
+        SubmissionChannel.ONLINE,
+        timezone.localdate(),
+    )
+
+
+# ------------------------------------------------------------------------------------------ own things
+
+
+def _not_found():
+    return Http404(_("Không tìm thấy. / Not found."))
+
+
+def drafts_for(actor) -> QuerySet[Draft]:
+    if not getattr(actor, "is_authenticated", False) or not actor.is_citizen:
+        return Draft.objects.none()
+    return Draft.objects.filter(owner=actor).select_related("procedure")
+
+
+def draft_for(actor, pk: int) -> Draft:
+    draft = drafts_for(actor).filter(pk=pk).first()
+    if draft is None:
+        raise _not_found()
+    return draft
+
+
+def draft_files(draft: Draft) -> QuerySet[DraftFile]:
+    return draft.files.select_related("stored", "required_document")
+
+
+def draft_file_for(actor, draft_pk: int, pk: int) -> DraftFile:
+    found = DraftFile.objects.filter(pk=pk, draft__pk=draft_pk, draft__in=drafts_for(actor)).first()
+    if found is None:
+        raise _not_found()
+    return found
+
+
+def stored_for(actor) -> QuerySet[StoredDocument]:
+    if not getattr(actor, "is_authenticated", False) or not actor.is_citizen:
+        return StoredDocument.objects.none()
+    return StoredDocument.objects.filter(owner=actor).select_related("source_dossier")
+
+
+def stored_document_for(actor, pk: int) -> StoredDocument:
+    found = stored_for(actor).filter(pk=pk).first()
+    if found is None:
+        raise _not_found()
+    return found
+
+
+def my_dossier(actor, pk: int) -> Dossier:
+    try:
+        return dossiers_for(actor).select_related("procedure", "receiving_agency").get(pk=pk)
+    except Dossier.DoesNotExist:
+        raise _not_found() from None
+
+
+def applicant_profile(user):
+    """The citizen's profile (accounts app) to prefill the applicant, or None while it does not exist."""
+    try:
+        from motcua.accounts.selectors import applicant_profile as read
+    except ImportError:
+        return None
+    return read(user)

@@ -1,0 +1,102 @@
+"""Upload abuse at step 3: a renamed file, an oversize file, too many files. Each problem gets one bilingual
+message; nothing is stored (no row, no file on disk) and the earlier answers stay."""
+
+import pytest
+from django.urls import reverse
+
+from motcua.portal.models import DraftFile
+from tests.portal import test_submission as shared
+from tests.portal.factories import pdf, png, renamed_text
+
+# The submission tests' fixtures and helpers, shared by name.
+citizen, desk, isolated, logged_in = shared.citizen, shared.desk, shared.isolated, shared.logged_in
+documents, fill_to_documents = shared.documents, shared.fill_to_documents
+private_files, step_url = shared.private_files, shared.step_url
+
+
+def assert_nothing_stored(draft, tmp_path):
+    assert not DraftFile.objects.filter(draft=draft).exists()
+    assert private_files(tmp_path) == []
+    draft.refresh_from_db()
+    assert draft.answers["applicant"]["applicant_name"] == "Nguyễn Văn An"
+    assert draft.answers["fields"]["noi_dung_yeu_cau"] == "Đăng ký khai sinh cho con"
+
+
+def test_a_text_file_renamed_pdf_is_refused(logged_in, desk, tmp_path):
+    draft = fill_to_documents(logged_in, desk)
+    first, _second = documents(desk)
+    page = logged_in.post(step_url(draft, 3), {f"doc_{first.pk}": [renamed_text()], "action": "save"})
+    assert page.status_code == 400
+    html = page.content.decode()
+    assert html.count("Chỉ nhận tệp PDF, JPEG hoặc PNG. / Only PDF, JPEG or PNG files are accepted.") == 2
+    assert 'aria-invalid="true"' in html
+    assert_nothing_stored(draft, tmp_path)
+
+
+def test_an_oversize_file_is_refused(logged_in, desk, tmp_path, settings):
+    settings.MOTCUA_UPLOAD_MAX_BYTES = 1024 * 1024
+    draft = fill_to_documents(logged_in, desk)
+    first, _second = documents(desk)
+    big = pdf("lon.pdf", b"%PDF-1.4\n" + b"0" * (1024 * 1024 + 1))
+    page = logged_in.post(step_url(draft, 3), {f"doc_{first.pk}": [big], "action": "next"})
+    assert page.status_code == 400
+    assert "Tệp quá lớn (tối đa 1 MB). / The file is too large (at most 1 MB)." in page.content.decode()
+    assert_nothing_stored(draft, tmp_path)
+
+
+def test_one_bad_file_among_good_ones_stores_none_of_them(logged_in, desk, tmp_path):
+    draft = fill_to_documents(logged_in, desk)
+    first, second = documents(desk)
+    page = logged_in.post(
+        step_url(draft, 3),
+        {
+            f"doc_{first.pk}": [pdf(), png()],
+            f"doc_{second.pk}": [renamed_text("giay-chung-sinh.pdf")],
+            "action": "next",
+        },
+    )
+    assert page.status_code == 400
+    assert "giay-chung-sinh.pdf: Chỉ nhận tệp PDF" in page.content.decode()
+    assert_nothing_stored(draft, tmp_path)
+
+
+def test_too_many_files_for_one_document(logged_in, desk, tmp_path, settings):
+    settings.MOTCUA_PORTAL_MAX_FILES_PER_DOCUMENT = 2
+    draft = fill_to_documents(logged_in, desk)
+    first, _second = documents(desk)
+    page = logged_in.post(step_url(draft, 3), {f"doc_{first.pk}": [pdf(), pdf(), pdf()], "action": "save"})
+    assert page.status_code == 400
+    assert (
+        "Mỗi thành phần hồ sơ có tối đa 2 tệp. / At most 2 files per required document."
+        in page.content.decode()
+    )
+    assert_nothing_stored(draft, tmp_path)
+
+
+def test_too_many_files_for_the_dossier_counts_what_the_draft_holds(logged_in, desk, tmp_path, settings):
+    settings.MOTCUA_PORTAL_MAX_FILES_PER_DOSSIER = 2
+    draft = fill_to_documents(logged_in, desk)
+    first, second = documents(desk)
+    assert (
+        logged_in.post(step_url(draft, 3), {f"doc_{first.pk}": [pdf(), pdf()], "action": "save"}).status_code
+        == 302
+    )
+    page = logged_in.post(step_url(draft, 3), {f"doc_{second.pk}": [pdf()], "action": "save"})
+    assert page.status_code == 400
+    assert "Mỗi hồ sơ có tối đa 2 tệp. / At most 2 files per dossier." in page.content.decode()
+    assert DraftFile.objects.filter(draft=draft).count() == 2
+    assert len(private_files(tmp_path)) == 2
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd.pdf", "họ tên của tôi.pdf"])
+def test_file_names_from_the_citizen_never_reach_the_disk(logged_in, desk, tmp_path, name):
+    draft = fill_to_documents(logged_in, desk)
+    first, _second = documents(desk)
+    logged_in.post(step_url(draft, 3), {f"doc_{first.pk}": [pdf(name)], "action": "save"})
+    (stored,) = private_files(tmp_path)
+    assert stored.suffix == ".pdf"
+    assert len(stored.stem) == 32
+    row = draft.files.get()
+    response = logged_in.get(reverse("portal:draft_file", args=[draft.pk, row.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
