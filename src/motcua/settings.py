@@ -113,6 +113,10 @@ AUTH_USER_MODEL = "org.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Citizens log in with a phone number or an e-mail address; staff keep their usernames.
+    "motcua.accounts.backends.ContactBackend",
+    # Single sign-on (VNeID-style OpenID Connect); inert while OIDC_RP_CLIENT_ID is empty.
+    "motcua.integrations.identity.OIDCBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -123,6 +127,30 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+
+# Single sign-on through an electronic identity provider (motcua.integrations.identity, docs/accounts.md).
+# Off while OIDC_RP_CLIENT_ID is empty. Endpoints left empty come from the OIDC_OP_DISCOVERY document.
+MOTCUA_IDENTITY_PROVIDER = env.str("MOTCUA_IDENTITY_PROVIDER", default="oidc")
+OIDC_PROVIDER_NAME = env.str("OIDC_PROVIDER_NAME", default="vneid")
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_DISCOVERY = env.str("OIDC_OP_DISCOVERY", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid profile email phone")
+OIDC_USE_PKCE = env.bool("OIDC_USE_PKCE", default=True)
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+MOTCUA_OIDC_CLAIMS = {
+    "name": env.str("OIDC_CLAIM_NAME", default="name"),
+    "id_number": env.str("OIDC_CLAIM_ID_NUMBER", default="id_number"),
+    "birthdate": env.str("OIDC_CLAIM_BIRTHDATE", default="birthdate"),
+    "phone": env.str("OIDC_CLAIM_PHONE", default="phone_number"),
+    "email": env.str("OIDC_CLAIM_EMAIL", default="email"),
+}
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]

@@ -1,0 +1,334 @@
+"""Pages of citizen and business accounts: register, verify, reset a password, profile, single sign-on."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from motcua.integrations import identity
+
+from . import selectors, services
+from .contacts import Contact
+from .forms import (
+    CodeForm,
+    ContactChangeForm,
+    NewPasswordForm,
+    ProfileForm,
+    RegisterForm,
+    ResetRequestForm,
+)
+from .models import Purpose
+from .verification import CodeError, limit
+
+PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
+REGISTER_KEY = "accounts.register"
+RESET_KEY = "accounts.reset"
+RESET_TO_KEY = "accounts.reset_to"
+RESET_FAKE_TRIES_KEY = "accounts.reset_tries"
+RESET_OK_KEY = "accounts.reset_ok"
+CONTACT_KEY = "accounts.contact"
+
+
+def citizen_only(view: Callable) -> Callable:
+    """Logged-in citizens and businesses only; staff accounts have no citizen profile."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_citizen:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: field errors where the form has the field."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _code_page(request, *, form, destination: str, title: str, intro: str, can_resend: bool = True):
+    return render(
+        request,
+        "accounts/code.html",
+        {
+            "form": form,
+            "destination": destination,
+            "title": title,
+            "intro": intro,
+            "can_resend": can_resend,
+            "minutes": limit("ttl_minutes"),
+        },
+    )
+
+
+def _resend(request, pending, destination: str):
+    """A new code, or the reason none was sent; the page is shown again either way (POST-redirect-GET)."""
+    try:
+        pending = services.resend_code(verification=pending)
+    except CodeError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã gửi mã mới tới %(to)s.") % {"to": destination})
+    return pending
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("accounts:profile" if request.user.is_citizen else "home")
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            verification = services.register_account(
+                contact=data["contact"],
+                full_name=data["full_name"],
+                password=data["password1"],
+                kind=data["kind"],
+                business_name=data["business_name"],
+            )
+        except ValidationError as error:
+            if getattr(error, "code", None) == "contact_taken":
+                form.add_error("contact", error)
+            elif any(e.code == "weak_password" for e in getattr(error, "error_list", [])):
+                form.add_error("password1", error)
+            else:
+                _add_errors(form, error)
+        else:
+            request.session[REGISTER_KEY] = verification.pk
+            return redirect("accounts:verify")
+    return render(request, "accounts/register.html", {"form": form})
+
+
+def verify(request: HttpRequest) -> HttpResponse:
+    """Enter the registration code: the account becomes active and the citizen is logged in."""
+    pending = selectors.pending_code(None, request.session.get(REGISTER_KEY), purpose=Purpose.REGISTER)
+    contact = Contact(pending.channel, pending.destination)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and "resend" in request.POST:
+        request.session[REGISTER_KEY] = _resend(request, pending, contact.masked).pk
+        return redirect("accounts:verify")
+    elif request.method == "POST" and form.is_valid():
+        try:
+            user = services.confirm_registration(verification=pending, code=form.cleaned_data["code"].strip())
+        except ValidationError as error:
+            form.add_error("code", error)
+        else:
+            login(request, user, backend=PASSWORD_BACKEND)
+            request.session.pop(REGISTER_KEY, None)
+            messages.success(request, _("Tài khoản đã được kích hoạt. Chào mừng bạn đến với MộtCửa."))
+            return redirect("accounts:profile")
+    return _code_page(
+        request,
+        form=form,
+        destination=contact.masked,
+        title=_("Xác minh tài khoản"),
+        intro=_("Nhập mã 6 chữ số vừa được gửi tới %(to)s.") % {"to": contact.masked},
+    )
+
+
+def password_reset(request: HttpRequest) -> HttpResponse:
+    form = ResetRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        contact = form.cleaned_data["contact"]
+        verification = services.request_password_reset(contact=contact)
+        # The same next page whether or not the account exists.
+        request.session[RESET_KEY] = verification.pk if verification else 0
+        request.session[RESET_TO_KEY] = contact.masked
+        request.session[RESET_FAKE_TRIES_KEY] = 0
+        request.session.pop(RESET_OK_KEY, None)
+        return redirect("accounts:password_reset_code")
+    return render(request, "accounts/password_reset.html", {"form": form})
+
+
+def _fake_wrong_code(request) -> ValidationError:
+    """No account behind the contact: answer like a real code would, attempts included."""
+    tries = request.session.get(RESET_FAKE_TRIES_KEY, 0) + 1
+    request.session[RESET_FAKE_TRIES_KEY] = tries
+    left = max(limit("max_attempts") - tries, 0)
+    if tries > limit("max_attempts"):
+        return ValidationError(
+            _(
+                "Đã nhập sai quá %(n)s lần. Vui lòng yêu cầu mã mới. "
+                "/ Too many wrong attempts (%(n)s). Please ask for a new code."
+            )
+            % {"n": limit("max_attempts")}
+        )
+    return ValidationError(
+        _(
+            "Mã xác minh không đúng. Còn %(left)s lần thử. "
+            "/ The verification code is wrong. %(left)s attempts left."
+        )
+        % {"left": left}
+    )
+
+
+def password_reset_code(request: HttpRequest) -> HttpResponse:
+    if RESET_KEY not in request.session:
+        return redirect("accounts:password_reset")
+    pk = request.session[RESET_KEY]
+    pending = selectors.pending_code(None, pk, purpose=Purpose.PASSWORD_RESET) if pk else None
+    destination = request.session.get(RESET_TO_KEY, "")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and "resend" in request.POST:
+        if pending is None:  # no account: look the same as a real resend
+            messages.success(request, _("Đã gửi mã mới tới %(to)s.") % {"to": destination})
+        else:
+            request.session[RESET_KEY] = _resend(request, pending, destination).pk
+        return redirect("accounts:password_reset_code")
+    elif request.method == "POST" and form.is_valid():
+        try:
+            if pending is None:
+                raise _fake_wrong_code(request)
+            services.confirm_password_reset_code(verification=pending, code=form.cleaned_data["code"].strip())
+        except ValidationError as error:
+            form.add_error("code", error)
+        else:
+            request.session[RESET_OK_KEY] = pending.pk
+            return redirect("accounts:password_reset_new")
+    return _code_page(
+        request,
+        form=form,
+        destination=destination,
+        title=_("Lấy lại mật khẩu"),
+        intro=_(
+            "Nếu %(to)s là thông tin của một tài khoản, chúng tôi đã gửi tới đó mã 6 chữ số. Nhập mã để đặt "
+            "mật khẩu mới."
+        )
+        % {"to": destination},
+    )
+
+
+def password_reset_new(request: HttpRequest) -> HttpResponse:
+    pk = request.session.get(RESET_OK_KEY)
+    if not pk:
+        return redirect("accounts:password_reset")
+    verification = selectors.pending_code(None, pk, purpose=Purpose.PASSWORD_RESET)
+    form = NewPasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reset_password(verification=verification, password=form.cleaned_data["password1"])
+        except CodeError as error:
+            for key in (RESET_KEY, RESET_OK_KEY, RESET_TO_KEY):
+                request.session.pop(key, None)
+            messages.error(request, " ".join(error.messages))
+            return redirect("accounts:password_reset")
+        except ValidationError as error:
+            form.add_error("password1", error)
+        else:
+            for key in (RESET_KEY, RESET_OK_KEY, RESET_TO_KEY, RESET_FAKE_TRIES_KEY):
+                request.session.pop(key, None)
+            messages.success(request, _("Đã đặt mật khẩu mới. Mời bạn đăng nhập."))
+            return redirect("login")
+    return render(request, "accounts/password_new.html", {"form": form})
+
+
+@citizen_only
+def profile(request: HttpRequest) -> HttpResponse:
+    own = selectors.applicant_profile(request.user) or services.ensure_profile(actor=request.user)
+    locked = services.PROVIDER_VOUCHED if own.identity_verified else frozenset()
+    form = ProfileForm(request.POST or None, instance=own, locked=locked)
+    refreshing = request.method == "POST" and "refresh" in request.POST
+    if request.method == "POST" and not refreshing and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.fields if name not in locked}
+        own.refresh_from_db()
+        try:
+            services.update_profile(actor=request.user, profile=own, **changes)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu hồ sơ cá nhân."))
+            return redirect("accounts:profile")
+    if refreshing:
+        form.errors.clear()  # the visitor only asked for the communes of the chosen province
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "profile": own, "contact_form": ContactChangeForm()},
+    )
+
+
+@citizen_only
+@require_POST
+def contact_change(request: HttpRequest) -> HttpResponse:
+    form = ContactChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            verification = services.request_contact_change(
+                actor=request.user, contact=form.cleaned_data["contact"]
+            )
+        except ValidationError as error:
+            form.add_error("contact", error)
+        else:
+            request.session[CONTACT_KEY] = verification.pk
+            return redirect("accounts:contact_verify")
+    own = selectors.applicant_profile(request.user) or services.ensure_profile(actor=request.user)
+    locked = services.PROVIDER_VOUCHED if own.identity_verified else frozenset()
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": ProfileForm(instance=own, locked=locked), "profile": own, "contact_form": form},
+    )
+
+
+@citizen_only
+def contact_verify(request: HttpRequest) -> HttpResponse:
+    pending = selectors.pending_code(
+        request.user, request.session.get(CONTACT_KEY), purpose=Purpose.CONTACT_CHANGE
+    )
+    contact = Contact(pending.channel, pending.destination)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and "resend" in request.POST:
+        request.session[CONTACT_KEY] = _resend(request, pending, contact.masked).pk
+        return redirect("accounts:contact_verify")
+    elif request.method == "POST" and form.is_valid():
+        try:
+            services.confirm_contact_change(
+                actor=request.user, verification=pending, code=form.cleaned_data["code"].strip()
+            )
+        except ValidationError as error:
+            form.add_error("code", error)
+        else:
+            request.session.pop(CONTACT_KEY, None)
+            messages.success(request, _("Đã cập nhật thông tin liên hệ."))
+            return redirect("accounts:profile")
+    return _code_page(
+        request,
+        form=form,
+        destination=contact.masked,
+        title=_("Xác minh thông tin liên hệ mới"),
+        intro=_("Nhập mã 6 chữ số vừa được gửi tới %(to)s.") % {"to": contact.masked},
+    )
+
+
+@require_safe
+def commune_options(request: HttpRequest) -> HttpResponse:
+    """The communes of a province as <option>s: htmx refreshes the commune list when the province changes."""
+    raw = request.GET.get("province", "")
+    province = selectors.provinces().filter(pk=int(raw)).first() if raw.isdigit() else None
+    return render(request, "accounts/_commune_options.html", {"communes": selectors.communes(province)})
+
+
+def oidc_login(request: HttpRequest) -> HttpResponse:
+    plugin = identity.provider()
+    if not plugin.is_enabled():
+        raise Http404
+    return plugin.login_view()(request)
+
+
+def oidc_callback(request: HttpRequest) -> HttpResponse:
+    plugin = identity.provider()
+    if not plugin.is_enabled():
+        raise Http404
+    return plugin.callback_view()(request)
