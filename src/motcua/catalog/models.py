@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from motcua.org.models import Agency, AgencyKind, Role
@@ -20,7 +21,7 @@ class TimeUnit(models.TextChoices):
     # The first three values are the codes of motcua.workdays.duration.Unit.
     WORKING_DAYS = "d", _("ngày làm việc")
     WORKING_HOURS = "h", _("giờ làm việc")
-    CALENDAR_DAYS = "cd", _("ngày")
+    CALENDAR_DAYS = "cd", pgettext_lazy("time unit", "ngày")
     MONTHS = "m", _("tháng")
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from motcua.org.models import AdministrativeUnit
@@ -33,7 +34,7 @@ class DayOverride(models.Model):
         OFF = "off", _("Ngày nghỉ")
         WORK = "work", _("Ngày làm việc bù")
 
-    date = models.DateField(_("ngày"), db_index=True)
+    date = models.DateField(pgettext_lazy("calendar date", "ngày"), db_index=True)
     kind = models.CharField(_("loại"), max_length=4, choices=Kind.choices)
     province = models.ForeignKey(
         AdministrativeUnit,
