@@ -2,6 +2,7 @@
 
 import pytest
 
+from motcua.dossiers import reference
 from tests.factories import AgencyFactory, RoleAssignmentFactory, StaffFactory, province_with_communes
 
 
@@ -19,6 +20,36 @@ def make_staff(db):
         return user
 
     return make
+
+
+@pytest.fixture
+def desk(db):
+    """A two-commune province with an online, boundary-free procedure, its process and the officers."""
+    from tests.dossiers.factories import build_desk
+
+    return build_desk()
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Factories hash a password per user; the production hasher would dominate the suite's time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_reference_data():
+    """Reception reference data is memoised per process for a minute; each test builds its own catalog."""
+    reference.clear()
+    yield
+    reference.clear()
+
+
+@pytest.fixture(autouse=True)
+def private_files(settings, tmp_path):
+    """Uploads, results and the citizens' stores go to the test's own folder, never to var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MOTCUA_PRIVATE_ROOT = tmp_path / "private"
+    return tmp_path
 
 
 __all__ = ["AgencyFactory", "make_staff", "province"]

@@ -1,4 +1,4 @@
-"""Helpers for account tests: a fast password hasher, codes read back from the notification outbox."""
+"""Helpers for account tests: codes read back from the notification outbox."""
 
 import re
 
@@ -7,12 +7,6 @@ import pytest
 from motcua.integrations.models import OutboxMessage
 
 PASSWORD = "Hoa-sen-vang-2025"
-
-
-@pytest.fixture(autouse=True)
-def fast_hasher(settings):
-    # PBKDF2's real cost is not what these tests measure.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def last_code(recipient: str) -> str:

@@ -12,11 +12,6 @@ from motcua.outreach.models import Faq
 from tests.factories import CitizenFactory
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def communicator(province, make_staff):
     """The provincial communication officer (Sở Nội vụ style): sees every agency of the province."""

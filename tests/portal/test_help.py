@@ -21,20 +21,9 @@ PAGES = ["portal:faq", "portal:help", "portal:centres", "home"]
 @pytest.fixture(autouse=True)
 def fresh_cache(settings):
     """The most used procedures are cached for ten minutes; each test counts its own dossiers."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def desk(db):
-    from motcua.dossiers import reference
-    from tests.dossiers.factories import build_desk
-
-    reference.clear()
-    yield build_desk()
-    reference.clear()
 
 
 def test_most_used_procedures_follow_the_dossiers_of_the_last_year(desk):

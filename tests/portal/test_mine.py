@@ -3,32 +3,17 @@ withdraw."""
 
 from datetime import timedelta
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from motcua.dossiers import reference, services
+from motcua.dossiers import services
 from motcua.dossiers.models import DossierDocument
 from motcua.portal import mine
-from tests.dossiers.factories import build_desk, receive, submit_online, vn
+from tests.dossiers.factories import receive, submit_online, vn
 from tests.evaluation.factories import PDF, PNG, processing, returned, with_result
 from tests.factories import CitizenFactory
 
 LIST = "/dich-vu-cong/ho-so-cua-toi/"
-
-
-@pytest.fixture
-def desk(db):
-    return build_desk()
-
-
-@pytest.fixture(autouse=True)
-def isolated(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.MEDIA_ROOT = tmp_path
-    reference.clear()
-    yield
-    reference.clear()
 
 
 def detail(dossier) -> str:

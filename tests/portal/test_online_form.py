@@ -15,11 +15,6 @@ from tests.factories import CitizenFactory, StaffFactory
 from tests.portal.factories import BIRTH_FIELDS, online_form
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def messages_of(fields) -> list[str]:
     with pytest.raises(ValidationError) as error:
         validate_spec(fields)

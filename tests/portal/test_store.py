@@ -13,12 +13,8 @@ from motcua.portal import store
 from motcua.portal.models import StoredDocument, StoredKind
 from tests.dossiers.factories import submit_online, to_leader
 from tests.factories import CitizenFactory
-from tests.portal import test_submission as shared
 from tests.portal.factories import pdf, renamed_text
-
-# The submission tests' fixtures, shared by name (pytest finds fixtures in the module's namespace).
-citizen, desk, isolated, logged_in = shared.citizen, shared.desk, shared.isolated, shared.logged_in
-private_files = shared.private_files
+from tests.portal.flow import stored_files
 
 
 def test_a_citizen_uploads_renames_and_deletes_a_paper(logged_in, citizen, tmp_path):
@@ -44,7 +40,7 @@ def test_a_citizen_uploads_renames_and_deletes_a_paper(logged_in, citizen, tmp_p
 
     logged_in.post(reverse("portal:store_delete", args=[document.pk]))
     assert not StoredDocument.objects.exists()
-    assert private_files(tmp_path) == []
+    assert stored_files(tmp_path) == []
 
 
 def test_a_bad_upload_to_the_store_stores_nothing(logged_in, tmp_path):
@@ -52,7 +48,7 @@ def test_a_bad_upload_to_the_store_stores_nothing(logged_in, tmp_path):
     assert page.status_code == 400
     assert "Only PDF, JPEG or PNG files are accepted." in page.content.decode()
     assert not StoredDocument.objects.exists()
-    assert private_files(tmp_path) == []
+    assert stored_files(tmp_path) == []
 
 
 def test_another_citizen_gets_404_on_my_paper_and_its_download(logged_in, client, citizen):

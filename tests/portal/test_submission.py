@@ -1,93 +1,17 @@
 """Online submission through the pages: start from a procedure, four steps saved as a draft, submit; drafts
 survive logout; only the owner reaches a draft; officers and offline procedures are turned away."""
 
-from pathlib import Path
-
-import pytest
 from django.urls import reverse
 
-from motcua.dossiers import reference
 from motcua.dossiers.lifecycle import Status
 from motcua.dossiers.models import Dossier, SubmissionChannel
 from motcua.portal import store
 from motcua.portal.models import Draft, DraftFile, StoredDocument, StoredKind, Submission
-from tests.dossiers.factories import build_desk
 from tests.factories import CitizenFactory
 from tests.portal.factories import offline_procedure, online_form, partial_procedure, pdf, png
+from tests.portal.flow import applicant_data, documents, fill_to_documents, start, step_url, stored_files
 
 PASSWORD = "matkhau-thu-123"
-
-
-@pytest.fixture(autouse=True)
-def isolated(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.MOTCUA_PRIVATE_ROOT = tmp_path / "private"
-    reference.clear()
-    yield
-    reference.clear()
-
-
-@pytest.fixture
-def desk(db):
-    return build_desk()
-
-
-@pytest.fixture
-def citizen(db):
-    return CitizenFactory(first_name="Nguyễn Văn", last_name="An", email="an@example.vn")
-
-
-@pytest.fixture
-def logged_in(client, citizen):
-    client.force_login(citizen)
-    return client
-
-
-def start(client, procedure) -> Draft:
-    response = client.post(reverse("portal:start", args=[procedure.pk]))
-    assert response.status_code == 302, response.content.decode()[:500]
-    return Draft.objects.order_by("-id").first()
-
-
-def step_url(draft: Draft, number: int) -> str:
-    return reverse("portal:step", args=[draft.pk, number])
-
-
-def applicant_data(desk, **overrides) -> dict:
-    data = {
-        "applicant_name": "Nguyễn Văn An",
-        "applicant_id_number": "001099012345",
-        "applicant_phone": "0912 345 678",
-        "applicant_email": "an@example.vn",
-        "applicant_address": "Số 5 đường Hoa Sữa",
-        "applicant_commune": desk.commune().pk,
-        "centre": desk.centre().pk,
-        "result_by_post": "on",
-        "action": "next",
-    }
-    data.update(overrides)
-    return data
-
-
-def documents(desk):
-    version = desk.procedure.versions.get()
-    return list(version.documents.order_by("position", "id"))
-
-
-def private_files(tmp_path: Path) -> list[Path]:
-    root = tmp_path / "private"
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
-
-
-def fill_to_documents(client, desk) -> Draft:
-    draft = start(client, desk.procedure)
-    assert client.post(step_url(draft, 1), applicant_data(desk)).status_code == 302
-    response = client.post(
-        step_url(draft, 2), {"f-noi_dung_yeu_cau": "Đăng ký khai sinh cho con", "action": "next"}
-    )
-    assert response.status_code == 302
-    return draft
 
 
 # ------------------------------------------------------------------------------------------ the flow
@@ -152,7 +76,7 @@ def test_four_steps_end_in_a_submitted_online_dossier_with_answers_and_documents
     kept = StoredDocument.objects.filter(owner=citizen)
     assert {d.kind for d in kept} == {StoredKind.DOSSIER_DOCUMENT}
     assert {d.source_dossier for d in kept} == {dossier}
-    assert len(private_files(tmp_path)) == 2
+    assert len(stored_files(tmp_path)) == 2
 
     done = logged_in.get(response.headers["Location"]).content.decode()
     assert dossier.code in done
@@ -216,10 +140,10 @@ def test_a_file_can_be_removed_from_the_draft(logged_in, desk, tmp_path):
     first, _second = documents(desk)
     logged_in.post(step_url(draft, 3), {f"doc_{first.pk}": [pdf()], "action": "save"})
     row = draft.files.get()
-    assert len(private_files(tmp_path)) == 1
+    assert len(stored_files(tmp_path)) == 1
     logged_in.post(step_url(draft, 3), {"remove": row.pk})
     assert not draft.files.exists()
-    assert private_files(tmp_path) == []
+    assert stored_files(tmp_path) == []
 
 
 # ------------------------------------------------------------------------------------------ drafts
@@ -248,7 +172,7 @@ def test_the_owner_deletes_a_draft_and_its_files(logged_in, desk, tmp_path):
     logged_in.post(step_url(draft, 3), {f"doc_{first.pk}": [pdf()], "action": "save"})
     logged_in.post(reverse("portal:draft_delete", args=[draft.pk]))
     assert not Draft.objects.exists()
-    assert private_files(tmp_path) == []
+    assert stored_files(tmp_path) == []
 
 
 def test_another_citizen_gets_404_on_my_draft_and_its_files(logged_in, client, desk):

@@ -12,11 +12,6 @@ from motcua.portal.models import OnlineForm, StoredDocument, StoredKind
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def private_root(settings, tmp_path):
-    settings.MOTCUA_PRIVATE_ROOT = tmp_path / "private"
-
-
 def test_demo_online_forms_load_once():
     call_command("load_demo", stdout=None)
     first = demo_portal.load()

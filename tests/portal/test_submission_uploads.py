@@ -5,18 +5,13 @@ import pytest
 from django.urls import reverse
 
 from motcua.portal.models import DraftFile
-from tests.portal import test_submission as shared
 from tests.portal.factories import pdf, png, renamed_text
-
-# The submission tests' fixtures and helpers, shared by name.
-citizen, desk, isolated, logged_in = shared.citizen, shared.desk, shared.isolated, shared.logged_in
-documents, fill_to_documents = shared.documents, shared.fill_to_documents
-private_files, step_url = shared.private_files, shared.step_url
+from tests.portal.flow import documents, fill_to_documents, step_url, stored_files
 
 
 def assert_nothing_stored(draft, tmp_path):
     assert not DraftFile.objects.filter(draft=draft).exists()
-    assert private_files(tmp_path) == []
+    assert stored_files(tmp_path) == []
     draft.refresh_from_db()
     assert draft.answers["applicant"]["applicant_name"] == "Nguyễn Văn An"
     assert draft.answers["fields"]["noi_dung_yeu_cau"] == "Đăng ký khai sinh cho con"
@@ -85,7 +80,7 @@ def test_too_many_files_for_the_dossier_counts_what_the_draft_holds(logged_in, d
     assert page.status_code == 400
     assert "Mỗi hồ sơ có tối đa 2 tệp. / At most 2 files per dossier." in page.content.decode()
     assert DraftFile.objects.filter(draft=draft).count() == 2
-    assert len(private_files(tmp_path)) == 2
+    assert len(stored_files(tmp_path)) == 2
 
 
 @pytest.mark.parametrize("name", ["../../etc/passwd.pdf", "họ tên của tôi.pdf"])
@@ -93,7 +88,7 @@ def test_file_names_from_the_citizen_never_reach_the_disk(logged_in, desk, tmp_p
     draft = fill_to_documents(logged_in, desk)
     first, _second = documents(desk)
     logged_in.post(step_url(draft, 3), {f"doc_{first.pk}": [pdf(name)], "action": "save"})
-    (stored,) = private_files(tmp_path)
+    (stored,) = stored_files(tmp_path)
     assert stored.suffix == ".pdf"
     assert len(stored.stem) == 32
     row = draft.files.get()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from .contacts import parse_contact
 from .models import AccountKind, CitizenProfile
 from .selectors import communes, provinces
+from .services import PROFILE_FIELDS
 
 PASSWORDS_DIFFER = _("Hai mật khẩu không giống nhau. / The two passwords differ.")
 
@@ -140,17 +141,7 @@ class ProfileForm(Styled, forms.ModelForm):
 
     class Meta:
         model = CitizenProfile
-        fields = [
-            "kind",
-            "full_name",
-            "id_number",
-            "date_of_birth",
-            "business_name",
-            "tax_code",
-            "address",
-            "province",
-            "commune",
-        ]
+        fields = list(PROFILE_FIELDS)
         widgets = {
             "kind": forms.RadioSelect,
             "date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
