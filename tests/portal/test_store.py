@@ -84,21 +84,24 @@ def test_papers_handed_in_with_a_dossier_and_results_are_kept(citizen):
         store.delete_stored(actor=CitizenFactory(), document=document)
 
 
-def test_a_result_attached_to_my_dossier_enters_my_store_once(desk, citizen, logged_in):
+def test_a_result_attached_to_my_dossier_enters_my_store_once(
+    desk, citizen, logged_in, django_capture_on_commit_callbacks
+):
     dossier = submit_online(desk, citizen)
     dossier = dossier_services.receive(
         actor=desk.officer_a, dossier=dossier, expected_version=dossier.version
     )
     dossier = to_leader(desk, dossier)
-    dossier_services.attach_result(
-        actor=desk.leader_a,
-        dossier=dossier,
-        expected_version=dossier.version,
-        number="12/TLKS",
-        signed_on=date(2026, 3, 3),
-        signer="Chủ tịch UBND Xã A",
-        file=pdf("ket-qua.pdf"),
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier_services.attach_result(
+            actor=desk.leader_a,
+            dossier=dossier,
+            expected_version=dossier.version,
+            number="12/TLKS",
+            signed_on=date(2026, 3, 3),
+            signer="Chủ tịch UBND Xã A",
+            file=pdf("ket-qua.pdf"),
+        )
     result = StoredDocument.objects.get(owner=citizen, kind=StoredKind.RESULT)
     assert result.source_dossier_id == dossier.pk
     assert dossier.code in result.title
@@ -109,17 +112,18 @@ def test_a_result_attached_to_my_dossier_enters_my_store_once(desk, citizen, log
     assert download.status_code == 200
 
 
-def test_a_counter_dossier_without_a_citizen_account_adds_nothing(desk):
+def test_a_counter_dossier_without_a_citizen_account_adds_nothing(desk, django_capture_on_commit_callbacks):
     from tests.dossiers.factories import receive
 
     dossier = to_leader(desk, receive(desk))
-    dossier_services.attach_result(
-        actor=desk.leader_a,
-        dossier=dossier,
-        expected_version=dossier.version,
-        number="1/KQ",
-        signed_on=date(2026, 3, 3),
-        signer="Chủ tịch",
-        file=pdf(),
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier_services.attach_result(
+            actor=desk.leader_a,
+            dossier=dossier,
+            expected_version=dossier.version,
+            number="1/KQ",
+            signed_on=date(2026, 3, 3),
+            signer="Chủ tịch",
+            file=pdf(),
+        )
     assert not StoredDocument.objects.exists()

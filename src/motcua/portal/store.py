@@ -1,8 +1,8 @@
 """The citizen's document store (kho dữ liệu): upload, rename, delete; and results copied in.
 
-Results are copied into the store when an officer attaches them (a hook on the dossier's timeline, see
-`signals.py`), so that every paper the citizen holds is one kind of row, can be reused in a later
-submission, and is downloaded through the same ownership check.
+Results are copied into the store after an officer's "attach result" commits (a post_save hook on the
+dossier's timeline, connected in `apps.py`), so that every paper the citizen holds is one kind of row, can be
+reused in a later submission, and is downloaded through the same ownership check.
 """
 
 from __future__ import annotations
@@ -107,13 +107,18 @@ def collect_result(*, dossier: Dossier) -> StoredDocument | None:
 def on_dossier_event(sender, instance, created: bool, **kwargs) -> None:
     """post_save of DossierEvent: a result attached to a citizen's dossier enters their store.
 
-    A failure to copy must not undo the officer's action: it is logged (ids only) and the store can be
+    The copy runs after the officer's transaction commits, so it neither holds the dossier's row lock while a
+    file is copied nor can undo the officer's action: a failure is logged (ids only) and the store can be
     filled later with `collect_result`."""
     from motcua.dossiers.lifecycle import Action
 
-    if not created or instance.action != Action.ATTACH_RESULT:
-        return
+    if created and instance.action == Action.ATTACH_RESULT:
+        dossier_id = instance.dossier_id
+        transaction.on_commit(lambda: _collect_committed(dossier_id))
+
+
+def _collect_committed(dossier_id: int) -> None:
     try:
-        collect_result(dossier=instance.dossier)
-    except OSError:
-        log.warning("result of dossier %s not copied to the citizen store", instance.dossier_id)
+        collect_result(dossier=Dossier.objects.get(pk=dossier_id))
+    except Exception:  # the officer's action stands whatever happens to the copy
+        log.warning("result of dossier %s not copied to the citizen store", dossier_id, exc_info=True)
