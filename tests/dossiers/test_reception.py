@@ -2,7 +2,10 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from motcua.core import rows
 from motcua.core.models import AuditEvent
 from motcua.dossiers import services
 from motcua.dossiers.lifecycle import Status
@@ -32,6 +35,35 @@ def test_a_counter_reception_issues_code_due_date_steps_and_tells_the_applicant(
     assert dossier.events.get().action == "receive_at_counter"
     assert AuditEvent.objects.filter(action="dossier.receive_at_counter", target_id=str(dossier.pk)).exists()
     assert OutboxMessage.objects.filter(reference=f"dossier:{dossier.pk}:received").count() == 2
+
+
+def test_a_reception_reads_roles_and_code_then_writes_each_table_once(desk):
+    """The counter's hot path: one INSERT per table (sent together on PostgreSQL, `core.rows`)."""
+    rows.clear_pool()
+    receive(desk, at=vn(2026, 3, 2, 9, 0))  # reference data and keys are in memory from now on
+    documents, person = checklist(desk.procedure), applicant(commune=desk.commune())
+    with CaptureQueriesContext(connection) as captured:
+        services.receive_at_counter(
+            actor=desk.officer_a,
+            centre=desk.centre(),
+            procedure=desk.procedure,
+            applicant=person,
+            documents=documents,
+            at=vn(2026, 3, 2, 10, 0),
+        )
+    statements = [q["sql"] for q in captured.captured_queries if "SAVEPOINT" not in q["sql"]]
+    inserts = sorted(sql.split('"')[1] for sql in statements if sql.startswith('INSERT INTO "'))
+    assert inserts == [
+        "core_auditevent",
+        "dossiers_dossier",
+        "dossiers_dossierdocument",
+        "dossiers_dossierevent",
+        "dossiers_dossierstep",
+        "integrations_outboxmessage",
+    ]
+    # Roles and the code; SQLite also takes the dossier's and the steps' keys (PostgreSQL took a block ahead).
+    reads = 2 if connection.vendor == "postgresql" else 4
+    assert len(statements) == len(inserts) + reads
 
 
 def test_codes_follow_each_other_per_agency_and_day(desk):

@@ -83,8 +83,17 @@ def record(
     if changes is None:
         after = snapshot(target) if after is None else after
         changes = diff(before or {}, after)
+    event = entry(actor=actor, action=action, target=target, changes=changes, reason=reason)
+    event.save()
+    return event
+
+
+def entry(
+    *, actor: Any, action: str, target: models.Model, changes: Mapping[str, list[Any]], reason: str = ""
+) -> AuditEvent:
+    """The unsaved event `record` writes: for actions that insert all their rows at once (`core.rows`)."""
     user = actor if getattr(actor, "is_authenticated", False) else None
-    return AuditEvent.objects.create(
+    return AuditEvent(
         actor=user,
         actor_label=(user.get_username() if user else str(actor or "system"))[:150],
         action=action,

@@ -19,13 +19,19 @@ _TABLE = DailyCounter._meta.db_table
 
 def issue_code(agency: Agency, day: date) -> str:
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {_TABLE} (agency_id, day, last) VALUES (%s, %s, 1) "  # table name is ours
-            f"ON CONFLICT (agency_id, day) DO UPDATE SET last = {_TABLE}.last + 1 RETURNING last",
-            [agency.pk, connection.ops.adapt_datefield_value(day)],
-        )
+        cursor.execute(*next_number(agency, day))
         (sequence,) = cursor.fetchone()
     return format_code(agency.code, day, sequence)
+
+
+def next_number(agency: Agency, day: date) -> tuple[str, list]:
+    """The statement (SQL, parameters) that takes the next number: for callers that send it along with other
+    statements (`core.rows.Batch.insert(then=…)`)."""
+    return (
+        f"INSERT INTO {_TABLE} (agency_id, day, last) VALUES (%s, %s, 1) "  # the table name is ours
+        f"ON CONFLICT (agency_id, day) DO UPDATE SET last = {_TABLE}.last + 1 RETURNING last",
+        [agency.pk, connection.ops.adapt_datefield_value(day)],
+    )
 
 
 def format_code(agency_code: str, day: date, sequence: int) -> str:

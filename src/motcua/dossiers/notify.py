@@ -7,8 +7,9 @@ transaction, delivered after commit. Bodies hold the code and dates, never the I
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motcua.core import rows
 from motcua.integrations import notifications
-from motcua.integrations.models import Channel
+from motcua.integrations.models import Channel, OutboxMessage
 
 from .models import Dossier
 
@@ -63,23 +64,26 @@ def _texts(dossier: Dossier, kind: str) -> tuple[str, str]:
 
 
 def tell_applicant(dossier: Dossier, kind: str, *, reason: str = "") -> None:
+    messages = messages_for(dossier, kind, reason=reason)
+    rows.insert(messages)
+    notifications.deliver_after_commit(messages)
+
+
+def messages_for(dossier: Dossier, kind: str, *, reason: str = "") -> list[OutboxMessage]:
+    """The unsaved messages telling the applicant: SMS always, e-mail when there is an address."""
     dossier._last_reason = reason
     subject, body = _texts(dossier, kind)
-    reference = f"dossier:{dossier.pk}:{kind}"
-    notifications.send(
-        channel=Channel.SMS,
-        recipient=dossier.applicant_phone,
-        subject=subject,
-        body=body,
-        user=dossier.applicant_user,
-        reference=reference,
-    )
+    recipients = [(Channel.SMS, dossier.applicant_phone)]
     if dossier.applicant_email:
-        notifications.send(
-            channel=Channel.EMAIL,
-            recipient=dossier.applicant_email,
+        recipients.append((Channel.EMAIL, dossier.applicant_email))
+    return [
+        notifications.compose(
+            channel=channel,
+            recipient=recipient,
             subject=subject,
             body=body,
             user=dossier.applicant_user,
-            reference=reference,
+            reference=f"dossier:{dossier.pk}:{kind}",
         )
+        for channel, recipient in recipients
+    ]

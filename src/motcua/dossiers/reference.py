@@ -1,5 +1,5 @@
 """Reference data a reception needs (the version in force, its limit, documents, the competent agency, the
-planned steps, the working calendar), kept in process memory for a minute.
+planned steps, the fee, the working calendar), kept in process memory for a minute.
 
 Receptions are the hot path (hundreds per second at a province's peak) and this data changes a few times a
 year; a minute's delay before a catalog or calendar change reaches the counter is the accepted price.
@@ -20,11 +20,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from motcua.catalog.limits import limit_office_time
-from motcua.catalog.models import Procedure, ProcedureVersion, VersionChannel
+from motcua.catalog.models import Procedure, ProcedureVersion, RequiredDocument, VersionChannel
 from motcua.catalog.selectors import version_in_force
 from motcua.org.models import AdministrativeUnit, Agency
 
-from . import deadlines, routing
+from . import deadlines, payments, routing
 from .models import CATALOG_CHANNEL, SubmissionChannel
 
 TTL_SECONDS = 60
@@ -62,6 +62,7 @@ class ReceptionPlan:
     competent: Agency
     mandatory: dict[int, str]
     steps: list[routing.PlannedStep]
+    fee: int
 
 
 def channel_limit(version: ProcedureVersion, channel: int) -> VersionChannel:
@@ -111,7 +112,27 @@ def reception_plan(
         on=day,
     )
     mandatory = dict(version.documents.filter(mandatory=True).values_list("pk", "name"))
-    return ReceptionPlan(version, limit, competent, mandatory, steps)
+    fee = payments.fee_for(limit=limit, procedure=procedure, competent=competent)
+    return ReceptionPlan(version, limit, competent, mandatory, steps, fee)
+
+
+@memo
+def agency(code: str) -> Agency:
+    """An agency by its code; raises Agency.DoesNotExist (misses are not kept, so the memo stays small)."""
+    return Agency.objects.get(code=code)
+
+
+@memo
+def procedure(national_code: str) -> Procedure:
+    """A procedure by its national code; raises Procedure.DoesNotExist."""
+    return Procedure.objects.get(national_code=national_code)
+
+
+@memo
+def documents_in_force(procedure_id: int, day: date) -> dict[int, RequiredDocument]:
+    """The required documents of the procedure's version in force, by id (what a checklist may name)."""
+    version = version_in_force(Procedure.objects.get(pk=procedure_id), day)
+    return {} if version is None else version.documents.in_bulk()
 
 
 def forget_on_changes() -> None:
@@ -130,6 +151,7 @@ def forget_on_changes() -> None:
         catalog.AgencyProcedure,
         catalog.Process,
         catalog.ProcessStep,
+        catalog.Procedure,
         org.Agency,
         org.RoleAssignment,
         workdays.DayOverride,

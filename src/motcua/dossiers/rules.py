@@ -43,7 +43,7 @@ def roles_at(actor, agency: Agency) -> set[str]:
         return set()
     if actor.is_citizen:
         return {APPLICANT}
-    return {a.role for a in active_roles(actor) if a.agency_id == agency.pk}
+    return set(active_roles(actor).filter(agency=agency).order_by().values_list("role", flat=True))
 
 
 @rules.predicate

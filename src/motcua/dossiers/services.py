@@ -21,11 +21,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.catalog.models import Procedure, RequiredDocument
-from motcua.core import audit
+from motcua.core import audit, rows
+from motcua.core.models import AuditEvent
+from motcua.integrations import notifications
 from motcua.org.models import AdministrativeUnit, Agency, RoleAssignment
 
-from . import deadlines, notify, payments, reference
-from .codes import issue_code
+from . import codes, deadlines, notify, reference
 from .lifecycle import NEW, RESUME, Action, Status, Transition, TransitionRefused, transition
 from .models import (
     Dossier,
@@ -168,8 +169,40 @@ def _record(
     reason: str = "",
     changes: dict | None = None,
 ) -> DossierEvent:
+    """The action's timeline event and audit event, written in one round trip."""
+    event = _timeline_event(
+        actor,
+        dossier,
+        action=action,
+        before=before,
+        at=at,
+        step=step,
+        from_agency=from_agency,
+        to_agency=to_agency,
+        timeliness=timeliness,
+        reason=reason,
+    )
+    rows.insert(
+        [event, _audit_entry(actor, dossier, action=action, before=before, reason=reason, changes=changes)]
+    )
+    return event
+
+
+def _timeline_event(
+    actor,
+    dossier: Dossier,
+    *,
+    action: str,
+    before: str,
+    at: datetime,
+    step: DossierStep | None = None,
+    from_agency: Agency | None = None,
+    to_agency: Agency | None = None,
+    timeliness: str = "",
+    reason: str = "",
+) -> DossierEvent:
     user = actor if getattr(actor, "is_authenticated", False) else None
-    event = DossierEvent.objects.create(
+    return DossierEvent(
         dossier=dossier,
         occurred_at=at,
         actor=user,
@@ -183,7 +216,12 @@ def _record(
         timeliness=timeliness,
         reason=reason,
     )
-    audit.record(
+
+
+def _audit_entry(
+    actor, dossier: Dossier, *, action: str, before: str, reason: str = "", changes: dict | None = None
+) -> AuditEvent:
+    return audit.entry(
         actor=actor,
         action=f"dossier.{action}",
         target=dossier,
@@ -194,7 +232,6 @@ def _record(
         },
         reason=reason,
     )
-    return event
 
 
 def _need(text: str, label: str) -> str:
@@ -272,6 +309,12 @@ def _check_documents(mandatory: dict[int, str], lines: Sequence[DocumentLine]) -
 
 
 def _save_documents(dossier: Dossier, lines: Sequence[DocumentLine], *, supplemented: bool = False) -> None:
+    DossierDocument.objects.bulk_create(_document_rows(dossier, lines, supplemented=supplemented))
+
+
+def _document_rows(
+    dossier: Dossier, lines: Sequence[DocumentLine], *, supplemented: bool = False
+) -> list[DossierDocument]:
     documents = []
     for line in lines:
         document = DossierDocument(
@@ -286,7 +329,7 @@ def _save_documents(dossier: Dossier, lines: Sequence[DocumentLine], *, suppleme
         if line.file is not None:
             document.file.save(line.file.name, line.file, save=False)
         documents.append(document)
-    DossierDocument.objects.bulk_create(documents)
+    return documents
 
 
 def _enter(
@@ -324,7 +367,6 @@ def _enter(
     _check_documents(plan.mandatory, documents)
     cal = reference.working_calendar(local_day)
     dossier = Dossier(
-        code=issue_code(centre, local_day),
         status=target,
         channel=channel,
         procedure=procedure,
@@ -345,15 +387,14 @@ def _enter(
         submitted_at=at,
         clock_started_at=deadlines.clock_start(at, cal),
         due_at=deadlines.due_date(at, plan.limit, cal),
-        fee_due=payments.fee_for(limit=plan.limit, procedure=procedure, competent=plan.competent),
+        fee_due=plan.fee,
     )
     if target == Status.RECEIVED:
         dossier.received_at, dossier.received_by = at, actor
-    dossier.save()
     # The reception step starts with the clock; the others start when the dossier reaches them.
     head = plan.steps[0]
     first_due = deadlines.step_due(dossier.clock_started_at, head.duration, head.unit, cal)
-    steps = DossierStep.objects.bulk_create(
+    steps = [
         DossierStep(
             dossier=dossier,
             position=p.position,
@@ -366,26 +407,46 @@ def _enter(
             due_at=first_due if p is head else None,
         )
         for p in plan.steps
-    )
-    _save_documents(dossier, documents)
-    first = steps[0]
-    dossier.current_step = first
-    dossier.save(update_fields=["current_step"])
-    _record(
-        actor,
-        dossier,
-        action=action,
-        before=NEW,
-        at=at,
-        step=first,
-        to_agency=centre,
-        changes={"code": ["", dossier.code]},
-    )
-    notify.tell_applicant(dossier, "received" if target == Status.RECEIVED else "submitted")
+    ]
+    # Roles and reference data were read before the transaction: it holds only the writes.
+    with transaction.atomic():
+        _write_entry(actor=actor, action=action, dossier=dossier, steps=steps, lines=documents, at=at)
     return dossier
 
 
-@transaction.atomic
+def _write_entry(
+    *,
+    actor,
+    action: str,
+    dossier: Dossier,
+    steps: list[DossierStep],
+    lines: Sequence[DocumentLine],
+    at: datetime,
+) -> None:
+    """A new dossier's rows in two round trips (`core.rows`) before the commit; the keys were taken ahead."""
+    keys = rows.reserve_keys({Dossier: 1, DossierStep: len(steps)})
+    (dossier.pk,) = keys[Dossier]
+    for step, key in zip(steps, keys[DossierStep], strict=True):
+        step.pk = key
+    dossier.current_step = steps[0]
+    event = _timeline_event(
+        actor, dossier, action=action, before=NEW, at=at, step=steps[0], to_agency=dossier.receiving_agency
+    )
+    batch = rows.Batch()
+    batch.add(*steps, *_document_rows(dossier, lines), event)
+    # The code's counter row stays locked until commit and every other reception at this centre today waits
+    # for it: the number is taken in the same round trip as the rows that do not carry it, and only the rows
+    # that do are written after it.
+    day = timezone.localtime(at).date()
+    ((sequence,),) = batch.insert(then=codes.next_number(dossier.receiving_agency, day))
+    dossier.code = codes.format_code(dossier.receiving_agency.code, day, sequence)
+    entry = _audit_entry(actor, dossier, action=action, before=NEW, changes={"code": ["", dossier.code]})
+    messages = notify.messages_for(dossier, "received" if dossier.status == Status.RECEIVED else "submitted")
+    batch.add(dossier, entry, *messages)
+    batch.insert()
+    notifications.deliver_after_commit(messages)
+
+
 def receive_at_counter(
     *,
     actor,
@@ -412,7 +473,6 @@ def receive_at_counter(
     )
 
 
-@transaction.atomic
 def submit(
     *,
     actor,

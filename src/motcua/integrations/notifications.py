@@ -84,8 +84,20 @@ def send(
     *, channel: str, recipient: str, subject: str, body: str, user=None, reference: str = ""
 ) -> OutboxMessage:
     """Queue a message now and deliver it once the caller's transaction commits."""
+    message = compose(
+        channel=channel, recipient=recipient, subject=subject, body=body, user=user, reference=reference
+    )
+    message.save()
+    deliver_after_commit([message])
+    return message
+
+
+def compose(
+    *, channel: str, recipient: str, subject: str, body: str, user=None, reference: str = ""
+) -> OutboxMessage:
+    """The unsaved outbox row `send` writes; after inserting it, call `deliver_after_commit`."""
     plugin = plugin_for(channel)
-    message = OutboxMessage.objects.create(
+    return OutboxMessage(
         channel=channel,
         recipient=recipient[:254],
         subject=subject[:255],
@@ -96,9 +108,13 @@ def send(
         sent_at=timezone.now() if plugin.stores_only else None,
         attempts=1 if plugin.stores_only else 0,
     )
-    if not plugin.stores_only:
-        transaction.on_commit(_deliver_later(message.pk))
-    return message
+
+
+def deliver_after_commit(messages: list[OutboxMessage]) -> None:
+    """Hand saved messages to their gateways once the transaction commits (nothing to do for the outbox)."""
+    for message in messages:
+        if message.sent_at is None:
+            transaction.on_commit(_deliver_later(message.pk))
 
 
 def _deliver_later(message_id: int) -> Callable[[], None]:
