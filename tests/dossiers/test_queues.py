@@ -65,6 +65,33 @@ def test_keyset_pages_cover_the_queue_once_in_due_order(desk):
     assert selectors.queue(desk.officer_a, "mine", cursor="not-base64!").items  # a bad cursor is page one
 
 
+def test_pages_merged_from_each_agency_and_status_follow_the_single_query_order(desk):
+    """On PostgreSQL a page is merged from one indexed query per (agency, status); it must list exactly what
+    the queue holds, in the same order, page after page, both ways."""
+    for hour in (8, 9, 10, 11):
+        receive(desk, at=vn(2026, 3, 2, hour))
+        services.hand_over(
+            actor=desk.officer_a, dossier=receive(desk, at=vn(2026, 3, 2, hour, 30)), expected_version=1
+        )
+        to_leader(desk, receive(desk, at=vn(2026, 3, 3, hour)))
+    for officer in (desk.officer_a, desk.specialist_a, desk.leader_a):
+        for name in selectors.QUEUES:
+            for descending in (False, True):
+                order = ("-due_at", "-id") if descending else ("due_at", "id")
+                expected = list(
+                    selectors.queue_queryset(officer, name).order_by(*order).values_list("code", flat=True)
+                )
+                seen, cursor = [], ""
+                while True:
+                    page = selectors.queue(officer, name, descending=descending, cursor=cursor, size=2)
+                    seen += [d.code for d in page.items]
+                    if not page.next_cursor:
+                        break
+                    cursor = page.next_cursor
+                assert seen == expected, (officer.username, name, descending)
+    assert len(selectors.queue_queryset(desk.officer_a, "my_unit")) == 12
+
+
 def test_the_applicant_is_told_of_every_change_they_should_know(desk):
     dossier = to_leader(desk, receive(desk, at=vn(2026, 3, 2, 9)), at=vn(2026, 3, 2, 10))
     dossier = services.request_supplement(

@@ -8,10 +8,11 @@ communes leak nothing. Queues are sorted by due date with keyset pagination (due
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -91,22 +92,50 @@ def queue(
     scope: Scope | None = None,
 ) -> Page:
     """One work queue, sorted by due date then id, one page after `cursor`."""
-    rows = queue_queryset(actor, name, scope=scope)
+    spec = queue_filter(actor, name, scope=scope)
     order = ("-due_at", "-id") if descending else ("due_at", "id")
     after = _decode(cursor)
-    if after is not None:
+    if after is None:
+        keyset = Q()
+    else:
         due, pk = after
-        if descending:
-            rows = rows.filter(Q(due_at__lt=due) | Q(due_at=due, id__lt=pk))
-        else:
-            rows = rows.filter(Q(due_at__gt=due) | Q(due_at=due, id__gt=pk))
-    # Ids first (an index-only scan and a top-N sort), then the rows of this page only.
-    ids = list(rows.order_by(*order).values_list("pk", flat=True)[: size + 1])
+        keyset = (
+            Q(due_at__lt=due) | Q(due_at=due, id__lt=pk)
+            if descending
+            else Q(due_at__gt=due) | Q(due_at=due, id__gt=pk)
+        )
+    ids = _page_ids(spec, keyset, order, size + 1)
+    # Ids first (from the queue indexes alone), then the rows of this page only.
     found = Dossier.objects.select_related("procedure", "current_agency", "current_step").in_bulk(ids)
     items = [found[pk] for pk in ids]
     more = len(items) > size
     items = items[:size]
     return Page(items, _encode(items[-1]) if more and items else "")
+
+
+# More (agency, status) pairs than this and a page is one query with a top-N sort instead.
+MAX_BRANCHES = 12
+
+
+def _page_ids(spec: QueueFilter, keyset: Q, order: tuple[str, str], count: int) -> list[int]:
+    """The first `count` ids of a queue in `order`.
+
+    One query per (agency, status) pair, each read in order from a queue index and stopped after `count`
+    rows, then merged (UNION ALL … ORDER BY … LIMIT): the page costs the same whether the agency holds
+    fifty open dossiers or fifty thousand. A single query would sort every dossier of the queue. SQLite
+    (no ORDER BY/LIMIT inside a UNION) and very wide scopes take the single query."""
+    pairs = [(agency, status) for agency in spec.agencies for status in spec.statuses]
+    rows = spec.queryset().filter(keyset)
+    if not (1 < len(pairs) <= MAX_BRANCHES and connection.features.supports_slicing_ordering_in_compound):
+        return list(rows.order_by(*order).values_list("id", flat=True)[:count])
+    branches = [
+        rows.filter(status=status, **{spec.column: agency})
+        .order_by(*order)
+        .values_list("id", "due_at")[:count]
+        for agency, status in pairs
+    ]
+    merged = branches[0].union(*branches[1:], all=True).order_by(*order)[:count]
+    return [pk for pk, _due in merged]
 
 
 @dataclass(frozen=True)
@@ -136,36 +165,52 @@ def scope_of(actor) -> Scope:
     )
 
 
-def queue_queryset(
-    actor, name: str, *, now: datetime | None = None, scope: Scope | None = None
-) -> QuerySet[Dossier]:
+@dataclass(frozen=True)
+class QueueFilter:
+    """A queue as the indexes see it: statuses × agencies in one agency column, plus other conditions."""
+
+    statuses: tuple[str, ...]
+    column: str  # "current_agency" or "receiving_agency"
+    agencies: tuple[int, ...]
+    extra: Q = field(default_factory=Q)
+
+    def queryset(self) -> QuerySet[Dossier]:
+        return Dossier.objects.filter(
+            self.extra, status__in=self.statuses, **{f"{self.column}__in": self.agencies}
+        )
+
+
+def queue_filter(actor, name: str, *, now: datetime | None = None, scope: Scope | None = None) -> QueueFilter:
     """One queue. Each filter names agencies where the actor holds a role (a subset of what they may see),
     on indexed columns, so a queue never scans the whole table even with millions of dossiers."""
     if name not in QUEUES:
         raise KeyError(name)
     scope = scope or scope_of(actor)
     now = now or timezone.now()
-    rows = Dossier.objects.all()
     if name == "to_check":
-        return rows.filter(status=Status.SUBMITTED, receiving_agency__in=scope.desks)
+        return QueueFilter((Status.SUBMITTED,), "receiving_agency", scope.desks)
     if name == "mine":
         # Unassigned at an agency where the actor works, or assigned to them (assignees hold the step's role
         # at its agency, so both halves use the queue index).
-        return rows.filter(status__in=ACTIVE, current_agency__in=scope.held).filter(
-            Q(assignee__isnull=True) | Q(assignee=scope.actor)
+        return QueueFilter(
+            ACTIVE, "current_agency", scope.held, Q(assignee__isnull=True) | Q(assignee=scope.actor)
         )
     if name == "my_unit":
-        return rows.filter(status__in=ACTIVE, current_agency__in=scope.visible)
+        return QueueFilter(ACTIVE, "current_agency", scope.visible)
     if name == "due_soon":
         limit = clock.add(now, Duration.working_days(1), working_calendar(timezone.localtime(now).date()))
-        return rows.filter(
-            status__in=ACTIVE, due_at__gte=now, due_at__lte=limit, current_agency__in=scope.held
-        )
+        return QueueFilter(ACTIVE, "current_agency", scope.held, Q(due_at__gte=now, due_at__lte=limit))
     if name == "overdue":
-        return rows.filter(status__in=CLOCK_RUNNING, due_at__lt=now, current_agency__in=scope.held)
+        return QueueFilter(tuple(sorted(CLOCK_RUNNING)), "current_agency", scope.held, Q(due_at__lt=now))
     if name == "waiting_supplement":
-        return rows.filter(status=Status.SUPPLEMENT_REQUESTED, current_agency__in=scope.visible)
-    return rows.filter(status=Status.RESULT_READY, receiving_agency__in=scope.desks)
+        return QueueFilter((Status.SUPPLEMENT_REQUESTED,), "current_agency", scope.visible)
+    return QueueFilter((Status.RESULT_READY,), "receiving_agency", scope.desks)
+
+
+def queue_queryset(
+    actor, name: str, *, now: datetime | None = None, scope: Scope | None = None
+) -> QuerySet[Dossier]:
+    return queue_filter(actor, name, now=now, scope=scope).queryset()
 
 
 def queue_counts(actor, *, scope: Scope | None = None) -> dict[str, int]:
