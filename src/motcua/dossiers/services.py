@@ -155,37 +155,20 @@ def _commit(dossier: Dossier, expected_version: int, fields: Sequence[str]) -> N
     dossier.version = expected_version + 1
 
 
-def _record(
-    actor,
-    dossier: Dossier,
-    *,
-    action: str,
-    before: str,
-    at: datetime,
-    step: DossierStep | None = None,
-    from_agency: Agency | None = None,
-    to_agency: Agency | None = None,
-    timeliness: str = "",
-    reason: str = "",
-    changes: dict | None = None,
-) -> DossierEvent:
-    """The action's timeline event and audit event, written in one round trip."""
-    event = _timeline_event(
+def _record(actor, dossier: Dossier, *, changes: dict | None = None, **event) -> DossierEvent:
+    """The action's timeline event (`event`: the arguments of `_timeline_event`) and its audit event, written
+    in one round trip."""
+    timeline = _timeline_event(actor, dossier, **event)
+    entry = _audit_entry(
         actor,
         dossier,
-        action=action,
-        before=before,
-        at=at,
-        step=step,
-        from_agency=from_agency,
-        to_agency=to_agency,
-        timeliness=timeliness,
-        reason=reason,
+        action=event["action"],
+        before=event["before"],
+        reason=event.get("reason", ""),
+        changes=changes,
     )
-    rows.insert(
-        [event, _audit_entry(actor, dossier, action=action, before=before, reason=reason, changes=changes)]
-    )
-    return event
+    rows.insert([timeline, entry])
+    return timeline
 
 
 def _timeline_event(
