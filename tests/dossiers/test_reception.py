@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from motcua.catalog import services as catalog_services
 from motcua.core import rows
 from motcua.core.models import AuditEvent
 from motcua.dossiers import services
@@ -167,3 +168,18 @@ def test_a_catalog_change_reaches_the_counter_at_once_in_this_process(desk):
     catalog_services.save_process(actor=None, procedure=desk.procedure, name="Quy trình mới", steps=renamed)
     dossier = receive(desk, at=vn(2026, 3, 2, 10, 0))
     assert dossier.steps.get(position=1).name == "Kiểm tra và tiếp nhận"
+
+
+def test_online_submission_follows_the_competent_agencys_own_online_level(desk):
+    committee = desk.province.communes["Xã A"]["committee"]
+    catalog_services.apply_procedure(
+        actor=None, procedure=desk.procedure, agency=committee, online_level="none"
+    )
+    with pytest.raises(ValidationError, match="không được cung cấp trực tuyến"):
+        submit_online(desk, CitizenFactory())
+    assert not Dossier.objects.exists()
+    receive(desk)  # the counter still receives it
+    catalog_services.apply_procedure(
+        actor=None, procedure=desk.procedure, agency=committee, online_level="partial"
+    )
+    assert submit_online(desk, CitizenFactory()).status == Status.SUBMITTED

@@ -3,6 +3,7 @@ survive logout; only the owner reaches a draft; officers and offline procedures 
 
 from django.urls import reverse
 
+from motcua.catalog import services as catalog_services
 from motcua.dossiers.lifecycle import Status
 from motcua.dossiers.models import Dossier, SubmissionChannel
 from motcua.portal import store
@@ -122,6 +123,17 @@ def test_a_bound_procedure_is_refused_at_another_communes_centre_on_step_one(log
     )
     assert page.status_code == 200
     assert "phải nộp tại" in page.content.decode()
+
+
+def test_an_agency_that_does_not_offer_it_online_is_refused_on_step_one(logged_in, desk):
+    committee = desk.province.communes["Xã A"]["committee"]
+    catalog_services.apply_procedure(
+        actor=None, procedure=desk.procedure, agency=committee, online_level="none"
+    )
+    draft = start(logged_in, desk.procedure)
+    page = logged_in.post(step_url(draft, 1), applicant_data(desk, applicant_commune=desk.commune().pk))
+    assert page.status_code == 200
+    assert "không được cung cấp trực tuyến tại" in page.content.decode()
 
 
 def test_mandatory_documents_need_a_file(logged_in, desk):

@@ -101,6 +101,8 @@ def reception_plan(
         requested=Agency.objects.filter(pk=requested_id).first() if requested_id else None,
     )
     routing.check_boundary(version=version, centre=centre, competent=competent)
+    if channel == SubmissionChannel.ONLINE:
+        routing.check_online(procedure=procedure, version=version, competent=competent)
     cal = working_calendar(day)
     hours = Decimal(limit_office_time(limit, cal).total_seconds()) / 3600
     steps = routing.plan_steps(

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from motcua.catalog.models import AgencyProcedure, Procedure, ProcedureVersion, Process
+from motcua.catalog.models import AgencyProcedure, OnlineLevel, Procedure, ProcedureVersion, Process
 from motcua.core.trees import closure
 from motcua.core.validity import valid_on
 from motcua.org.models import SERVICE_CENTRE_KINDS, AdministrativeUnit, Agency, Role, RoleAssignment
@@ -81,6 +81,25 @@ def check_boundary(*, version: ProcedureVersion, centre: Agency, competent: Agen
             "/ This procedure is received only at a service centre of %(unit)s."
         )
         % {"unit": competent.administrative_unit.name, "centre": centre.name}
+    )
+
+
+def check_online(*, procedure: Procedure, version: ProcedureVersion, competent: Agency) -> None:
+    """An online submission needs the procedure offered online where it is decided: the competent agency's
+    own level when it sets one (AgencyProcedure.online_level, e.g. not yet connected), else the version's."""
+    local = (
+        AgencyProcedure.objects.filter(procedure=procedure, agency=competent)
+        .values_list("online_level", flat=True)
+        .first()
+    )
+    if (local or version.online_level) in (OnlineLevel.FULL, OnlineLevel.PARTIAL):
+        return
+    raise ValidationError(
+        _(
+            "Thủ tục này không được cung cấp trực tuyến tại %(agency)s; mời nộp trực tiếp hoặc qua bưu "
+            "chính. / The procedure is not offered online at this agency."
+        )
+        % {"agency": competent.name}
     )
 
 
