@@ -211,6 +211,9 @@ LOGGING = {
 
 # The province this installation serves; the demo data creates it.
 MOTCUA_PROVINCE_CODE = env.str("MOTCUA_PROVINCE_CODE", default="")
+# Sent notifications hold phone numbers, e-mail addresses and dossier codes: `motcua purge_outbox` deletes
+# them after this many days.
+MOTCUA_OUTBOX_RETENTION_DAYS = env.int("MOTCUA_OUTBOX_RETENTION_DAYS", default=180)
 
 # Public read-only API under /api/v1/; writes need a logged-in session or a token
 # (`POST /api/v1/auth/token/`, then the header `Authorization: Token …`).

@@ -105,6 +105,25 @@ def entry(
     )
 
 
+def record_bulk(
+    *, actor: Any, action: str, model: type[models.Model], changes: Mapping[str, Any], reason: str = ""
+) -> AuditEvent:
+    """One event for a change to many rows of `model` at once (a retention purge), inside its transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit.record_bulk must run inside the transaction that made the change")
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditEvent.objects.create(
+        actor=user,
+        actor_label=(user.get_username() if user else str(actor or "system"))[:150],
+        action=action,
+        target_type=model._meta.label_lower,
+        target_id="*",
+        target_repr=str(model._meta.verbose_name_plural)[:255],
+        changes=dict(changes),
+        reason=reason,
+    )
+
+
 def history(target: models.Model):
     """Events about one record, newest first."""
     return AuditEvent.objects.filter(target_type=target._meta.label_lower, target_id=str(target.pk))

@@ -14,11 +14,15 @@ from __future__ import annotations
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+
+from motcua.core import audit
 
 from .models import Channel, OutboxMessage
 
@@ -157,3 +161,28 @@ def deliver_pending(*, limit: int = 500) -> int:
         .values_list("id", flat=True)[:limit]
     )
     return sum(deliver(message_id) for message_id in list(ids))
+
+
+DEFAULT_RETENTION_DAYS = 180
+
+
+def retention_days() -> int:
+    return getattr(settings, "MOTCUA_OUTBOX_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+
+
+@transaction.atomic
+def purge_old(*, days: int | None = None, now=None) -> int:
+    """Delete messages older than the retention period that are delivered or given up: their bodies hold
+    dossier codes and recipients hold phone numbers and e-mail addresses, personal data kept no longer than
+    needed. Messages still being retried stay. One audit event says how many went."""
+    days = retention_days() if days is None else days
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    finished = Q(sent_at__isnull=False) | Q(attempts__gte=MAX_ATTEMPTS)
+    deleted, _ = OutboxMessage.objects.filter(finished, created_at__lt=cutoff).delete()
+    audit.record_bulk(
+        actor=None,
+        action="outbox.purge",
+        model=OutboxMessage,
+        changes={"deleted": deleted, "created_before": cutoff.isoformat()},
+    )
+    return deleted
