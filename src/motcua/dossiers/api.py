@@ -158,9 +158,9 @@ class ReferenceField(serializers.SlugRelatedField):
 
 
 class ReceptionIn(serializers.Serializer):
-    centre = ReferenceField(reference.agency, slug_field="code", queryset=Agency.objects.all())
+    centre = ReferenceField(reference.agency_by_code, slug_field="code", queryset=Agency.objects.all())
     procedure = ReferenceField(
-        reference.procedure, slug_field="national_code", queryset=Procedure.objects.all()
+        reference.procedure_by_code, slug_field="national_code", queryset=Procedure.objects.all()
     )
     channel = serializers.ChoiceField(choices=SubmissionChannel.choices, default=SubmissionChannel.DIRECT)
     applicant_name = serializers.CharField(max_length=200)

@@ -3,7 +3,7 @@
 One upsert takes the next number: `INSERT … ON CONFLICT DO UPDATE … RETURNING` creates the (agency, day) row
 or increments it and keeps it locked until the reception commits, so concurrent receptions queue on it and a
 reception that rolls back takes its number back with it. Both PostgreSQL and SQLite (≥ 3.35) speak it; it is
-one round trip where SELECT … FOR UPDATE followed by an UPDATE were two.
+one statement where SELECT … FOR UPDATE followed by an UPDATE were two.
 """
 
 from datetime import date
@@ -17,16 +17,9 @@ from .models import DailyCounter
 _TABLE = DailyCounter._meta.db_table
 
 
-def issue_code(agency: Agency, day: date) -> str:
-    with connection.cursor() as cursor:
-        cursor.execute(*next_number(agency, day))
-        (sequence,) = cursor.fetchone()
-    return format_code(agency.code, day, sequence)
-
-
 def next_number(agency: Agency, day: date) -> tuple[str, list]:
-    """The statement (SQL, parameters) that takes the next number: for callers that send it along with other
-    statements (`core.rows.Batch.insert(then=…)`)."""
+    """The statement (SQL, parameters) that takes the next number; the reception sends it in the same round
+    trip as its first rows (`core.rows.Batch.insert(then=…)`) and formats the code with `format_code`."""
     return (
         f"INSERT INTO {_TABLE} (agency_id, day, last) VALUES (%s, %s, 1) "  # the table name is ours
         f"ON CONFLICT (agency_id, day) DO UPDATE SET last = {_TABLE}.last + 1 RETURNING last",

@@ -119,13 +119,13 @@ def reception_plan(
 
 
 @memo
-def agency(code: str) -> Agency:
+def agency_by_code(code: str) -> Agency:
     """An agency by its code; raises Agency.DoesNotExist (misses are not kept, so the memo stays small)."""
     return Agency.objects.get(code=code)
 
 
 @memo
-def procedure(national_code: str) -> Procedure:
+def procedure_by_code(national_code: str) -> Procedure:
     """A procedure by its national code; raises Procedure.DoesNotExist."""
     return Procedure.objects.get(national_code=national_code)
 
