@@ -92,10 +92,8 @@ def entry(
     *, actor: Any, action: str, target: models.Model, changes: Mapping[str, list[Any]], reason: str = ""
 ) -> AuditEvent:
     """The unsaved event `record` writes: for actions that insert all their rows at once (`core.rows`)."""
-    user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent(
-        actor=user,
-        actor_label=(user.get_username() if user else str(actor or "system"))[:150],
+        **_by(actor),
         action=action,
         target_type=target._meta.label_lower,
         target_id=str(target.pk),
@@ -111,10 +109,8 @@ def record_bulk(
     """One event for a change to many rows of `model` at once (a retention purge), inside its transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record_bulk must run inside the transaction that made the change")
-    user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
-        actor=user,
-        actor_label=(user.get_username() if user else str(actor or "system"))[:150],
+        **_by(actor),
         action=action,
         target_type=model._meta.label_lower,
         target_id="*",
@@ -122,6 +118,12 @@ def record_bulk(
         changes=dict(changes),
         reason=reason,
     )
+
+
+def _by(actor: Any) -> dict[str, Any]:
+    """Who acted: the user when it is one, else a label ("system" for data-loading commands and sweeps)."""
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return {"actor": user, "actor_label": (user.get_username() if user else str(actor or "system"))[:150]}
 
 
 def history(target: models.Model):
