@@ -23,6 +23,10 @@ class TimeUnit(models.TextChoices):
     WORKING_HOURS = "h", _("giờ làm việc")
     CALENDAR_DAYS = "cd", pgettext_lazy("time unit", "ngày")
     MONTHS = "m", _("tháng")
+    # "Trong ngày" (with `VersionChannel.cutoff`: "nếu nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo")
+    # and "ngay" (on the spot): the codes of motcua.workdays.duration.Unit as well.
+    SAME_DAY = "sd", _("trong ngày")
+    IMMEDIATE = "im", _("giải quyết ngay")
 
 
 class StepUnit(models.TextChoices):
@@ -310,6 +314,12 @@ class VersionChannel(models.Model):
     time_limit = models.DecimalField(_("thời hạn giải quyết"), max_digits=6, decimal_places=2)
     time_unit = models.CharField(
         _("đơn vị thời hạn"), max_length=2, choices=TimeUnit.choices, default=TimeUnit.WORKING_DAYS
+    )
+    cutoff = models.TimeField(
+        _("giờ chốt nhận trong ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Với thời hạn “trong ngày”: hồ sơ nhận sau giờ này trả trong ngày làm việc tiếp theo"),
     )
     fee = models.PositiveBigIntegerField(_("phí, lệ phí (đồng)"), default=0)
     description = models.TextField(_("mô tả"), blank=True)
