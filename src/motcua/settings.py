@@ -11,6 +11,8 @@ from pathlib import Path
 
 import environ
 
+from motcua import formats as site_formats
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -138,6 +140,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# A form sent from an expired page gets a bilingual page with the way back, not Django's technical one.
+CSRF_FAILURE_VIEW = "motcua.core.access.csrf_failure"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
@@ -171,6 +175,11 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+# Dates are typed day first (04/09/2026 is 4 September) in both languages: the locale's formats win over
+# these settings since Django 5 (USE_L10N is always on), hence motcua/formats/<lang>/formats.py too.
+FORMAT_MODULE_PATH = ["motcua.formats"]
+DATE_INPUT_FORMATS = site_formats.DATE_INPUT_FORMATS
+DATETIME_INPUT_FORMATS = site_formats.DATETIME_INPUT_FORMATS
 
 STATIC_URL = "/static/"
 # Site-wide assets (vendored Bootstrap and htmx, site.css) live in the project package, which is not an app.
@@ -232,6 +241,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    # One error shape for every endpoint: {"detail", "code", "errors"?} (motcua.core.errors).
+    "EXCEPTION_HANDLER": "motcua.core.errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "MộtCửa API",

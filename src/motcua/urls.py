@@ -27,7 +27,9 @@ urlpatterns = [
     path("api/v1/", include("motcua.dossiers.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("quan-tri/", admin.site.urls),
+    path("", include("motcua.core.urls")),
 ]
+handler403 = "motcua.core.access.permission_denied"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

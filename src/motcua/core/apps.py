@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "motcua.core"
     label = "core"
     verbose_name = _("Nền tảng chung")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the system checks)

@@ -32,3 +32,33 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_repr}"
+
+
+class LegalParameter(models.Model):
+    """A rule with an effective period and the text it rests on (time limits, weights, cut-offs, templates).
+
+    A subclass that declares its own Meta inherits this one, so the period check stays:
+
+        class Meta(LegalParameter.Meta):
+            constraints = [*LegalParameter.Meta.constraints, models.UniqueConstraint(...)]
+
+    `core.checks` fails `manage.py check` (and the test suite) when a subclass lost the constraint.
+    Find the row in force on a day with `core.validity.in_force(Model.objects.filter(...), day)`.
+    """
+
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
+                name="%(app_label)s_%(class)s_valid_range",
+                violation_error_message=_(
+                    "Ngày hết hiệu lực không được trước ngày có hiệu lực. / The end of validity cannot be "
+                    "before its start."
+                ),
+            )
+        ]

@@ -1,0 +1,109 @@
+"""One way to style and read forms.
+
+    class PlanForm(BootstrapFormMixin, forms.Form):
+        title = forms.CharField(label=_("Tên kế hoạch"))
+        signed_on = forms.DateField(label=_("Ngày ký"))          # rendered as <input type="date">
+        born_on = VietnameseDateField(label=_("Ngày sinh"))      # typed as 04/09/2026 = 4 September
+
+    {% for field in form %}{% include "forms/_field.html" %}{% endfor %}
+
+Bootstrap classes go on every widget and `is-invalid` on a field with errors, through a `BoundField`
+(Django 5.2's `bound_field_class`), so Django's own `aria-invalid` and `aria-describedby` stay as Django
+renders them. A plain `DateField` becomes a browser date picker (it sends ISO dates); `VietnameseDateField`
+is a text input that reads dd/mm/yyyy in every language. The site-wide input formats (settings and
+`motcua/formats/<lang>/formats.py`) read dd/mm/yyyy first too, so the admin never takes 04/09/2026 for
+9 April.
+"""
+
+from typing import Any
+
+from django import forms
+from django.forms.boundfield import BoundField
+from django.utils.translation import gettext_lazy as _
+
+from motcua.formats import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS
+
+__all__ = [
+    "DATETIME_INPUT_FORMATS",
+    "DATE_INPUT_FORMATS",
+    "BootstrapForm",
+    "BootstrapFormMixin",
+    "BootstrapModelForm",
+    "DateInput",
+    "VietnameseDateField",
+    "VietnameseDateInput",
+]
+
+
+def css_class_for(widget: forms.Widget) -> str:
+    """The Bootstrap class of a widget ('' for radio and checkbox lists, styled by their template)."""
+    if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+        return ""
+    if isinstance(widget, forms.CheckboxInput):
+        return "form-check-input"
+    if isinstance(widget, forms.Select | forms.SelectMultiple):
+        return "form-select"
+    return "form-control"
+
+
+class BootstrapBoundField(BoundField):
+    def build_widget_attrs(self, attrs: dict[str, Any], widget: forms.Widget | None = None) -> dict[str, Any]:
+        attrs = super().build_widget_attrs(attrs, widget)  # required, disabled, aria-* by Django
+        widget = widget or self.field.widget
+        css = css_class_for(widget)
+        if not css or widget.is_hidden:
+            return attrs
+        classes = f"{widget.attrs.get('class', '')} {attrs.get('class', '')} {css}".split()
+        if self.form.is_bound and self.errors:
+            classes.append("is-invalid")
+        attrs["class"] = " ".join(dict.fromkeys(classes))
+        return attrs
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; it reads and sends ISO dates whatever the page's language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class VietnameseDateInput(forms.DateInput):
+    """A text input showing dd/mm/yyyy, for dates typed faster than picked (dates of birth, the counter)."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        defaults = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}
+        super().__init__({**defaults, **(attrs or {})}, format="%d/%m/%Y")
+
+
+class VietnameseDateField(forms.DateField):
+    """Reads dd/mm/yyyy (also dd-mm-yyyy, dd.mm.yyyy and ISO) in every language: 04/09/2026 is 4 September."""
+
+    widget = VietnameseDateInput
+    input_formats = DATE_INPUT_FORMATS
+    default_error_messages = {
+        "invalid": _("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 04/09/2026. / Enter a date as dd/mm/yyyy."),
+    }
+
+
+class BootstrapFormMixin:
+    """Put before `forms.Form`/`forms.ModelForm`: Bootstrap classes, `is-invalid`, date pickers."""
+
+    bound_field_class = BootstrapBoundField
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField) and type(field.widget) is forms.DateInput:
+                field.widget = DateInput(field.widget.attrs)
+                field.widget.is_required = field.required
+
+
+class BootstrapForm(BootstrapFormMixin, forms.Form):
+    pass
+
+
+class BootstrapModelForm(BootstrapFormMixin, forms.ModelForm):
+    pass
