@@ -7,6 +7,7 @@ from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from motcua.control import reports, services
@@ -63,7 +64,7 @@ def test_a_commune_reports_progress_with_evidence_through_the_page(client, occur
     occurrence.refresh_from_db()
     assert occurrence.status == OccurrenceStatus.SUBMITTED
     evidence = occurrence.reports.get().evidence.get()
-    assert client.get(f"/kiem-soat/minh-chung/{evidence.pk}/").status_code == 200
+    assert client.get(reverse("core:download", args=["control-evidence", evidence.pk])).status_code == 200
 
 
 def test_bad_input_gets_a_vietnamese_message_not_an_error_page(

@@ -11,6 +11,6 @@ class ControlConfig(AppConfig):
         # The built-in computations register themselves on import; other apps add theirs in their ready().
         from motcua.core.seeds import keep_seeded
 
-        from . import computations  # noqa: F401
+        from . import computations, downloads  # noqa: F401
 
         keep_seeded(self, "0002_seed_legal_parameters")

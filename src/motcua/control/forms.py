@@ -3,30 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.forms import BootstrapFormMixin
+from motcua.core.uploads import PLAN_ATTACHMENT, PolicyValidator
 from motcua.org.models import Agency
 
 from . import computations
 from .models import Aggregation, Frequency, Plan, PlanKind, Recurrence, ReportTemplate, TargetSource
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class Styled:
-    """Bootstrap classes on every widget, so templates can render fields one by one without add-ons."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-                continue
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select | forms.SelectMultiple):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -43,7 +25,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class PlanForm(Styled, forms.Form):
+class PlanForm(BootstrapFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Loại kế hoạch"), choices=PlanKind.choices)
     title = forms.CharField(label=_("Tên kế hoạch"), max_length=255)
     issuing_agency = forms.ModelChoiceField(label=_("Cơ quan ban hành"), queryset=Agency.objects.none())
@@ -52,14 +34,16 @@ class PlanForm(Styled, forms.Form):
     )
     number = forms.CharField(label=_("Số, ký hiệu"), max_length=50, required=False)
     signer = forms.CharField(label=_("Người ký"), max_length=150, required=False)
-    signed_on = forms.DateField(label=_("Ngày ký"), required=False, widget=DATE)
+    signed_on = forms.DateField(label=_("Ngày ký"), required=False)
     year_from = forms.IntegerField(label=_("Từ năm"), min_value=2000, max_value=2099)
     year_to = forms.IntegerField(label=_("Đến năm"), min_value=2000, max_value=2099)
     purpose = forms.CharField(label=_("Mục đích"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     requirements = forms.CharField(
         label=_("Yêu cầu"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    attachment = forms.FileField(label=_("Văn bản đính kèm"), required=False)
+    attachment = forms.FileField(
+        label=_("Văn bản đính kèm"), required=False, validators=[PolicyValidator(PLAN_ATTACHMENT.name)]
+    )
 
     def __init__(self, *args, issuers, owners, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,7 +57,7 @@ class PlanForm(Styled, forms.Form):
         return data
 
 
-class PlanEditForm(Styled, forms.ModelForm):
+class PlanEditForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Plan
         fields = [
@@ -89,13 +73,12 @@ class PlanEditForm(Styled, forms.ModelForm):
             "attachment",
         ]
         widgets = {
-            "signed_on": DATE,
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "requirements": forms.Textarea(attrs={"rows": 3}),
         }
 
 
-class DeriveForm(Styled, forms.Form):
+class DeriveForm(BootstrapFormMixin, forms.Form):
     issuing_agency = forms.ModelChoiceField(
         label=_("Cơ quan xây dựng kế hoạch"), queryset=Agency.objects.none()
     )
@@ -114,7 +97,7 @@ class DeriveForm(Styled, forms.Form):
         self.fields["tasks"].choices = [(str(t.pk), str(t)) for t in tasks]
 
 
-class TargetForm(Styled, forms.Form):
+class TargetForm(BootstrapFormMixin, forms.Form):
     code = forms.CharField(label=_("Mã chỉ tiêu"), max_length=20)
     name = forms.CharField(label=_("Chỉ tiêu"), max_length=255)
     unit = forms.CharField(label=_("Đơn vị tính"), max_length=50)
@@ -145,10 +128,10 @@ class TargetForm(Styled, forms.Form):
         return data
 
 
-class TargetValueForm(Styled, forms.Form):
+class TargetValueForm(BootstrapFormMixin, forms.Form):
     agency = forms.ModelChoiceField(label=_("Cơ quan"), queryset=Agency.objects.none())
     value = forms.DecimalField(label=_("Giá trị hiện tại"), min_value=0, max_digits=14, decimal_places=2)
-    as_of = forms.DateField(label=_("Số liệu đến ngày"), widget=DATE)
+    as_of = forms.DateField(label=_("Số liệu đến ngày"))
     note = forms.CharField(label=_("Ghi chú"), max_length=255, required=False)
 
     def __init__(self, *args, agencies, **kwargs):
@@ -156,7 +139,7 @@ class TargetValueForm(Styled, forms.Form):
         self.fields["agency"].queryset = agencies
 
 
-class TaskForm(Styled, forms.Form):
+class TaskForm(BootstrapFormMixin, forms.Form):
     content = forms.CharField(label=_("Nội dung nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 3}))
     lead_agency = forms.ModelChoiceField(label=_("Cơ quan chủ trì"), queryset=Agency.objects.none())
     supporting_agencies = forms.ModelMultipleChoiceField(
@@ -165,16 +148,16 @@ class TaskForm(Styled, forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    start_on = forms.DateField(label=_("Ngày bắt đầu"), widget=DATE)
+    start_on = forms.DateField(label=_("Ngày bắt đầu"))
     recurrence = forms.ChoiceField(label=_("Thời hạn"), choices=Recurrence.choices)
-    due_on = forms.DateField(label=_("Hạn hoàn thành (nhiệm vụ một lần)"), required=False, widget=DATE)
+    due_on = forms.DateField(label=_("Hạn hoàn thành (nhiệm vụ một lần)"), required=False)
     due_day = forms.IntegerField(
         label=_("Hạn trong kỳ: ngày của tháng cuối kỳ (nhiệm vụ định kỳ)"),
         min_value=1,
         max_value=31,
         required=False,
     )
-    end_on = forms.DateField(label=_("Kết thúc định kỳ"), required=False, widget=DATE)
+    end_on = forms.DateField(label=_("Kết thúc định kỳ"), required=False)
     expected_output = forms.CharField(
         label=_("Sản phẩm"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -200,7 +183,7 @@ class TaskForm(Styled, forms.Form):
         return data
 
 
-class ProgressForm(Styled, forms.Form):
+class ProgressForm(BootstrapFormMixin, forms.Form):
     agency = forms.ModelChoiceField(label=_("Báo cáo cho cơ quan"), queryset=Agency.objects.none())
     percent = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
     text = forms.CharField(label=_("Kết quả thực hiện"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -215,7 +198,7 @@ class ProgressForm(Styled, forms.Form):
             self.fields["agency"].empty_label = None
 
 
-class ReviewForm(Styled, forms.Form):
+class ReviewForm(BootstrapFormMixin, forms.Form):
     decision = forms.ChoiceField(
         label=_("Ý kiến"),
         choices=[("accept", _("Chấp nhận")), ("return", _("Trả lại"))],
@@ -224,11 +207,11 @@ class ReviewForm(Styled, forms.Form):
     comment = forms.CharField(label=_("Nhận xét"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class UrgeForm(Styled, forms.Form):
+class UrgeForm(BootstrapFormMixin, forms.Form):
     message = forms.CharField(label=_("Nội dung đôn đốc"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ReportRequestForm(Styled, forms.Form):
+class ReportRequestForm(BootstrapFormMixin, forms.Form):
     title = forms.CharField(label=_("Tên báo cáo"), max_length=255)
     template = forms.ModelChoiceField(label=_("Mẫu báo cáo"), queryset=ReportTemplate.objects.all())
     frequency = forms.ChoiceField(label=_("Kỳ báo cáo"), choices=Frequency.choices)
@@ -237,7 +220,6 @@ class ReportRequestForm(Styled, forms.Form):
     due_on = forms.DateField(
         label=_("Hạn gửi"),
         required=False,
-        widget=DATE,
         help_text=_("Để trống: tính theo quy định kỳ báo cáo."),
     )
     agencies = forms.ModelMultipleChoiceField(
@@ -251,9 +233,9 @@ class ReportRequestForm(Styled, forms.Form):
         self.fields["agencies"].queryset = agencies
 
 
-class ScorecardForm(Styled, forms.Form):
-    start = forms.DateField(label=_("Từ ngày"), widget=DATE)
-    end = forms.DateField(label=_("Đến ngày"), widget=DATE)
+class ScorecardForm(BootstrapFormMixin, forms.Form):
+    start = forms.DateField(label=_("Từ ngày"))
+    end = forms.DateField(label=_("Đến ngày"))
 
     def clean(self):
         data = super().clean()

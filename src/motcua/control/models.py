@@ -12,18 +12,22 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.models import LegalParameter
+from motcua.core.uploads import PolicyValidator
 from motcua.org.models import Agency
 
+from .workflows import (
+    OCCURRENCE,
+    PLAN,
+    REPORT,
+    REVIEW,
+    OccurrenceStatus,
+    PlanStatus,
+    ReportStatus,
+    ReviewStatus,
+)
 
-class LegalParameter(models.Model):
-    """Common fields of a rule with an effective period and the text it rests on."""
-
-    valid_from = models.DateField(_("hiệu lực từ"))
-    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
-    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
-
-    class Meta:
-        abstract = True
+__all__ = ["LegalParameter", "OccurrenceStatus", "PlanStatus", "ReportStatus", "ReviewStatus"]
 
 
 # ---------------------------------------------------------------------------------------------- plans
@@ -34,12 +38,6 @@ class PlanKind(models.TextChoices):
     COMMUNICATION = "communication", _("Tuyên truyền cải cách hành chính")
     REVIEW = "review", _("Rà soát, đơn giản hóa thủ tục hành chính")
     OTHER = "other", _("Khác")
-
-
-class PlanStatus(models.TextChoices):
-    DRAFT = "draft", _("Dự thảo")
-    ISSUED = "issued", _("Đã ban hành")
-    CLOSED = "closed", _("Đã kết thúc")
 
 
 class Plan(models.Model):
@@ -66,7 +64,12 @@ class Plan(models.Model):
     year_to = models.PositiveSmallIntegerField(_("đến năm"))
     purpose = models.TextField(_("mục đích"), blank=True)
     requirements = models.TextField(_("yêu cầu"), blank=True)
-    attachment = models.FileField(_("văn bản đính kèm"), upload_to="control/plans/%Y/", blank=True)
+    attachment = models.FileField(
+        _("văn bản đính kèm"),
+        upload_to="control/plans/%Y/",
+        blank=True,
+        validators=[PolicyValidator("plan_attachment")],
+    )
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT
     )
@@ -96,6 +99,7 @@ class Plan(models.Model):
             models.UniqueConstraint(
                 fields=["issuing_agency", "number"], condition=~Q(number=""), name="control_plan_number_uniq"
             ),
+            PLAN.check_constraint("control_plan_status_valid"),
         ]
 
     def __str__(self) -> str:
@@ -279,13 +283,6 @@ class TaskAcceptance(models.Model):
         return f"{self.agency} — {self.task}"
 
 
-class OccurrenceStatus(models.TextChoices):
-    OPEN = "open", _("Đang thực hiện")
-    SUBMITTED = "submitted", _("Chờ duyệt kết quả")
-    RETURNED = "returned", _("Bị trả lại")
-    DONE = "done", _("Hoàn thành")
-
-
 class TaskOccurrence(models.Model):
     """One deadline of a task: the only one of a one-off task, or one period of a recurring task."""
 
@@ -312,17 +309,11 @@ class TaskOccurrence(models.Model):
                 condition=~Q(status=OccurrenceStatus.DONE) | Q(completed_on__isnull=False),
                 name="control_occurrence_done_has_date",
             ),
+            OCCURRENCE.check_constraint("control_occurrence_status_valid"),
         ]
 
     def __str__(self) -> str:
         return f"{self.task} — {self.label}"
-
-
-class ReviewStatus(models.TextChoices):
-    NONE = "", _("Không cần duyệt")
-    PENDING = "pending", _("Chờ duyệt")
-    ACCEPTED = "accepted", _("Đã chấp nhận")
-    RETURNED = "returned", _("Trả lại")
 
 
 class ProgressReport(models.Model):
@@ -353,6 +344,7 @@ class ProgressReport(models.Model):
         ordering = ["occurrence", "-submitted_at"]
         constraints = [
             models.CheckConstraint(condition=Q(percent__lte=100), name="control_progress_percent"),
+            REVIEW.check_constraint("control_progress_review_status_valid"),
         ]
 
     def __str__(self) -> str:
@@ -361,7 +353,9 @@ class ProgressReport(models.Model):
 
 class Evidence(models.Model):
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(_("tệp minh chứng"), upload_to="control/evidence/%Y/%m/")
+    file = models.FileField(
+        _("tệp minh chứng"), upload_to="control/evidence/%Y/%m/", validators=[PolicyValidator("evidence")]
+    )
     name = models.CharField(_("tên tệp"), max_length=255)
 
     class Meta:
@@ -385,11 +379,14 @@ class ControlParameter(LegalParameter):
     key = models.CharField(_("tham số"), max_length=40, choices=ParameterKey.choices)
     value = models.PositiveIntegerField(_("giá trị"))
 
-    class Meta:
+    class Meta(LegalParameter.Meta):
         verbose_name = _("tham số kiểm soát")
         verbose_name_plural = _("tham số kiểm soát")
         ordering = ["key", "-valid_from"]
-        constraints = [models.UniqueConstraint(fields=["key", "valid_from"], name="control_parameter_uniq")]
+        constraints = [
+            *LegalParameter.Meta.constraints,
+            models.UniqueConstraint(fields=["key", "valid_from"], name="control_parameter_uniq"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_key_display()}: {self.value}"
@@ -412,7 +409,7 @@ class ReminderRule(LegalParameter):
     )
     repeat_daily = models.BooleanField(_("nhắc lại hằng ngày"), default=False)
 
-    class Meta:
+    class Meta(LegalParameter.Meta):
         verbose_name = _("quy tắc đôn đốc")
         verbose_name_plural = _("quy tắc đôn đốc")
         ordering = ["kind", "working_days"]
@@ -486,11 +483,12 @@ class ReportingCutoff(LegalParameter):
     end_day = models.PositiveSmallIntegerField(_("ngày chốt số liệu (tháng cuối kỳ)"))
     submit_within_working_days = models.PositiveSmallIntegerField(_("gửi báo cáo trong (ngày làm việc)"))
 
-    class Meta:
+    class Meta(LegalParameter.Meta):
         verbose_name = _("quy định kỳ báo cáo")
         verbose_name_plural = _("quy định kỳ báo cáo")
         ordering = ["frequency", "-valid_from"]
         constraints = [
+            *LegalParameter.Meta.constraints,
             models.CheckConstraint(condition=Q(months__in=[1, 2, 3, 4, 6, 12]), name="control_cutoff_months"),
             models.CheckConstraint(
                 condition=Q(start_day__gte=1, start_day__lte=28, end_day__gte=1, end_day__lte=28),
@@ -527,7 +525,7 @@ class ReportTemplate(LegalParameter):
     code = models.CharField(_("mã mẫu"), max_length=30, unique=True)
     name = models.CharField(_("tên mẫu báo cáo"), max_length=255)
 
-    class Meta:
+    class Meta(LegalParameter.Meta):
         verbose_name = _("mẫu báo cáo")
         verbose_name_plural = _("mẫu báo cáo")
         ordering = ["code"]
@@ -601,11 +599,6 @@ class ReportRequest(models.Model):
         return f"{self.title} — {self.period}"
 
 
-class ReportStatus(models.TextChoices):
-    DRAFT = "draft", _("Đang soạn")
-    SUBMITTED = "submitted", _("Đã gửi")
-
-
 class Report(models.Model):
     request = models.ForeignKey(ReportRequest, on_delete=models.CASCADE, related_name="reports")
     agency = models.ForeignKey(
@@ -632,6 +625,7 @@ class Report(models.Model):
                 condition=~Q(status=ReportStatus.SUBMITTED) | Q(submitted_at__isnull=False),
                 name="control_report_submitted_has_time",
             ),
+            REPORT.check_constraint("control_report_status_valid"),
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.core import audit
+from motcua.core.access import require
 from motcua.core.validity import valid_on
 from motcua.integrations import notifications
 from motcua.integrations.models import Channel
@@ -30,7 +31,6 @@ from .models import (
     ReportStatus,
     TaskOccurrence,
 )
-from .services import require
 
 
 def rules_in_force(day: date) -> list[ReminderRule]:

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.core import audit
+from motcua.core.access import require
+from motcua.core.audited import audited_save
 from motcua.core.trees import closure
 from motcua.core.validity import in_force
 from motcua.org.models import Agency
@@ -32,7 +34,7 @@ from .models import (
     ReportValue,
     TemplateField,
 )
-from .services import require
+from .workflows import AGENCY, MANAGER, REPORT, ReportAction, roles
 
 
 def cutoff_in_force(frequency: str, *, on: date) -> ReportingCutoff:
@@ -152,10 +154,15 @@ def save_report(
         raise ValidationError(
             _("Cơ quan này không phải gửi báo cáo này. / This agency does not owe this report.")
         )
-    report, created = Report.objects.select_for_update().get_or_create(request=request, agency=agency)
-    if report.status == ReportStatus.SUBMITTED:
-        raise ValidationError(_("Báo cáo đã gửi, không sửa được. / The report was already submitted."))
-    before = {} if created else audit.snapshot(report)
+    report = Report.objects.select_for_update().filter(request=request, agency=agency).first()
+    report = report or Report(request=request, agency=agency)
+    action = ReportAction.SUBMIT if submit else ReportAction.SAVE
+    REPORT.apply(report, action, roles(actor, AGENCY))  # a submitted report is no longer edited
+    report.number, report.signer = number.strip(), signer.strip()
+    if submit:
+        report.submitted_at = submitted_at or timezone.now()
+        report.submitted_by = actor
+    audited_save(report, actor=actor, action=f"report.{action}")
     for field in template_fields(request.template):
         raw = values.get(field.code)
         row, _created = ReportValue.objects.get_or_create(report=report, field=field)
@@ -164,7 +171,6 @@ def save_report(
         else:
             row.text = str(raw or "").strip()
         row.save()
-    report.number, report.signer = number.strip(), signer.strip()
     if submit:
         missing = [
             f.label
@@ -176,14 +182,6 @@ def save_report(
                 _("Chưa nhập số liệu: %(fields)s. / Missing figures: %(fields)s.")
                 % {"fields": "; ".join(missing)}
             )
-        report.status = ReportStatus.SUBMITTED
-        report.submitted_at = submitted_at or timezone.now()
-        report.submitted_by = actor
-    report.full_clean()
-    report.save()
-    audit.record(
-        actor=actor, action="report.submit" if submit else "report.save", target=report, before=before
-    )
     return report
 
 
@@ -191,17 +189,11 @@ def save_report(
 def return_report(*, actor, report: Report, reason: str) -> Report:
     """The owner sends a submitted report back for correction; the agency then submits it again."""
     require(actor, "control.manage_plan", report.request.plan)
-    if report.status != ReportStatus.SUBMITTED:
-        raise ValidationError(
-            _("Chỉ trả lại được báo cáo đã gửi. / Only a submitted report can be returned.")
-        )
+    REPORT.apply(report, ReportAction.SEND_BACK, roles(actor, MANAGER))
     if not reason.strip():
         raise ValidationError(_("Cần ghi lý do trả lại. / Say why the report is sent back."))
-    before = audit.snapshot(report)
-    report.status, report.submitted_at, report.submitted_by = ReportStatus.DRAFT, None, None
-    report.save()
-    audit.record(actor=actor, action="report.return", target=report, before=before, reason=reason)
-    return report
+    report.submitted_at, report.submitted_by = None, None
+    return audited_save(report, actor=actor, action="report.return", reason=reason)
 
 
 def submitted_on_time(report: Report, book: DeadlineBook) -> bool:

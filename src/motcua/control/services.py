@@ -2,9 +2,10 @@
 checked, audited. `actor=None` is the system itself (demo loading, data commands)."""
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -12,18 +13,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from motcua.core import audit
-from motcua.org.models import Agency
+from motcua.core import audit, uploads
+from motcua.core.access import require
+from motcua.core.audited import audited_save
+from motcua.org.models import Agency, User
 
 from . import computations, periods
 from .models import (
     Evidence,
-    OccurrenceStatus,
     Plan,
     PlanStatus,
     ProgressReport,
     Recurrence,
-    ReviewStatus,
     Target,
     TargetSource,
     TargetValue,
@@ -31,32 +32,19 @@ from .models import (
     TaskAcceptance,
     TaskOccurrence,
 )
-
-EVIDENCE_EXTENSIONS = frozenset(
-    {
-        ".pdf",
-        ".doc",
-        ".docx",
-        ".xls",
-        ".xlsx",
-        ".odt",
-        ".ods",
-        ".jpg",
-        ".jpeg",
-        ".png",
-        ".mp3",
-        ".mp4",
-        ".zip",
-    }
+from .workflows import (
+    LEAD,
+    MANAGER,
+    OCCURRENCE,
+    PLAN,
+    REVIEW,
+    SUPPORT,
+    OccurrenceAction,
+    PlanAction,
+    roles,
 )
-EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 
-
-def require(actor, perm: str, obj=None) -> None:
-    if actor is not None and not actor.has_perm(perm, obj):
-        raise PermissionDenied(
-            _("Bạn không có quyền thực hiện thao tác này. / You are not allowed to do this.")
-        )
+__all__ = ["require"]  # re-exported for callers that imported it from here
 
 
 def _not_closed(plan: Plan) -> None:
@@ -70,7 +58,7 @@ def _not_closed(plan: Plan) -> None:
 @transaction.atomic
 def create_plan(
     *,
-    actor,
+    actor: User | None,
     kind: str,
     title: str,
     issuing_agency: Agency,
@@ -102,12 +90,8 @@ def create_plan(
         created_by=actor,
     )
     if attachment is not None:
-        check_upload(attachment)
-        plan.attachment = attachment
-    plan.full_clean()
-    plan.save()
-    audit.record(actor=actor, action="plan.create", target=plan)
-    return plan
+        plan.attachment = attachment  # checked by the field's upload policy in full_clean
+    return audited_save(plan, actor=actor, action="plan.create")
 
 
 EDITABLE_PLAN_FIELDS = frozenset(
@@ -128,7 +112,7 @@ EDITABLE_PLAN_FIELDS = frozenset(
 
 
 @transaction.atomic
-def update_plan(*, actor, plan: Plan, **changes) -> Plan:
+def update_plan(*, actor: User | None, plan: Plan, **changes: Any) -> Plan:
     require(actor, "control.manage_plan", plan)
     _not_closed(plan)
     unknown = set(changes) - EDITABLE_PLAN_FIELDS
@@ -136,25 +120,18 @@ def update_plan(*, actor, plan: Plan, **changes) -> Plan:
         raise ValidationError(
             _("Không sửa được các trường: %(f)s / Not editable: %(f)s") % {"f": ", ".join(unknown)}
         )
-    if changes.get("attachment") is not None:
-        check_upload(changes["attachment"])
-    before = audit.snapshot(plan)
     for field, value in changes.items():
         if field == "attachment" and value is None:
             continue
         setattr(plan, field, value)
-    plan.full_clean()
-    plan.save()
-    audit.record(actor=actor, action="plan.update", target=plan, before=before)
-    return plan
+    return audited_save(plan, actor=actor, action="plan.update")
 
 
 @transaction.atomic
-def issue_plan(*, actor, plan: Plan) -> Plan:
+def issue_plan(*, actor: User | None, plan: Plan) -> Plan:
     """A draft becomes the issued plan; it needs its number and signing date, and at least one task."""
     require(actor, "control.manage_plan", plan)
-    if plan.status != PlanStatus.DRAFT:
-        raise ValidationError(_("Chỉ ban hành được kế hoạch dự thảo. / Only a draft can be issued."))
+    PLAN.apply(plan, PlanAction.ISSUE, roles(actor, MANAGER))
     if not plan.number or not plan.signed_on:
         raise ValidationError(
             _(
@@ -164,32 +141,20 @@ def issue_plan(*, actor, plan: Plan) -> Plan:
         )
     if not plan.tasks.exists():
         raise ValidationError(_("Kế hoạch chưa có nhiệm vụ nào. / The plan has no tasks yet."))
-    before = audit.snapshot(plan)
-    plan.status = PlanStatus.ISSUED
-    plan.full_clean()
-    plan.save()
-    audit.record(actor=actor, action="plan.issue", target=plan, before=before)
-    return plan
+    return audited_save(plan, actor=actor, action="plan.issue")
 
 
 @transaction.atomic
-def close_plan(*, actor, plan: Plan, reason: str = "") -> Plan:
+def close_plan(*, actor: User | None, plan: Plan, reason: str = "") -> Plan:
     require(actor, "control.manage_plan", plan)
-    if plan.status != PlanStatus.ISSUED:
-        raise ValidationError(
-            _("Chỉ kết thúc được kế hoạch đã ban hành. / Only an issued plan can be closed.")
-        )
-    before = audit.snapshot(plan)
-    plan.status = PlanStatus.CLOSED
-    plan.save()
-    audit.record(actor=actor, action="plan.close", target=plan, before=before, reason=reason)
-    return plan
+    PLAN.apply(plan, PlanAction.CLOSE, roles(actor, MANAGER))
+    return audited_save(plan, actor=actor, action="plan.close", reason=reason)
 
 
 @transaction.atomic
 def derive_plan(
     *,
-    actor,
+    actor: User | None,
     parent: Plan,
     issuing_agency: Agency,
     title: str,
@@ -277,7 +242,7 @@ def _copy_target(plan: Plan, original: Target, copied: dict[int, Target]) -> Tar
 @transaction.atomic
 def add_target(
     *,
-    actor,
+    actor: User | None,
     plan: Plan,
     code: str,
     name: str,
@@ -306,15 +271,12 @@ def add_target(
         params=params or {},
         aggregation=aggregation,
     )
-    target.full_clean()
-    target.save()
-    audit.record(actor=actor, action="target.create", target=target)
-    return target
+    return audited_save(target, actor=actor, action="target.create")
 
 
 @transaction.atomic
 def record_target_value(
-    *, actor, target: Target, agency: Agency, value: Decimal, as_of: date, note: str = ""
+    *, actor: User | None, target: Target, agency: Agency, value: Decimal, as_of: date, note: str = ""
 ) -> TargetValue:
     """An agency enters its own current value of an entered target."""
     require(actor, "control.act_for_agency", agency)
@@ -323,14 +285,11 @@ def record_target_value(
         raise ValidationError(
             _("Chỉ tiêu này được tính tự động, không nhập tay. / This target is computed, not entered.")
         )
-    row = TargetValue.objects.filter(target=target, agency=agency).first()
-    before = audit.snapshot(row) if row else {}
-    row = row or TargetValue(target=target, agency=agency)
+    row = TargetValue.objects.filter(target=target, agency=agency).first() or TargetValue(
+        target=target, agency=agency
+    )
     row.value, row.as_of, row.note, row.entered_by = value, as_of, note, actor
-    row.full_clean()
-    row.save()
-    audit.record(actor=actor, action="target.value", target=row, before=before)
-    return row
+    return audited_save(row, actor=actor, action="target.value")
 
 
 # ---------------------------------------------------------------------------------------------- tasks
@@ -339,7 +298,7 @@ def record_target_value(
 @transaction.atomic
 def add_task(
     *,
-    actor,
+    actor: User | None,
     plan: Plan,
     content: str,
     lead_agency: Agency,
@@ -419,7 +378,7 @@ def _require_issued(plan: Plan) -> None:
 
 
 @transaction.atomic
-def accept_task(*, actor, task: Task, agency: Agency) -> TaskAcceptance:
+def accept_task(*, actor: User | None, task: Task, agency: Agency) -> TaskAcceptance:
     require(actor, "control.act_for_agency", agency)
     _require_involved(task, agency)
     _require_issued(task.plan)
@@ -434,7 +393,7 @@ def accept_task(*, actor, task: Task, agency: Agency) -> TaskAcceptance:
 @transaction.atomic
 def report_progress(
     *,
-    actor,
+    actor: User | None,
     occurrence: TaskOccurrence,
     agency: Agency,
     percent: int,
@@ -442,7 +401,7 @@ def report_progress(
     output_link: str = "",
     is_completion: bool = False,
     files: Sequence[UploadedFile] = (),
-    submitted_at=None,
+    submitted_at: datetime | None = None,
 ) -> ProgressReport:
     """An agency reports its own progress; the lead agency's completion report awaits the owner's review."""
     require(actor, "control.act_for_agency", agency)
@@ -450,19 +409,19 @@ def report_progress(
     _require_involved(task, agency)
     _require_issued(task.plan)
     occurrence = TaskOccurrence.objects.select_for_update().get(pk=occurrence.pk)
-    if occurrence.status in (OccurrenceStatus.DONE, OccurrenceStatus.SUBMITTED):
-        raise ValidationError(
-            _("Kỳ này đã báo cáo hoàn thành, đang chờ duyệt hoặc đã duyệt. / Completion already reported.")
-        )
     is_lead = task.lead_agency_id == agency.pk
+    acting = roles(actor, LEAD if is_lead else SUPPORT)
+    # Reporting is open while the occurrence is neither awaiting review nor done.
+    OCCURRENCE.check(occurrence.status, OccurrenceAction.REPORT, acting)
     if is_completion and not is_lead:
         raise ValidationError(
             _("Chỉ cơ quan chủ trì báo cáo hoàn thành nhiệm vụ. / Only the lead agency reports completion.")
         )
+    action = OccurrenceAction.REPORT_COMPLETION if is_completion else OccurrenceAction.REPORT
     if is_completion:
         percent = 100
     for upload in files:
-        check_upload(upload)
+        uploads.check_upload(upload, uploads.EVIDENCE)
     accept_task(actor=actor, task=task, agency=agency)  # reporting implies the task was received
     report = ProgressReport(
         occurrence=occurrence,
@@ -473,61 +432,41 @@ def report_progress(
         text=text,
         output_link=output_link,
         is_completion=is_completion,
-        review_status=ReviewStatus.PENDING if is_completion else ReviewStatus.NONE,
     )
-    report.full_clean()
-    report.save()
+    REVIEW.start(report, action, acting)
+    audited_save(report, actor=actor, action="progress.report")
     for upload in files:
         Evidence.objects.create(report=report, file=upload, name=Path(upload.name).name[:255])
     if is_lead:
-        before = audit.snapshot(occurrence)
         occurrence.percent = percent
-        occurrence.status = OccurrenceStatus.SUBMITTED if is_completion else OccurrenceStatus.OPEN
-        occurrence.save()
-        audit.record(actor=actor, action="occurrence.progress", target=occurrence, before=before)
-    audit.record(actor=actor, action="progress.report", target=report)
+        OCCURRENCE.apply(occurrence, action, acting)
+        audited_save(occurrence, actor=actor, action="occurrence.progress")
     return report
 
 
 @transaction.atomic
-def review_progress(*, actor, report: ProgressReport, accept: bool, comment: str = "") -> ProgressReport:
+def review_progress(
+    *, actor: User | None, report: ProgressReport, accept: bool, comment: str = ""
+) -> ProgressReport:
     """The plan owner accepts the lead agency's completion report, or sends it back with a comment."""
     plan = report.occurrence.task.plan
     require(actor, "control.manage_plan", plan)
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
-    if report.review_status != ReviewStatus.PENDING:
-        raise ValidationError(_("Báo cáo này không chờ duyệt. / This report is not awaiting review."))
+    action = OccurrenceAction.ACCEPT if accept else OccurrenceAction.SEND_BACK
+    acting = roles(actor, MANAGER)
+    REVIEW.apply(report, action, acting)
     if not accept and not comment.strip():
         raise ValidationError(_("Cần ghi lý do trả lại. / Say why the report is sent back."))
-    before = audit.snapshot(report)
-    report.review_status = ReviewStatus.ACCEPTED if accept else ReviewStatus.RETURNED
     report.review_comment = comment.strip()
     report.reviewed_by = actor
     report.reviewed_at = timezone.now()
-    report.save()
-    audit.record(actor=actor, action="progress.review", target=report, before=before, reason=comment)
+    audited_save(report, actor=actor, action="progress.review", reason=comment)
     occurrence = report.occurrence
-    before = audit.snapshot(occurrence)
+    OCCURRENCE.apply(occurrence, action, acting)
     if accept:
-        occurrence.status = OccurrenceStatus.DONE
         occurrence.percent = 100
         # On time is judged by when the agency finished, not by when the owner got round to reviewing.
         occurrence.completed_on = timezone.localtime(report.submitted_at).date()
         occurrence.accepted_at = report.reviewed_at
-    else:
-        occurrence.status = OccurrenceStatus.RETURNED
-    occurrence.full_clean()
-    occurrence.save()
-    audit.record(actor=actor, action="occurrence.review", target=occurrence, before=before)
+    audited_save(occurrence, actor=actor, action="occurrence.review")
     return report
-
-
-def check_upload(upload: UploadedFile) -> None:
-    extension = Path(upload.name).suffix.lower()
-    if extension not in EVIDENCE_EXTENSIONS:
-        raise ValidationError(
-            _("Loại tệp %(ext)s không được nhận (chỉ nhận: %(ok)s). / File type %(ext)s is not accepted.")
-            % {"ext": extension or "?", "ok": ", ".join(sorted(EVIDENCE_EXTENSIONS))}
-        )
-    if upload.size > EVIDENCE_MAX_BYTES:
-        raise ValidationError(_("Tệp lớn hơn 20 MB. / The file is larger than 20 MB."))

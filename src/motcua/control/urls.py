@@ -20,7 +20,6 @@ urlpatterns = [
     path("ky/<int:pk>/bao-cao/", views.occurrence_report, name="occurrence_report"),
     path("ky/<int:pk>/don-doc/", views.occurrence_urge, name="occurrence_urge"),
     path("bao-cao-tien-do/<int:pk>/duyet/", views.progress_review, name="progress_review"),
-    path("minh-chung/<int:pk>/", views.evidence_download, name="evidence"),
     path("viec-cua-toi/", views.my_tasks, name="my_tasks"),
     path("bao-cao/", views.request_list, name="requests"),
     path("bao-cao/<int:pk>/", views.request_detail, name="request"),

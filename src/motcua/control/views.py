@@ -1,19 +1,18 @@
 """Pages of the control work. Each view reads through a selector, writes through one service, and turns a
-refused or invalid action into a Vietnamese message instead of an error page."""
+refused or invalid action into a Vietnamese message instead of an error page (core.errors.run)."""
 
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from motcua.core.access import staff_required
+from motcua.core.errors import message_of, run
 from motcua.core.validity import valid_on
 from motcua.org.models import Agency
 from motcua.org.selectors import visible_agencies
@@ -40,37 +39,8 @@ from .rules import managing_agency_ids
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def staff_only(view: Callable) -> Callable:
-    """Logged-in staff only; citizens have nothing to do here."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if request.user.is_citizen:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _error_text(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error) or _("Bạn không có quyền thực hiện thao tác này. / You are not allowed to do this.")
-
-
-def _attempt(request, action: Callable, success: str, form=None):
-    """Run a service; on refusal show why (on the form if there is one) and return None."""
-    try:
-        result = action()
-    except (ValidationError, PermissionDenied) as error:
-        if form is not None:
-            form.add_error(None, _error_text(error))
-        else:
-            messages.error(request, _error_text(error))
-        return None
-    messages.success(request, success)
-    return result
+# Citizens have nothing to do here: every page is for logged-in officers.
+staff_only = staff_required()
 
 
 def _managed_agencies(user):
@@ -103,11 +73,11 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        plan = _attempt(
+        plan = run(
             request,
             lambda: services.create_plan(actor=request.user, **data),
-            _("Đã tạo kế hoạch (dự thảo)."),
-            form,
+            success=_("Đã tạo kế hoạch (dự thảo)."),
+            form=form,
         )
         if plan:
             return redirect("control:plan", pk=plan.pk)
@@ -150,11 +120,11 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
         plan.refresh_from_db()
         if changes.get("attachment") is False:  # "clear" ticked on the file input
             changes["attachment"] = ""
-        if _attempt(
+        if run(
             request,
             lambda: services.update_plan(actor=request.user, plan=plan, **changes),
-            _("Đã lưu kế hoạch."),
-            form,
+            success=_("Đã lưu kế hoạch."),
+            form=form,
         ):
             return redirect("control:plan", pk=plan.pk)
     return render(
@@ -168,7 +138,11 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_for(request.user, pk)
-    _attempt(request, lambda: services.issue_plan(actor=request.user, plan=plan), _("Đã ban hành kế hoạch."))
+    run(
+        request,
+        lambda: services.issue_plan(actor=request.user, plan=plan),
+        success=_("Đã ban hành kế hoạch."),
+    )
     return redirect("control:plan", pk=pk)
 
 
@@ -176,7 +150,11 @@ def plan_issue(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def plan_close(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_for(request.user, pk)
-    _attempt(request, lambda: services.close_plan(actor=request.user, plan=plan), _("Đã kết thúc kế hoạch."))
+    run(
+        request,
+        lambda: services.close_plan(actor=request.user, plan=plan),
+        success=_("Đã kết thúc kế hoạch."),
+    )
     return redirect("control:plan", pk=pk)
 
 
@@ -193,7 +171,7 @@ def plan_derive(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         chosen = [t for t in tasks if str(t.pk) in data["tasks"]] or None
-        plan = _attempt(
+        plan = run(
             request,
             lambda: services.derive_plan(
                 actor=request.user,
@@ -203,8 +181,8 @@ def plan_derive(request: HttpRequest, pk: int) -> HttpResponse:
                 number=data["number"],
                 tasks=chosen,
             ),
-            _("Đã xây dựng kế hoạch của cơ quan từ kế hoạch cấp trên."),
-            form,
+            success=_("Đã xây dựng kế hoạch của cơ quan từ kế hoạch cấp trên."),
+            form=form,
         )
         if plan:
             return redirect("control:plan", pk=plan.pk)
@@ -225,11 +203,11 @@ def target_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data.pop("kinds")
-        if _attempt(
+        if run(
             request,
             lambda: services.add_target(actor=request.user, plan=plan, **data),
-            _("Đã thêm chỉ tiêu."),
-            form,
+            success=_("Đã thêm chỉ tiêu."),
+            form=form,
         ):
             return redirect("control:plan", pk=plan.pk)
     return render(request, "control/form.html", {"form": form, "title": _("Thêm chỉ tiêu"), "back": plan})
@@ -250,11 +228,11 @@ def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if (
             request.method == "POST"
             and form.is_valid()
-            and _attempt(
+            and run(
                 request,
                 lambda: services.record_target_value(actor=request.user, target=target, **form.cleaned_data),
-                _("Đã cập nhật số liệu chỉ tiêu."),
-                form,
+                success=_("Đã cập nhật số liệu chỉ tiêu."),
+                form=form,
             )
         ):
             return redirect("control:target", pk=target.pk)
@@ -280,7 +258,7 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _attempt(
+        if run(
             request,
             lambda: services.add_task(
                 actor=request.user,
@@ -296,8 +274,8 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_output=data["expected_output"],
                 targets=list(data["targets"]),
             ),
-            _("Đã thêm nhiệm vụ."),
-            form,
+            success=_("Đã thêm nhiệm vụ."),
+            form=form,
         ):
             return redirect("control:plan", pk=plan.pk)
     return render(request, "control/form.html", {"form": form, "title": _("Thêm nhiệm vụ"), "back": plan})
@@ -351,10 +329,10 @@ def _activities(task):
 def task_accept(request: HttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_for(request.user, pk)
     agency = get_object_or_404(Agency, pk=request.POST.get("agency"))
-    _attempt(
+    run(
         request,
         lambda: services.accept_task(actor=request.user, task=task, agency=agency),
-        _("Đã tiếp nhận nhiệm vụ."),
+        success=_("Đã tiếp nhận nhiệm vụ."),
     )
     return redirect("control:task", pk=pk)
 
@@ -370,10 +348,10 @@ def occurrence_report(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Báo cáo tiến độ chưa hợp lệ: %(e)s") % {"e": _form_errors(form)})
         return redirect("control:task", pk=occurrence.task_id)
-    _attempt(
+    run(
         request,
         lambda: services.report_progress(actor=request.user, occurrence=occurrence, **form.cleaned_data),
-        _("Đã gửi báo cáo tiến độ."),
+        success=_("Đã gửi báo cáo tiến độ."),
     )
     return redirect("control:task", pk=occurrence.task_id)
 
@@ -395,12 +373,12 @@ def progress_review(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Chọn chấp nhận hoặc trả lại. / Choose accept or send back."))
     else:
         accept = form.cleaned_data["decision"] == "accept"
-        _attempt(
+        run(
             request,
             lambda: services.review_progress(
                 actor=request.user, report=report, accept=accept, comment=form.cleaned_data["comment"]
             ),
-            _("Đã chấp nhận kết quả.") if accept else _("Đã trả lại báo cáo."),
+            success=_("Đã chấp nhận kết quả.") if accept else _("Đã trả lại báo cáo."),
         )
     return redirect("control:task", pk=report.occurrence.task_id)
 
@@ -411,18 +389,12 @@ def occurrence_urge(request: HttpRequest, pk: int) -> HttpResponse:
     occurrence = selectors.occurrence_for(request.user, pk)
     form = UrgeForm(request.POST)
     message = form.cleaned_data["message"] if form.is_valid() else ""
-    _attempt(
+    run(
         request,
         lambda: reminders.urge_task(actor=request.user, occurrence=occurrence, message=message),
-        _("Đã gửi đôn đốc."),
+        success=_("Đã gửi đôn đốc."),
     )
     return redirect("control:task", pk=occurrence.task_id)
-
-
-@staff_only
-def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    evidence = selectors.evidence_for(request.user, pk)
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
 
 
 @staff_only
@@ -491,7 +463,7 @@ def request_create(request: HttpRequest, pk: int) -> HttpResponse:
                 due_on=data["due_on"],
             )
 
-        created = _attempt(request, create, _("Đã gửi yêu cầu báo cáo."), form)
+        created = run(request, create, success=_("Đã gửi yêu cầu báo cáo."), form=form)
         if created:
             return redirect("control:request", pk=created.pk)
     return render(
@@ -518,7 +490,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_manage = selectors.manages(request.user, report_request.plan)
     if request.method == "POST":
         agency = get_object_or_404(Agency, pk=request.POST.get("agency"))
-        _attempt(
+        run(
             request,
             lambda: reminders.urge_report(
                 actor=request.user,
@@ -526,7 +498,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 agency=agency,
                 message=request.POST.get("message", ""),
             ),
-            _("Đã gửi đôn đốc báo cáo."),
+            success=_("Đã gửi đôn đốc báo cáo."),
         )
         return redirect("control:request", pk=pk)
     rows = selectors.request_overview(request.user, report_request, DeadlineBook())
@@ -572,12 +544,12 @@ def report_fill(request: HttpRequest, pk: int, agency_pk: int) -> HttpResponse:
     stored = {v.field_id: v for v in report.values.all()} if report else {}
     error = None
     if request.method == "POST" and "return" in request.POST and report:
-        _attempt(
+        run(
             request,
             lambda: reports.return_report(
                 actor=request.user, report=report, reason=request.POST.get("reason", "")
             ),
-            _("Đã trả lại báo cáo."),
+            success=_("Đã trả lại báo cáo."),
         )
         return redirect("control:request", pk=pk)
     if request.method == "POST" and can_edit:
@@ -594,7 +566,7 @@ def report_fill(request: HttpRequest, pk: int, agency_pk: int) -> HttpResponse:
                 submit=submit,
             )
         except (ValidationError, PermissionDenied) as exc:
-            error = _error_text(exc)
+            error = message_of(exc)
             stored = {f.pk: ReportValue(field=f, **_raw(f, values[f.code])) for f in fields}
         else:
             messages.success(request, _("Đã gửi báo cáo.") if submit else _("Đã lưu báo cáo."))

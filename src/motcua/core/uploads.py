@@ -230,9 +230,13 @@ class PolicyValidator:
         self.policy = policy
 
     def __call__(self, value: Any) -> None:
-        if not value or getattr(value, "_committed", True):
+        if not value:
             return
-        check_upload(value.file if isinstance(value, FieldFile) else value, POLICIES[self.policy])
+        if isinstance(value, FieldFile):
+            if value._committed:
+                return
+            value = value.file
+        check_upload(value, POLICIES[self.policy])
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PolicyValidator) and other.policy == self.policy

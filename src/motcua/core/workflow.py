@@ -132,6 +132,14 @@ class Workflow:
             )
         return found
 
+    def check(self, source: str, action: str, roles: Iterable[str]) -> Transition:
+        """`transition`, refusing with the service errors (ActionNotPossible/ActionNotAllowed) instead:
+        for a service that only asks whether the action is open, without moving this record."""
+        try:
+            return self.transition(source, action, roles)
+        except TransitionRefused as refused:
+            raise refused.as_error() from None
+
     def allowed_actions(self, source: str, roles: Iterable[str]) -> list[str]:
         """Actions an actor with `roles` may take from `source`, in table order (what a page offers)."""
         held = {str(r) for r in roles}
@@ -167,10 +175,7 @@ class Workflow:
         """Move `instance` along the table: set its status field (not saved). Raises ActionNotPossible or
         ActionNotAllowed (service errors) when the table refuses. `target` resolves a pseudo target."""
         source = getattr(instance, self.status_field) if instance.pk is not None else NEW
-        try:
-            found = self.transition(source, action, roles)
-        except TransitionRefused as refused:
-            raise refused.as_error() from None
+        found = self.check(source, action, roles)
         new = found.target
         if new in self.pseudo_targets:
             if target is None or target not in self.statuses.values:
@@ -181,7 +186,7 @@ class Workflow:
 
     def start(self, instance: models.Model, action: str, roles: Iterable[str]) -> Transition:
         """The first transition of a new record (source NEW), even before it has a primary key."""
-        found = self.transition(NEW, action, roles)
+        found = self.check(NEW, action, roles)
         setattr(instance, self.status_field, found.target)
         return found
 

@@ -9,4 +9,4 @@ class OutreachConfig(AppConfig):
 
     def ready(self) -> None:
         # Activity counts feed plan targets through control's registry of computations.
-        from . import computations  # noqa: F401
+        from . import computations, downloads  # noqa: F401

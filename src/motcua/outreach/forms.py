@@ -2,13 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.selectors import public_procedure
-from motcua.control.forms import DATE, Styled
+from motcua.core.forms import BootstrapFormMixin
 from motcua.org.models import Agency
 
 from .models import ActivityKind, CommunicationActivity, FaqTopic
 
 
-class ActivityForm(Styled, forms.ModelForm):
+class ActivityForm(BootstrapFormMixin, forms.ModelForm):
     agency = forms.ModelChoiceField(label=_("Cơ quan thực hiện"), queryset=Agency.objects.none())
     evidence_link = forms.URLField(label=_("Đường dẫn minh chứng"), required=False, assume_scheme="https")
 
@@ -26,7 +26,6 @@ class ActivityForm(Styled, forms.ModelForm):
             "evidence_link",
             "task",
         ]
-        widgets = {"held_on": DATE}
 
     def __init__(self, *args, agencies, tasks, **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,20 +33,20 @@ class ActivityForm(Styled, forms.ModelForm):
         self.fields["task"].queryset = tasks
 
 
-class FilterForm(Styled, forms.Form):
+class FilterForm(BootstrapFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Hình thức"), choices=[("", _("Tất cả")), *ActivityKind.choices], required=False
     )
-    start = forms.DateField(label=_("Từ ngày"), required=False, widget=DATE)
-    end = forms.DateField(label=_("Đến ngày"), required=False, widget=DATE)
+    start = forms.DateField(label=_("Từ ngày"), required=False)
+    end = forms.DateField(label=_("Đến ngày"), required=False)
 
 
-class FaqTopicForm(Styled, forms.Form):
+class FaqTopicForm(BootstrapFormMixin, forms.Form):
     name = forms.CharField(label=_("Tên chủ đề"), max_length=150)
     order = forms.IntegerField(label=_("Thứ tự"), min_value=0, max_value=32767, initial=0)
 
 
-class FaqForm(Styled, forms.Form):
+class FaqForm(BootstrapFormMixin, forms.Form):
     topic = forms.ModelChoiceField(label=_("Chủ đề"), queryset=FaqTopic.objects.none())
     agency = forms.ModelChoiceField(label=_("Cơ quan trả lời"), queryset=Agency.objects.none())
     question = forms.CharField(label=_("Câu hỏi"), max_length=500)
@@ -88,7 +87,7 @@ class FaqForm(Styled, forms.Form):
         return data
 
 
-class FaqFilterForm(Styled, forms.Form):
+class FaqFilterForm(BootstrapFormMixin, forms.Form):
     topic = forms.ModelChoiceField(
         label=_("Chủ đề"), queryset=FaqTopic.objects.all(), required=False, empty_label=_("Tất cả")
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import Procedure
 from motcua.control.models import Task
+from motcua.core.uploads import PolicyValidator
 from motcua.org.models import Agency
 
 
@@ -35,7 +36,12 @@ class CommunicationActivity(models.Model):
     channel = models.CharField(_("kênh, nơi đăng"), max_length=150, blank=True)
     audience = models.CharField(_("đối tượng"), max_length=150, blank=True)
     reach = models.PositiveIntegerField(_("số người, lượt tiếp cận"), default=0)
-    evidence = models.FileField(_("minh chứng"), upload_to="outreach/%Y/%m/", blank=True)
+    evidence = models.FileField(
+        _("minh chứng"),
+        upload_to="outreach/%Y/%m/",
+        blank=True,
+        validators=[PolicyValidator("communication_media")],
+    )
     evidence_link = models.URLField(_("đường dẫn minh chứng"), blank=True)
     task = models.ForeignKey(
         Task,

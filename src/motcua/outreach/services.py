@@ -2,6 +2,7 @@
 Q&A (by communication officers for the agencies they see); each audited."""
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -11,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from motcua.catalog.models import Procedure
 from motcua.control.models import Task
-from motcua.control.services import check_upload, require
-from motcua.core import audit
-from motcua.org.models import Agency
+from motcua.core.access import require
+from motcua.core.audited import audited_delete, audited_save
+from motcua.org.models import Agency, User
 
 from .models import CommunicationActivity, Faq, FaqTopic
 
@@ -38,7 +39,7 @@ def _check(activity: CommunicationActivity) -> None:
 @transaction.atomic
 def record_activity(
     *,
-    actor,
+    actor: User | None,
     agency: Agency,
     kind: str,
     title: str,
@@ -64,47 +65,31 @@ def record_activity(
         recorded_by=actor,
     )
     if evidence is not None:
-        check_upload(evidence)
-        activity.evidence = evidence
-    activity.full_clean()
+        activity.evidence = evidence  # checked by the field's upload policy
     _check(activity)
-    activity.save()
-    audit.record(actor=actor, action="activity.record", target=activity)
-    return activity
+    return audited_save(activity, actor=actor, action="activity.record")
 
 
 @transaction.atomic
-def update_activity(*, actor, activity: CommunicationActivity, **changes) -> CommunicationActivity:
+def update_activity(
+    *, actor: User | None, activity: CommunicationActivity, **changes
+) -> CommunicationActivity:
     require(actor, "outreach.record_for", activity.agency)
     unknown = set(changes) - EDITABLE
     if unknown:
         raise ValidationError(
             _("Không sửa được: %(f)s / Not editable: %(f)s") % {"f": ", ".join(sorted(unknown))}
         )
-    before = audit.snapshot(activity)
     for field, value in changes.items():
-        if field == "evidence" and value:
-            check_upload(value)
         setattr(activity, field, value)
-    activity.full_clean()
     _check(activity)
-    activity.save()
-    audit.record(actor=actor, action="activity.update", target=activity, before=before)
-    return activity
+    return audited_save(activity, actor=actor, action="activity.update")
 
 
 @transaction.atomic
-def delete_activity(*, actor, activity: CommunicationActivity, reason: str = "") -> None:
+def delete_activity(*, actor: User | None, activity: CommunicationActivity, reason: str = "") -> None:
     require(actor, "outreach.record_for", activity.agency)
-    audit.record(
-        actor=actor,
-        action="activity.delete",
-        target=activity,
-        before=audit.snapshot(activity),
-        after={},
-        reason=reason,
-    )
-    activity.delete()
+    audited_delete(activity, actor=actor, action="activity.delete", reason=reason)
 
 
 # ------------------------------------------------------------------------------------------------ FAQ
@@ -113,41 +98,33 @@ FAQ_EDITABLE = frozenset({"topic", "agency", "question", "answer", "procedure", 
 
 
 @transaction.atomic
-def create_faq_topic(*, actor, name: str, order: int = 0) -> FaqTopic:
+def create_faq_topic(*, actor: User | None, name: str, order: int = 0) -> FaqTopic:
     require(actor, "outreach.manage_faq_topics")
     topic = FaqTopic(name=name.strip(), order=order)
-    topic.full_clean()
-    topic.save()
-    audit.record(actor=actor, action="faq_topic.create", target=topic)
-    return topic
+    return audited_save(topic, actor=actor, action="faq_topic.create")
 
 
 @transaction.atomic
-def update_faq_topic(*, actor, topic: FaqTopic, name: str, order: int) -> FaqTopic:
+def update_faq_topic(*, actor: User | None, topic: FaqTopic, name: str, order: int) -> FaqTopic:
     require(actor, "outreach.manage_faq_topics")
-    before = audit.snapshot(topic)
     topic.name, topic.order = name.strip(), order
-    topic.full_clean()
-    topic.save()
-    audit.record(actor=actor, action="faq_topic.update", target=topic, before=before)
-    return topic
+    return audited_save(topic, actor=actor, action="faq_topic.update")
 
 
 @transaction.atomic
-def delete_faq_topic(*, actor, topic: FaqTopic) -> None:
+def delete_faq_topic(*, actor: User | None, topic: FaqTopic) -> None:
     require(actor, "outreach.manage_faq_topics")
     if topic.entries.exists():
         raise ValidationError(
             _("Chủ đề còn câu hỏi, hãy chuyển hoặc xóa chúng trước. / The topic still has questions.")
         )
-    audit.record(actor=actor, action="faq_topic.delete", target=topic, before=audit.snapshot(topic), after={})
-    topic.delete()
+    audited_delete(topic, actor=actor, action="faq_topic.delete")
 
 
 @transaction.atomic
 def create_faq(
     *,
-    actor,
+    actor: User | None,
     topic: FaqTopic,
     agency: Agency,
     question: str,
@@ -167,14 +144,11 @@ def create_faq(
         order=order,
         updated_by=actor,
     )
-    faq.full_clean()
-    faq.save()
-    audit.record(actor=actor, action="faq.create", target=faq)
-    return faq
+    return audited_save(faq, actor=actor, action="faq.create")
 
 
 @transaction.atomic
-def update_faq(*, actor, faq: Faq, **changes) -> Faq:
+def update_faq(*, actor: User | None, faq: Faq, **changes: Any) -> Faq:
     """Edit, publish or withdraw an entry; moving it to another agency needs the right over both."""
     require(actor, "outreach.manage_faq_for", faq.agency)
     unknown = set(changes) - FAQ_EDITABLE
@@ -184,18 +158,13 @@ def update_faq(*, actor, faq: Faq, **changes) -> Faq:
         )
     if "agency" in changes:
         require(actor, "outreach.manage_faq_for", changes["agency"])
-    before = audit.snapshot(faq)
     for field, value in changes.items():
         setattr(faq, field, value.strip() if isinstance(value, str) else value)
     faq.updated_by = actor
-    faq.full_clean()
-    faq.save()
-    audit.record(actor=actor, action="faq.update", target=faq, before=before)
-    return faq
+    return audited_save(faq, actor=actor, action="faq.update")
 
 
 @transaction.atomic
-def delete_faq(*, actor, faq: Faq) -> None:
+def delete_faq(*, actor: User | None, faq: Faq) -> None:
     require(actor, "outreach.manage_faq_for", faq.agency)
-    audit.record(actor=actor, action="faq.delete", target=faq, before=audit.snapshot(faq), after={})
-    faq.delete()
+    audited_delete(faq, actor=actor, action="faq.delete")

@@ -8,7 +8,6 @@ urlpatterns = [
     path("moi/", views.activity_create, name="activity_create"),
     path("<int:pk>/sua/", views.activity_edit, name="activity_edit"),
     path("<int:pk>/xoa/", views.activity_delete, name="activity_delete"),
-    path("<int:pk>/minh-chung/", views.activity_evidence, name="activity_evidence"),
     path("hoi-dap/", views.faq_list, name="faqs"),
     path("hoi-dap/moi/", views.faq_create, name="faq_create"),
     path("hoi-dap/<int:pk>/sua/", views.faq_edit, name="faq_edit"),

@@ -1,19 +1,21 @@
 """Pages for recording and listing communication activities, and for keeping the public Q&A."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from motcua.control.selectors import member_agencies
-from motcua.control.views import staff_only
+from motcua.core.access import staff_required
+from motcua.core.errors import service_errors
 
 from . import selectors, services
 from .forms import ActivityForm, FaqFilterForm, FaqForm, FaqTopicForm, FilterForm
+
+staff_only = staff_required()
+# Staff pages of the Q&A: communication officers and administrators only.
+faq_writer = staff_required("outreach.write_faq")
 
 
 @staff_only
@@ -46,12 +48,9 @@ def _form(request, instance=None):
 
 
 def _save(request, form, action) -> bool:
-    try:
+    with service_errors(form) as outcome:
         action(form.cleaned_data)
-    except (ValidationError, PermissionDenied) as error:
-        form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
-        return False
-    return True
+    return outcome.ok
 
 
 @staff_only
@@ -100,37 +99,14 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     activity = selectors.activity_for(request.user, pk)
-    try:
+    with service_errors(request=request) as outcome:
         services.delete_activity(actor=request.user, activity=activity)
-    except PermissionDenied as error:
-        messages.error(request, str(error))
-    else:
+    if outcome.ok:
         messages.success(request, _("Đã xóa hoạt động."))
     return redirect("outreach:activities")
 
 
-@staff_only
-def activity_evidence(request: HttpRequest, pk: int) -> FileResponse:
-    activity = selectors.activity_for(request.user, pk)
-    if not activity.evidence:
-        raise PermissionDenied
-    return FileResponse(activity.evidence.open("rb"), as_attachment=True)
-
-
 # ------------------------------------------------------------------------------------------------ FAQ
-
-
-def faq_writer(view):
-    """Staff pages of the Q&A: communication officers and administrators only."""
-
-    @staff_only
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.has_perm("outreach.write_faq"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 @faq_writer
@@ -197,11 +173,9 @@ def faq_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def faq_delete(request: HttpRequest, pk: int) -> HttpResponse:
     faq = selectors.faq_for(request.user, pk)
-    try:
+    with service_errors(request=request) as outcome:
         services.delete_faq(actor=request.user, faq=faq)
-    except PermissionDenied as error:
-        messages.error(request, str(error))
-    else:
+    if outcome.ok:
         messages.success(request, _("Đã xóa câu hỏi."))
     return redirect("outreach:faqs")
 
@@ -240,10 +214,8 @@ def faq_topic_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def faq_topic_delete(request: HttpRequest, pk: int) -> HttpResponse:
     topic = get_object_or_404(selectors.faq_topics(), pk=pk)
-    try:
+    with service_errors(request=request) as outcome:
         services.delete_faq_topic(actor=request.user, topic=topic)
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
+    if outcome.ok:
         messages.success(request, _("Đã xóa chủ đề."))
     return redirect("outreach:faq_topics")

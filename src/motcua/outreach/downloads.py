@@ -1,0 +1,13 @@
+"""An activity's evidence file, served by core's one authorised download (/tep/outreach-activity/<pk>/)
+through the activity selector: another agency's file is a 404."""
+
+from django.db.models.fields.files import FieldFile
+
+from motcua.core.uploads import register_download
+
+from . import selectors
+
+
+@register_download("outreach-activity", inline=True)
+def activity_evidence(actor, pk: int) -> FieldFile:
+    return selectors.activity_for(actor, pk).evidence
