@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.plugins import Registry, UnknownPlugin
+
 AgencyGroups = Sequence[frozenset[int]]
 ComputeFn = Callable[[AgencyGroups, date, date, dict], Decimal]
 
@@ -26,27 +28,29 @@ class Computation:
     help_text: str = ""
 
 
-_REGISTRY: dict[str, Computation] = {}
+computations: Registry[Computation] = Registry("computation", base=Computation)
 
 
-def register(name: str, label, help_text="") -> Callable[[ComputeFn], ComputeFn]:
+def register(name: str, label: str, help_text: str = "") -> Callable[[ComputeFn], ComputeFn]:
     """Decorator: make `fn` available to computed targets under `name` (unique across apps)."""
 
     def decorate(fn: ComputeFn) -> ComputeFn:
-        if name in _REGISTRY and _REGISTRY[name].compute is not fn:
-            raise ValueError(f"Computation {name!r} is already registered")
-        _REGISTRY[name] = Computation(name=name, label=label, compute=fn, help_text=help_text)
+        computations.register(Computation(name=name, label=label, compute=fn, help_text=help_text))
         return fn
 
     return decorate
 
 
 def get(name: str) -> Computation | None:
-    return _REGISTRY.get(name)
+    """The computation of that name, or None (a target naming an unknown one is refused by the service)."""
+    try:
+        return computations.get(name)
+    except UnknownPlugin:
+        return None
 
 
 def choices() -> list[tuple[str, str]]:
-    return [(c.name, f"{c.label} ({c.name})") for c in sorted(_REGISTRY.values(), key=lambda c: c.name)]
+    return computations.choices(lambda name, c: f"{c.label} ({name})")
 
 
 def union(groups: AgencyGroups) -> frozenset[int]:

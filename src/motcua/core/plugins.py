@@ -72,7 +72,7 @@ class Registry(Generic[T]):
         key = name or getattr(entry, "name", "")
         if not key:
             raise ValueError(f"{entry!r} has no name to be registered under ({self.name} registry)")
-        if key in self._entries and self._entries[key] is not entry:
+        if key in self._entries and self._entries[key] != entry:
             raise ValueError(f"{self.name} {key!r} is already registered")
         self._entries[key] = entry
 

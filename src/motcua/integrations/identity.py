@@ -35,6 +35,8 @@ from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
+from motcua.core.plugins import Registry
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_ACCOUNT_RESOLVER = "motcua.accounts.services.sign_in_with_identity"
@@ -90,20 +92,15 @@ class IdentityProvider(ABC):
         """The view the provider sends the visitor back to."""
 
 
-_registry: dict[str, type[IdentityProvider]] = {}
-
-
-def register(plugin: type[IdentityProvider]) -> type[IdentityProvider]:
-    _registry[plugin.name] = plugin
-    return plugin
+providers: Registry[type[IdentityProvider]] = Registry(
+    "identity", base=IdentityProvider, setting="MOTCUA_IDENTITY_PROVIDER", default="oidc"
+)
+register = providers.register
 
 
 def provider() -> IdentityProvider:
-    name = getattr(settings, "MOTCUA_IDENTITY_PROVIDER", "oidc")
-    try:
-        return _registry[name]()
-    except KeyError:
-        raise ImproperlyConfigured(f"no identity provider plugin named '{name}'") from None
+    """The provider the settings name; UnknownPlugin (an ImproperlyConfigured) for an unknown name."""
+    return providers.active()()
 
 
 def enabled() -> bool:

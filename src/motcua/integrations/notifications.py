@@ -23,6 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from motcua.core import audit
+from motcua.core.plugins import Registry
 
 from .models import Channel, OutboxMessage
 
@@ -62,26 +63,19 @@ class DjangoMailPlugin(Plugin):
         send_mail(message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [message.recipient])
 
 
-_registry: dict[str, type[Plugin]] = {}
-
-
-def register(plugin: type[Plugin]) -> type[Plugin]:
-    """Class decorator for third-party plugins (an SMS gateway, the Zalo OA API …)."""
-    _registry[plugin.name] = plugin
-    return plugin
-
+# One plugin per channel, chosen by MOTCUA_NOTIFICATION_PLUGINS (a dict, hence no single setting here).
+plugins: Registry[type[Plugin]] = Registry("notification", base=Plugin, default=OutboxPlugin.name)
+# Class decorator for third-party plugins (an SMS gateway, the Zalo OA API …).
+register = plugins.register
 
 register(OutboxPlugin)
 register(DjangoMailPlugin)
 
 
 def plugin_for(channel: str) -> Plugin:
+    """The plugin the settings choose for `channel`; UnknownPlugin (a LookupError) for an unknown name."""
     configured = {**DEFAULT_PLUGINS, **getattr(settings, "MOTCUA_NOTIFICATION_PLUGINS", {})}
-    name = configured.get(channel, OutboxPlugin.name)
-    try:
-        return _registry[name]()
-    except KeyError:
-        raise LookupError(f"Chưa đăng ký bộ gửi '{name}' / no notification plugin named '{name}'") from None
+    return plugins.get(configured.get(channel, OutboxPlugin.name))()
 
 
 def send(

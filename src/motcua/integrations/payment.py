@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from motcua.core.plugins import Registry
+
 DEFAULT_PLUGIN = "counter"
 BANK_ENV = {
     "bank": "MOTCUA_BANK_NAME",
@@ -95,25 +97,19 @@ def bank_account() -> BankAccount | None:
     )
 
 
-_registry: dict[str, type[Plugin]] = {}
-
-
-def register(plugin: type[Plugin]) -> type[Plugin]:
-    """Class decorator for a gateway plugin (national payment platform, a provincial gateway …)."""
-    _registry[plugin.name] = plugin
-    return plugin
-
+plugins: Registry[type[Plugin]] = Registry(
+    "payment", base=Plugin, setting="MOTCUA_PAYMENT_PLUGIN", default=DEFAULT_PLUGIN
+)
+# Class decorator for a gateway plugin (national payment platform, a provincial gateway …).
+register = plugins.register
 
 register(CounterPlugin)
 
 
 def plugin_named(name: str) -> Plugin:
-    try:
-        return _registry[name]()
-    except KeyError:
-        raise LookupError(f"Chưa đăng ký bộ thanh toán '{name}' / no payment plugin named '{name}'") from None
+    return plugins.get(name)()
 
 
 def current() -> Plugin:
     """The plugin the settings name (the counter one by default)."""
-    return plugin_named(getattr(settings, "MOTCUA_PAYMENT_PLUGIN", DEFAULT_PLUGIN))
+    return plugins.active()()
