@@ -19,7 +19,7 @@ from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import OpenApiResponse, extend_schema_serializer
 from rest_framework import exceptions as api
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -222,8 +222,10 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     return response
 
 
+@extend_schema_serializer(component_name="ApiError")
 class ErrorSerializer(serializers.Serializer):
-    """The one error shape of the API."""
+    """The one error shape of the API (component "ApiError": the catalog's older "Error" keeps its name
+    until it moves onto this one)."""
 
     detail = serializers.CharField(help_text="Thông báo bằng tiếng Việt và tiếng Anh / message in both")
     code = serializers.CharField(help_text="Mã lỗi cho máy đọc / machine-readable code")

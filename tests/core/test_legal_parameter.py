@@ -1,0 +1,67 @@
+"""The legal-parameter base: one period constraint declared once, checked by the database and by a
+system check, and `in_force` finding the row of a day."""
+
+from datetime import date
+
+import pytest
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+
+from motcua.control.models import ControlParameter, ReportingCutoff
+from motcua.core.checks import legal_parameters_keep_their_period_check
+from motcua.core.models import LegalParameter
+from motcua.core.validity import in_force
+
+pytestmark = pytest.mark.django_db
+
+
+def parameter(**kwargs) -> ControlParameter:
+    defaults = {"key": "due_soon_working_days", "value": 3, "legal_basis": "QĐ 1739/QĐ-UBND"}
+    return ControlParameter(**{**defaults, **kwargs})
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_by_validation_and_by_the_database():
+    bad = parameter(valid_from=date(2026, 9, 4), valid_to=date(2026, 9, 3))
+    with pytest.raises(ValidationError, match="không được trước ngày có hiệu lực"):
+        bad.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        bad.save()
+    parameter(valid_from=date(2026, 9, 4), valid_to=date(2026, 9, 4)).save()  # one day is a period
+
+
+def test_every_legal_parameter_model_keeps_the_constraint_and_its_own():
+    subclasses = [m for m in apps.get_models() if issubclass(m, LegalParameter)]
+    assert {m.__name__ for m in subclasses} >= {"ControlParameter", "ReminderRule", "ReportingCutoff"}
+    for model in subclasses:
+        assert f"{model._meta.app_label}_{model._meta.model_name}_valid_range" in {
+            c.name for c in model._meta.constraints
+        }
+    assert "control_cutoff_months" in {c.name for c in ReportingCutoff._meta.constraints}
+    assert legal_parameters_keep_their_period_check() == []
+
+
+def test_the_system_check_names_a_subclass_that_dropped_the_constraint():
+    class Forgetful(LegalParameter):
+        class Meta:
+            app_label = "core"
+            constraints: list[models.BaseConstraint] = []
+
+    try:
+        errors = legal_parameters_keep_their_period_check()
+        assert [e.id for e in errors] == ["motcua.E001"]
+        assert "core.Forgetful" in errors[0].msg
+    finally:
+        apps.all_models["core"].pop("forgetful")
+        apps.clear_cache()
+
+
+def test_in_force_picks_the_row_of_the_day():
+    old = parameter(valid_from=date(2025, 1, 1), valid_to=date(2026, 6, 30), value=3)
+    new = parameter(valid_from=date(2026, 7, 1), value=5)
+    old.save()
+    new.save()
+    rows = ControlParameter.objects.filter(pk__in=[old.pk, new.pk])  # the seeded row aside
+    assert in_force(rows, date(2026, 6, 30)) == old
+    assert in_force(rows, date(2026, 7, 1)) == new
+    assert in_force(rows, date(2024, 12, 31)) is None

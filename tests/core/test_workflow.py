@@ -1,0 +1,190 @@
+"""The generic workflow table: the dossier lifecycle expressed in it unchanged, the control tables walked
+exhaustively, and the status columns kept valid by the database."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+
+from motcua.control import workflows
+from motcua.control.models import Plan, PlanStatus, Report
+from motcua.core.workflow import (
+    NEW,
+    ActionNotAllowed,
+    ActionNotPossible,
+    TransitionRefused,
+    Workflow,
+    assert_walk,
+    row,
+)
+from motcua.dossiers import lifecycle
+
+DOSSIER = Workflow(
+    "dossier",
+    lifecycle.TABLE,
+    status_field="status",
+    statuses=lifecycle.Status,
+    actions=lifecycle.Action,
+    subject="hồ sơ",
+    pseudo_targets={lifecycle.RESUME},
+)
+
+
+def _answer(fn, *args):
+    try:
+        found = fn(*args)
+    except (TransitionRefused, lifecycle.TransitionRefused) as refused:
+        return ("refused", refused.permission)
+    return ("allowed", found.source, found.action, found.target, found.roles)
+
+
+def test_the_dossier_lifecycle_is_a_workflow_table_with_the_same_answer_everywhere():
+    states = [NEW, *lifecycle.Status.values]
+    actions = lifecycle.Action.values
+    role_sets = [set(), *({r} for r in lifecycle.ACTING_ROLES), set(lifecycle.ACTING_ROLES), {"citizen"}]
+    checked = 0
+    for state in states:
+        for action in actions:
+            for roles in role_sets:
+                assert _answer(DOSSIER.transition, state, action, roles) == _answer(
+                    lifecycle.transition, state, action, roles
+                ), (state, action, roles)
+                checked += 1
+            for roles in role_sets:
+                assert DOSSIER.allowed_actions(state, roles) == lifecycle.allowed_actions(state, roles)
+    assert checked == len(states) * len(actions) * len(role_sets)
+    assert lifecycle.RESUME in DOSSIER.targets()
+
+
+def test_a_refusal_says_why_in_both_languages_and_converts_to_the_service_errors():
+    with pytest.raises(
+        TransitionRefused, match=r"khi hồ sơ ở trạng thái “Đã trả kết quả”\. / This action"
+    ) as error:
+        DOSSIER.transition(lifecycle.Status.RETURNED, lifecycle.Action.HAND_OVER, {lifecycle.ONE_STOP})
+    assert isinstance(error.value.as_error(), ActionNotPossible)
+    assert isinstance(error.value.as_error(), ValidationError)
+    with pytest.raises(TransitionRefused) as error:
+        DOSSIER.transition(
+            lifecycle.Status.RESULT_READY, lifecycle.Action.RETURN_RESULT, {lifecycle.SPECIALIST}
+        )
+    assert error.value.permission
+    assert isinstance(error.value.as_error(), ActionNotAllowed)
+    assert isinstance(error.value.as_error(), PermissionDenied)
+
+
+def test_a_table_naming_an_unknown_state_or_a_row_twice_is_refused_when_declared():
+    with pytest.raises(ValueError, match="unknown target"):
+        Workflow("x", [row(PlanStatus.DRAFT, "issue", "published", {"a"})], statuses=PlanStatus)
+    with pytest.raises(ValueError, match="twice"):
+        Workflow(
+            "x",
+            [row(PlanStatus.DRAFT, "issue", PlanStatus.ISSUED, {"a"})] * 2,
+            statuses=PlanStatus,
+        )
+
+
+M, L, S, A, SYS = (
+    workflows.MANAGER,
+    workflows.LEAD,
+    workflows.SUPPORT,
+    workflows.AGENCY,
+    workflows.SYSTEM,
+)
+
+
+def expected_plan(source, action, held):
+    rules = {("draft", "issue"): ("issued", {M, SYS}), ("issued", "close"): ("closed", {M, SYS})}
+    target, who = rules.get((source, action), (None, set()))
+    return target if held & who else None
+
+
+def expected_occurrence(source, action, held):
+    if action == "report" and source in ("open", "returned") and held & {L, S, SYS}:
+        return "open"
+    if action == "report_completion" and source in ("open", "returned") and held & {L, SYS}:
+        return "submitted"
+    if source == "submitted" and held & {M, SYS}:
+        return {"accept": "done", "send_back": "returned"}.get(action)
+    return None
+
+
+def expected_review(source, action, held):
+    if source == NEW and action == "report" and held & {L, S, SYS}:
+        return ""
+    if source == NEW and action == "report_completion" and held & {L, SYS}:
+        return "pending"
+    if source == "pending" and held & {M, SYS}:
+        return {"accept": "accepted", "send_back": "returned"}.get(action)
+    return None
+
+
+def expected_report(source, action, held):
+    if source in (NEW, "draft") and held & {A, SYS}:
+        return {"save": "draft", "submit": "submitted"}.get(action)
+    if source == "submitted" and action == "send_back" and held & {M, SYS}:
+        return "draft"
+    return None
+
+
+@pytest.mark.parametrize(
+    ("workflow", "expected"),
+    [
+        (workflows.PLAN, expected_plan),
+        (workflows.OCCURRENCE, expected_occurrence),
+        (workflows.REVIEW, expected_review),
+        (workflows.REPORT, expected_report),
+    ],
+    ids=["plan", "occurrence", "review", "report"],
+)
+def test_every_state_action_and_role_of_the_control_tables(workflow, expected):
+    assert assert_walk(workflow, expected) >= len(workflow.table)
+
+
+def test_the_walk_fails_when_the_table_and_the_rule_disagree():
+    with pytest.raises(AssertionError, match="plan: \\('draft', 'issue', \\['plan_manager'\\]\\)"):
+        assert_walk(workflows.PLAN, lambda source, action, held: None)
+
+
+@pytest.mark.django_db
+def test_apply_is_what_moves_a_plan_and_refuses_a_second_issue(draft_plan, officer):
+    workflows.PLAN.apply(draft_plan, "issue", {M})
+    assert draft_plan.status == PlanStatus.ISSUED
+    with pytest.raises(ActionNotPossible, match="Đã ban hành"):
+        workflows.PLAN.apply(draft_plan, "issue", {M})
+    with pytest.raises(ActionNotAllowed):
+        workflows.PLAN.apply(draft_plan, "close", {L})
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_status_outside_the_table(draft_plan, plan):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Plan.objects.filter(pk=draft_plan.pk).update(status="published")
+    request_free = Report._meta.get_field("status")
+    assert {c.name for c in Report._meta.constraints} >= {"control_report_status_valid"}
+    assert request_free.default == "draft"
+
+
+def test_the_check_constraint_lists_the_statuses():
+    constraint = workflows.PLAN.check_constraint("x")
+    assert constraint.condition.children == [("status__in", ["draft", "issued", "closed"])]
+
+
+@pytest.mark.django_db
+def test_services_issue_and_close_a_plan_through_the_table(draft_plan, officer, staff_a, commune_a):
+    from motcua.control import services
+
+    services.add_task(
+        actor=officer,
+        plan=draft_plan,
+        content="Rà soát",
+        lead_agency=commune_a,
+        start_on=date(2026, 2, 1),
+        due_on=date(2026, 3, 1),
+    )
+    with pytest.raises(ValidationError, match="Kết thúc"):
+        services.close_plan(actor=officer, plan=draft_plan)
+    services.issue_plan(actor=officer, plan=draft_plan)
+    services.close_plan(actor=officer, plan=draft_plan, reason="Hết năm")
+    draft_plan.refresh_from_db()
+    assert draft_plan.status == PlanStatus.CLOSED
