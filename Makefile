@@ -33,14 +33,16 @@ run: demo  ## serve the platform with demo data on http://127.0.0.1:8000
 	@$(BIN)/motcua demo_logins
 	DEBUG=1 $(BIN)/motcua runserver $(HOST):$(PORT)
 
-test: install-dev  ## lint, then the whole test suite (browser journeys included)
+test: install-dev  ## lint, import contracts, types, then the whole test suite (browser journeys included)
 	@tools/system-deps check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: install-dev  ## ruff lint and format check
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+lint: install-dev  ## ruff lint and format check, import contracts, types
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports --no-cache && $(BIN)/mypy
 
 format: install-dev  ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .

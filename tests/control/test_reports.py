@@ -135,7 +135,7 @@ def test_a_report_is_filled_only_by_its_agency_and_checked(request_q1, staff_a, 
         actor=staff_a, request=request_q1, agency=commune_a, values=figures("1.5", 2), submit=True
     )
     assert report.status == ReportStatus.SUBMITTED
-    with pytest.raises(ValidationError, match="(?i)đã gửi"):
+    with pytest.raises(ValidationError, match=r"(?i)đã gửi"):
         reports.save_report(actor=staff_a, request=request_q1, agency=commune_a, values=figures(1, 1))
 
 

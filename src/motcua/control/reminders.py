@@ -118,7 +118,7 @@ def _task_message(occurrence: TaskOccurrence, headline: str, extra: str = "") ->
 
 
 @transaction.atomic
-def urge_task(*, actor, occurrence: TaskOccurrence, message: str) -> Reminder:
+def urge_task(*, actor: User | None, occurrence: TaskOccurrence, message: str) -> Reminder | None:
     """The plan owner urges the lead agency by hand, with a message; always sent and logged."""
     require(actor, "control.manage_plan", occurrence.task.plan)
     if not message.strip():
@@ -136,7 +136,9 @@ def urge_task(*, actor, occurrence: TaskOccurrence, message: str) -> Reminder:
 
 
 @transaction.atomic
-def urge_report(*, actor, request: ReportRequest, agency: Agency, message: str) -> Reminder:
+def urge_report(
+    *, actor: User | None, request: ReportRequest, agency: Agency, message: str
+) -> Reminder | None:
     require(actor, "control.manage_plan", request.plan)
     if not request.agencies.filter(pk=agency.pk).exists():
         raise ValidationError(_("Cơ quan này không phải báo cáo. / This agency does not owe the report."))

@@ -16,7 +16,7 @@ from motcua.core.access import require
 from motcua.core.audited import audited_save
 from motcua.core.trees import closure
 from motcua.core.validity import in_force
-from motcua.org.models import Agency
+from motcua.org.models import Agency, User
 from motcua.workdays import clock
 from motcua.workdays.duration import Duration
 
@@ -86,7 +86,7 @@ def default_due_on(period: ReportingPeriod, owner: Agency) -> date:
 @transaction.atomic
 def request_reports(
     *,
-    actor,
+    actor: User | None,
     plan: Plan,
     template: ReportTemplate,
     period: ReportingPeriod,
@@ -139,7 +139,7 @@ def _parse_number(field: TemplateField, raw) -> Decimal | None:
 @transaction.atomic
 def save_report(
     *,
-    actor,
+    actor: User | None,
     request: ReportRequest,
     agency: Agency,
     values: Mapping[str, object],
@@ -186,7 +186,7 @@ def save_report(
 
 
 @transaction.atomic
-def return_report(*, actor, report: Report, reason: str) -> Report:
+def return_report(*, actor: User | None, report: Report, reason: str) -> Report:
     """The owner sends a submitted report back for correction; the agency then submits it again."""
     require(actor, "control.manage_plan", report.request.plan)
     REPORT.apply(report, ReportAction.SEND_BACK, roles(actor, MANAGER))
@@ -218,5 +218,5 @@ def rollup(request: ReportRequest, agency: Agency) -> dict[int, Decimal]:
         field__kind=FieldKind.NUMBER,
     ).values_list("field_id", "number")
     for field_id, number in rows:
-        totals[field_id] += number
+        totals[field_id] += number or Decimal(0)  # never None: filtered above
     return dict(totals)

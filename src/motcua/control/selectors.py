@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from motcua.core.trees import closure
-from motcua.org.models import Agency
+from motcua.org.models import Agency, User
 from motcua.org.selectors import visible_agencies
 
 from . import computations
@@ -41,7 +41,7 @@ from .models import (
 from .rules import member_agency_ids
 
 
-def visible_plans(actor) -> QuerySet[Plan]:
+def visible_plans(actor: User) -> QuerySet[Plan]:
     agencies = visible_agencies(actor)
     own = Q(issuing_agency__in=agencies) | Q(owner_agency__in=agencies)
     assigned = ~Q(status=PlanStatus.DRAFT) & (
@@ -53,15 +53,15 @@ def visible_plans(actor) -> QuerySet[Plan]:
     return Plan.objects.filter(pk__in=ids).select_related("issuing_agency", "owner_agency", "parent")
 
 
-def plan_for(actor, pk: int) -> Plan:
+def plan_for(actor: User, pk: int) -> Plan:
     return get_object_or_404(visible_plans(actor), pk=pk)
 
 
-def manages(actor, plan: Plan) -> bool:
+def manages(actor: User, plan: Plan) -> bool:
     return actor.has_perm("control.manage_plan", plan)
 
 
-def plan_lineage(actor, plan: Plan) -> tuple[list[Plan], list[tuple[Plan, int]]]:
+def plan_lineage(actor: User, plan: Plan) -> tuple[list[Plan], list[tuple[Plan, int]]]:
     """The higher plans it implements (top first) and the plans derived from it, with their depth."""
     visible = set(visible_plans(actor).values_list("pk", flat=True))
     ancestors: list[Plan] = []
@@ -90,13 +90,13 @@ def plan_tasks(plan: Plan) -> QuerySet[Task]:
     )
 
 
-def task_for(actor, pk: int) -> Task:
+def task_for(actor: User, pk: int) -> Task:
     task = get_object_or_404(Task.objects.select_related("plan", "lead_agency__administrative_unit"), pk=pk)
     plan_for(actor, task.plan_id)
     return task
 
 
-def occurrence_for(actor, pk: int) -> TaskOccurrence:
+def occurrence_for(actor: User, pk: int) -> TaskOccurrence:
     occurrence = get_object_or_404(
         TaskOccurrence.objects.select_related("task__plan", "task__lead_agency__administrative_unit"), pk=pk
     )
@@ -104,7 +104,7 @@ def occurrence_for(actor, pk: int) -> TaskOccurrence:
     return occurrence
 
 
-def reports_of(actor, occurrence: TaskOccurrence) -> QuerySet[ProgressReport]:
+def reports_of(actor: User, occurrence: TaskOccurrence) -> QuerySet[ProgressReport]:
     reports = occurrence.reports.select_related("agency", "author", "reviewed_by").prefetch_related(
         "evidence"
     )
@@ -113,7 +113,7 @@ def reports_of(actor, occurrence: TaskOccurrence) -> QuerySet[ProgressReport]:
     return reports.filter(agency__in=visible_agencies(actor))
 
 
-def evidence_for(actor, pk: int) -> Evidence:
+def evidence_for(actor: User, pk: int) -> Evidence:
     evidence = get_object_or_404(Evidence.objects.select_related("report__occurrence"), pk=pk)
     if (
         not reports_of(actor, occurrence_for(actor, evidence.report.occurrence_id))
@@ -124,13 +124,13 @@ def evidence_for(actor, pk: int) -> Evidence:
     return evidence
 
 
-def acting_agencies(actor, task: Task) -> list[Agency]:
+def acting_agencies(actor: User, task: Task) -> list[Agency]:
     """The agencies involved in the task that the actor works at: those it may accept and report for."""
     involved = {task.lead_agency_id, *task.supporting_agencies.values_list("pk", flat=True)}
     return list(Agency.objects.filter(pk__in=involved & member_agency_ids(actor)).order_by("code"))
 
 
-def member_agencies(actor) -> QuerySet[Agency]:
+def member_agencies(actor: User) -> QuerySet[Agency]:
     return Agency.objects.filter(pk__in=member_agency_ids(actor)).order_by("code")
 
 
@@ -141,7 +141,7 @@ class OccurrenceRow:
     role: str = ""
 
 
-def my_occurrences(actor, book: DeadlineBook) -> list[OccurrenceRow]:
+def my_occurrences(actor: User, book: DeadlineBook) -> list[OccurrenceRow]:
     """Open work of the agencies the actor works at, in issued plans, nearest deadline first."""
     mine = member_agency_ids(actor)
     occurrences = (
@@ -159,7 +159,7 @@ def my_occurrences(actor, book: DeadlineBook) -> list[OccurrenceRow]:
     ]
 
 
-def pending_reviews(actor) -> QuerySet[ProgressReport]:
+def pending_reviews(actor: User) -> QuerySet[ProgressReport]:
     plans = [p for p in visible_plans(actor).filter(status=PlanStatus.ISSUED) if manages(actor, p)]
     return (
         ProgressReport.objects.filter(occurrence__task__plan__in=plans, review_status="pending")
@@ -215,7 +215,7 @@ def target_period(target: Target, today: date) -> tuple[date, date]:
     return start, max(start, min(today, date(target.plan.year_to, 12, 31)))
 
 
-def target_progress(actor, target: Target, *, today: date | None = None) -> TargetProgress:
+def target_progress(actor: User, target: Target, *, today: date | None = None) -> TargetProgress:
     today = today or timezone.localdate()
     agencies = target_agencies(target)
     shown = set(visible_agencies(actor).values_list("pk", flat=True))
@@ -273,7 +273,7 @@ def _computed_values(target: Target, agencies: list[Agency], today: date) -> dic
 # ----------------------------------------------------------------------------------- periodic reports
 
 
-def visible_requests(actor) -> QuerySet[ReportRequest]:
+def visible_requests(actor: User) -> QuerySet[ReportRequest]:
     plans = visible_plans(actor)
     agencies = visible_agencies(actor)
     managed = [p.pk for p in plans if manages(actor, p)]
@@ -284,11 +284,11 @@ def visible_requests(actor) -> QuerySet[ReportRequest]:
     )
 
 
-def request_for(actor, pk: int) -> ReportRequest:
+def request_for(actor: User, pk: int) -> ReportRequest:
     return get_object_or_404(visible_requests(actor), pk=pk)
 
 
-def request_agencies(actor, request: ReportRequest) -> QuerySet[Agency]:
+def request_agencies(actor: User, request: ReportRequest) -> QuerySet[Agency]:
     """The agencies owing the report whose answers the actor may see."""
     agencies = request.agencies.select_related("administrative_unit").order_by("code")
     if manages(actor, request.plan):
@@ -303,7 +303,7 @@ class RequestRow:
     state: str  # "on_time", "late", "draft", "missing"
 
 
-def request_overview(actor, request: ReportRequest, book: DeadlineBook) -> list[RequestRow]:
+def request_overview(actor: User, request: ReportRequest, book: DeadlineBook) -> list[RequestRow]:
     from .reports import submitted_on_time
 
     reports = {
@@ -322,7 +322,7 @@ def request_overview(actor, request: ReportRequest, book: DeadlineBook) -> list[
     return rows
 
 
-def report_for(actor, pk: int) -> Report:
+def report_for(actor: User, pk: int) -> Report:
     report = get_object_or_404(Report.objects.select_related("request__plan", "agency"), pk=pk)
     if (
         not request_agencies(actor, request_for(actor, report.request_id))
@@ -333,7 +333,7 @@ def report_for(actor, pk: int) -> Report:
     return report
 
 
-def reminders_for(actor) -> QuerySet[Reminder]:
+def reminders_for(actor: User) -> QuerySet[Reminder]:
     agencies = visible_agencies(actor)
     return Reminder.objects.filter(agency__in=agencies).select_related(
         "agency", "rule", "occurrence__task__plan", "report_request", "sent_by"

@@ -436,7 +436,7 @@ def report_progress(
     REVIEW.start(report, action, acting)
     audited_save(report, actor=actor, action="progress.report")
     for upload in files:
-        Evidence.objects.create(report=report, file=upload, name=Path(upload.name).name[:255])
+        Evidence.objects.create(report=report, file=upload, name=Path(upload.name or "tep").name[:255])
     if is_lead:
         occurrence.percent = percent
         OCCURRENCE.apply(occurrence, action, acting)

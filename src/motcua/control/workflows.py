@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.workflow import NEW, Workflow, row
+from motcua.core.workflow import NEW, Transition, Workflow, row
 
 MANAGER = "plan_manager"
 LEAD = "lead_agency"
@@ -29,7 +29,7 @@ def roles(actor: object, *held: str) -> frozenset[str]:
     return frozenset({SYSTEM}) if actor is None else frozenset(held)
 
 
-def _t(source: str, action: str, target: str, who: Iterable[str]):
+def _t(source: str, action: str, target: str, who: Iterable[str]) -> Transition:
     return row(source, action, target, {*who, SYSTEM})
 
 

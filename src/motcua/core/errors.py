@@ -162,7 +162,7 @@ def _invalid(errors: dict[str, list[str]]) -> _Refusal:
     return _Refusal(400, "invalid", detail, errors)
 
 
-def _convert(exc: BaseException) -> BaseException:
+def _convert(exc: Exception) -> Exception:
     """Django and service exceptions as DRF exceptions; DRF's own pass through."""
     from .workflow import TransitionRefused
 
@@ -198,7 +198,8 @@ FORMATTED = (api.MethodNotAllowed, api.UnsupportedMediaType)
 def _detail(exc: api.APIException, code: str) -> str:
     """DRF's stock messages are in one language: ours replace them; a message the code chose is kept."""
     if isinstance(exc, api.Throttled):
-        wait = f" ({exc.wait:.0f} s)" if exc.wait else ""
+        seconds = getattr(exc, "wait", None)
+        wait = f" ({seconds:.0f} s)" if seconds else ""
         return _default_messages()["throttled"] + wait
     text = str(exc.detail) if not isinstance(exc.detail, list | dict) else ""
     if isinstance(exc, _Refusal):
@@ -229,7 +230,8 @@ class ErrorSerializer(serializers.Serializer):
 
     detail = serializers.CharField(help_text="Thông báo bằng tiếng Việt và tiếng Anh / message in both")
     code = serializers.CharField(help_text="Mã lỗi cho máy đọc / machine-readable code")
-    errors = serializers.DictField(
+    # Declared fields leave the class (DRF's metaclass), so `Serializer.errors` is not shadowed.
+    errors = serializers.DictField(  # type: ignore[assignment]
         child=serializers.ListField(child=serializers.CharField()),
         required=False,
         help_text="Lỗi theo từng trường / errors per field",

@@ -90,7 +90,7 @@ class VietnameseDateField(forms.DateField):
 class BootstrapFormMixin:
     """Put before `forms.Form`/`forms.ModelForm`: Bootstrap classes, `is-invalid`, date pickers."""
 
-    bound_field_class = BootstrapBoundField
+    bound_field_class: type[BoundField] | None = BootstrapBoundField
     fields: dict[str, forms.Field]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

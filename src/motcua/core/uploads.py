@@ -233,7 +233,7 @@ class PolicyValidator:
         if not value:
             return
         if isinstance(value, FieldFile):
-            if value._committed:
+            if getattr(value, "_committed", True):
                 return
             value = value.file
         check_upload(value, POLICIES[self.policy])
@@ -270,10 +270,10 @@ def serve_private(
     except (FileNotFoundError, OSError):
         raise Http404 from None
     kind = sniff(handle)
-    name = safe_filename(filename or PurePath(field_file.name).name, kind)
+    name = safe_filename(filename or PurePath(field_file.name or "tep").name, kind)
     show = inline and kind is not None and kind.inline
     response = FileResponse(handle, content_type=kind.content_type if kind else "application/octet-stream")
-    response["Content-Disposition"] = content_disposition_header(not show, name)
+    response["Content-Disposition"] = content_disposition_header(not show, name) or "attachment"
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -2,8 +2,11 @@
 units, agencies, roles. One definition of "in force on a day" for every app."""
 
 from datetime import date
+from typing import TypeVar
 
 from django.db.models import Model, Q, QuerySet
+
+M = TypeVar("M", bound=Model)
 
 
 def valid_on(day: date) -> Q:
@@ -13,6 +16,6 @@ def valid_on(day: date) -> Q:
     )
 
 
-def in_force(queryset: QuerySet, day: date) -> Model | None:
+def in_force(queryset: QuerySet[M], day: date) -> M | None:
     """The row in force on `day`, the most recently started one when periods overlap; None if none."""
     return queryset.filter(valid_on(day)).order_by("-valid_from").first()

@@ -1,7 +1,7 @@
 """The one authorised download of stored files: /tep/<kind>/<pk>/ (see `core.uploads`)."""
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.views.decorators.http import require_safe
 
 from .plugins import UnknownPlugin
@@ -9,7 +9,7 @@ from .uploads import download_kinds, serve_private
 
 
 @require_safe
-def download(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def download(request: HttpRequest, kind: str, pk: int) -> HttpResponseBase:
     """Anonymous → login; an unknown kind, or a file the actor may not see → 404 (never 403: the number
     of another agency's file tells nothing)."""
     if not request.user.is_authenticated:

@@ -33,6 +33,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 NEW = ""  # the source "state" of a record that does not exist yet
@@ -80,7 +81,7 @@ class Workflow:
         status_field: str = "status",
         statuses: type[models.TextChoices],
         actions: type[models.TextChoices] | None = None,
-        subject: str = "",
+        subject: str | Promise = "",
         pseudo_targets: Iterable[str] = (),
     ) -> None:
         """`pseudo_targets` are targets the service resolves itself (the dossier's "resume": back to the
