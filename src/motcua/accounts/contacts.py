@@ -6,30 +6,19 @@ all of them are stored and looked up as the national form "0912345678".
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.identifiers import phone_or_none
 from motcua.integrations.models import Channel
-
-_SEPARATORS = re.compile(r"[\s.\-()/]")
-# Mobile numbers have 10 digits; fixed lines 11 (area code 02x).
-_NATIONAL = re.compile(r"0[1-9]\d{8}|02\d{9}")
 
 
 def normalize_phone(raw: str) -> str | None:
-    """The national form of a Vietnamese phone number, or None when it is not one."""
-    number = _SEPARATORS.sub("", raw or "")
-    if number.startswith("+84"):
-        number = "0" + number[3:]
-    elif number.startswith("0084"):
-        number = "0" + number[4:]
-    elif number.startswith("84") and len(number) in (11, 12):
-        number = "0" + number[2:]
-    return number if _NATIONAL.fullmatch(number) else None
+    """The national form of a Vietnamese phone number, or None when it is not one (core.identifiers)."""
+    return phone_or_none(raw)
 
 
 def normalize_email(raw: str) -> str:
