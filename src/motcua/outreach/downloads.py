@@ -4,10 +4,11 @@ through the activity selector: another agency's file is a 404."""
 from django.db.models.fields.files import FieldFile
 
 from motcua.core.uploads import register_download
+from motcua.org.models import User
 
 from . import selectors
 
 
 @register_download("outreach-activity", inline=True)
-def activity_evidence(actor, pk: int) -> FieldFile:
+def activity_evidence(actor: User, pk: int) -> FieldFile:
     return selectors.activity_for(actor, pk).evidence
