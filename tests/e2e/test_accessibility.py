@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import open_menu
-from tests.factories import StaffFactory
+from tests.factories import CitizenFactory, StaffFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -61,5 +61,21 @@ def test_signed_in_english_home_has_no_serious_violations(page: Page, live_serve
     open_menu(page)
     page.get_by_role("button", name="English").click()
     page.wait_for_selector("html[lang=en]")
+    violations = blocking_violations(page)
+    assert not violations, json.dumps(violations, ensure_ascii=False, indent=2)
+
+
+def test_the_refusal_page_has_no_serious_violations_and_leads_back(page: Page, live_server):
+    """A citizen who follows a link to an officers' page is told why, with the way back, accessibly."""
+    citizen = CitizenFactory(username="congdan-axe")
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.get_by_label("Số điện thoại, thư điện tử hoặc tên đăng nhập").fill(citizen.username)
+    page.get_by_label("Mật khẩu").fill("matkhau-thu-123")
+    page.get_by_role("button", name="Đăng nhập").click()
+    response = page.goto(f"{live_server.url}/kiem-soat/")
+    assert response is not None
+    assert response.status == 403
+    expect(page.get_by_role("alert")).to_contain_text("For officers only.")
+    expect(page.get_by_role("link", name="Về trang chủ")).to_be_visible()
     violations = blocking_violations(page)
     assert not violations, json.dumps(violations, ensure_ascii=False, indent=2)
