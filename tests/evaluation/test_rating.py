@@ -122,7 +122,7 @@ def test_the_rating_page_is_one_accessible_form(client, desk):
     missing = client.post(f"/danh-gia/{dossier.pk}/", {"overall": "4"})
     assert missing.status_code == 200
     assert "Hãy chọn một câu trả lời. / Choose an answer." in missing.content.decode()
-    assert 'aria-describedby="on_time-error"' in missing.content.decode()
+    assert 'aria-describedby="id_on_time_error"' in missing.content.decode()
     response = client.post(
         f"/danh-gia/{dossier.pk}/", {**{k: str(v) for k, v in GOOD.items()}, "comment": "Tốt"}
     )

@@ -2,36 +2,15 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.forms import BootstrapForm, BootstrapFormMixin
+from motcua.core.identifiers import IdNumberField, TaxCodeField
+
 from .contacts import parse_contact
 from .models import AccountKind, CitizenProfile
 from .selectors import communes, provinces
 from .services import PROFILE_FIELDS
 
 PASSWORDS_DIFFER = _("Hai mật khẩu không giống nhau. / The two passwords differ.")
-
-
-class Styled:
-    """Bootstrap classes on every widget, so templates render fields one by one without add-ons."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.RadioSelect):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-
-    def add_error(self, field, error):
-        super().add_error(field, error)
-        # Every error, from a field, the form or a service, marks its input for sighted users too.
-        for name in self.errors:
-            if name in self.fields and "is-invalid" not in self.fields[name].widget.attrs.get("class", ""):
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
 
 class ContactField(forms.CharField):
@@ -69,7 +48,7 @@ class PasswordPair(forms.Form):
         return data
 
 
-class RegisterForm(Styled, PasswordPair):
+class RegisterForm(BootstrapFormMixin, PasswordPair):
     kind = forms.ChoiceField(
         label=_("Đăng ký cho"),
         choices=AccountKind.choices,
@@ -100,7 +79,7 @@ class RegisterForm(Styled, PasswordPair):
         return data
 
 
-class CodeForm(Styled, forms.Form):
+class CodeForm(BootstrapForm):
     code = forms.RegexField(
         label=_("Mã xác minh (6 chữ số)"),
         regex=r"^\s*\d{6}\s*$",
@@ -112,15 +91,15 @@ class CodeForm(Styled, forms.Form):
     )
 
 
-class ResetRequestForm(Styled, forms.Form):
+class ResetRequestForm(BootstrapForm):
     contact = ContactField(help_text=_("Số điện thoại hoặc thư điện tử đã dùng để đăng ký."))
 
 
-class NewPasswordForm(Styled, PasswordPair):
+class NewPasswordForm(BootstrapFormMixin, PasswordPair):
     pass
 
 
-class ContactChangeForm(Styled, forms.Form):
+class ContactChangeForm(BootstrapForm):
     contact = ContactField(
         label=_("Số điện thoại hoặc thư điện tử mới"),
         help_text=_(
@@ -129,22 +108,22 @@ class ContactChangeForm(Styled, forms.Form):
     )
 
 
-class ProfileForm(Styled, forms.ModelForm):
-    # Wider than the 12 digits: people type the number in groups; spaces are dropped in clean_id_number.
-    id_number = forms.CharField(
+class ProfileForm(BootstrapFormMixin, forms.ModelForm):
+    # People type the number in groups ("001 190 012 345"): the field keeps the digits only.
+    id_number = IdNumberField(
         label=_("Số CCCD"),
-        max_length=20,
         required=False,
         help_text=_("12 chữ số trên thẻ căn cước."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
     class Meta:
         model = CitizenProfile
         fields = list(PROFILE_FIELDS)
+        # "0101234567001" and "0101234567-001" are one tax code: the field stores the second spelling.
+        field_classes = {"tax_code": TaxCodeField}
         widgets = {
             "kind": forms.RadioSelect,
-            "date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
         }
@@ -181,7 +160,3 @@ class ProfileForm(Styled, forms.ModelForm):
             return provinces().filter(pk=int(raw)).first()
         except (TypeError, ValueError):
             return None
-
-    def clean_id_number(self):
-        value = self.cleaned_data.get("id_number", "")
-        return "".join(value.split())

@@ -8,17 +8,19 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from motcua.core.access import is_citizen
 from motcua.core.validity import valid_on
-from motcua.org.models import AdministrativeUnit
+from motcua.org.models import AdministrativeUnit, User
+from motcua.org.selectors import Actor
 
 from .models import CitizenProfile, VerificationCode
 
 PROVINCE_LEVEL = "province"
 
 
-def applicant_profile(user) -> CitizenProfile | None:
+def applicant_profile(user: Actor | None) -> CitizenProfile | None:
     """The logged-in citizen's own profile, to prefill the applicant of a dossier; None for anyone else."""
-    if not getattr(user, "is_authenticated", False) or not user.is_citizen:
+    if not isinstance(user, User) or not is_citizen(user):
         return None
     return CitizenProfile.objects.select_related("user", "province", "commune").filter(user=user).first()
 
@@ -37,10 +39,10 @@ def communes(province: AdministrativeUnit | None, *, on: date | None = None) -> 
     return AdministrativeUnit.objects.filter(valid_on(day), parent=province).order_by("name")
 
 
-def pending_code(actor, pk: int | None, *, purpose: str) -> VerificationCode:
+def pending_code(actor: Actor | None, pk: int | None, *, purpose: str) -> VerificationCode:
     """A code the session started; for a logged-in citizen only one of their own. 404 otherwise."""
     codes = VerificationCode.objects.select_related("user").filter(purpose=purpose)
-    if getattr(actor, "is_authenticated", False):
+    if isinstance(actor, User):
         codes = codes.filter(user=actor)
     code = codes.filter(pk=pk).first() if pk else None
     if code is None:

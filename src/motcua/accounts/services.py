@@ -6,14 +6,18 @@ from __future__ import annotations
 import logging
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from django.contrib.auth import password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.core import audit
+from motcua.core.access import require_citizen
+from motcua.core.audited import audited_save
 from motcua.integrations.identity import Identity
 from motcua.integrations.models import Channel
 from motcua.org.models import AccountType, User
@@ -53,7 +57,7 @@ def contact_taken_error() -> ValidationError:
     )
 
 
-def citizens_with(contact: Contact):
+def citizens_with(contact: Contact) -> QuerySet[User]:
     users = User.objects.filter(account_type=AccountType.CITIZEN)
     if contact.is_phone:
         return users.filter(phone=contact.value)
@@ -81,11 +85,8 @@ def _check_password(password: str, user: User) -> None:
         ) from None
 
 
-def _require_citizen(actor) -> None:
-    if not getattr(actor, "is_authenticated", False) or not actor.is_citizen:
-        raise PermissionDenied(
-            _("Chỉ dành cho tài khoản công dân, doanh nghiệp. / For citizen accounts only.")
-        )
+def _require_citizen(actor: User) -> None:
+    require_citizen(actor, _("Chỉ dành cho tài khoản công dân, doanh nghiệp. / For citizen accounts only."))
 
 
 def _new_username() -> str:
@@ -113,7 +114,7 @@ def register_account(
     full_name = " ".join(full_name.split())
     existing = list(citizens_with(contact).select_for_update())
     if any(not _is_pending(user) for user in existing):
-        raise contact_taken_error()
+        raise ValidationError({"contact": contact_taken_error()})
     if kind == AccountKind.BUSINESS and not business_name.strip():
         raise ValidationError(
             {
@@ -126,19 +127,22 @@ def register_account(
     user.first_name = full_name[:150]
     user.is_active = False
     _apply_contact(user, contact)
-    _check_password(password, user)
+    try:
+        _check_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.error_list}) from None
     user.set_password(password)
     user.full_clean()
     user.save()
-    profile, created = CitizenProfile.objects.get_or_create(user=user, defaults={"full_name": full_name})
-    before = None if created else audit.snapshot(profile)
+    profile = CitizenProfile.objects.filter(user=user).first() or CitizenProfile(user=user)
     profile.kind = kind
     profile.full_name = full_name
     profile.business_name = business_name.strip() if kind == AccountKind.BUSINESS else ""
-    profile.full_clean()
-    profile.save()
-    audit.record(actor=user, action="account.register", target=profile, before=before)
-    return codes.issue(user=user, purpose=Purpose.REGISTER, contact=contact)
+    audited_save(profile, actor=user, action="account.register")
+    try:
+        return codes.issue(user=user, purpose=Purpose.REGISTER, contact=contact)
+    except codes.CodeError as error:  # a code went to this contact a moment ago
+        raise ValidationError({"contact": error.error_list}) from None
 
 
 def confirm_registration(*, verification: VerificationCode, code: str) -> User:
@@ -227,16 +231,15 @@ def reset_password(*, verification: VerificationCode, password: str) -> User:
     return user
 
 
-def ensure_profile(*, actor) -> CitizenProfile:
+@transaction.atomic
+def ensure_profile(*, actor: User) -> CitizenProfile:
     """The citizen's profile, created empty for accounts made before profiles existed (or in the admin)."""
     _require_citizen(actor)
-    with transaction.atomic():
-        profile, created = CitizenProfile.objects.get_or_create(
-            user=actor, defaults={"full_name": actor.get_full_name() or actor.get_username()}
-        )
-        if created:
-            audit.record(actor=actor, action="profile.create", target=profile)
-    return profile
+    profile = CitizenProfile.objects.filter(user=actor).first()
+    if profile is not None:
+        return profile
+    profile = CitizenProfile(user=actor, full_name=actor.get_full_name() or actor.get_username())
+    return audited_save(profile, actor=actor, action="profile.create")
 
 
 def _check_address(profile: CitizenProfile) -> None:
@@ -258,7 +261,7 @@ def _check_address(profile: CitizenProfile) -> None:
 
 
 @transaction.atomic
-def update_profile(*, actor, profile: CitizenProfile, **changes) -> CitizenProfile:
+def update_profile(*, actor: User, profile: CitizenProfile, **changes: Any) -> CitizenProfile:
     """Edit the citizen's own profile; contacts change through `request_contact_change`."""
     _require_citizen(actor)
     if profile.user_id != actor.pk:
@@ -279,7 +282,6 @@ def update_profile(*, actor, profile: CitizenProfile, **changes) -> CitizenProfi
                     "be changed."
                 )
             )
-    before = audit.snapshot(profile)
     for field, value in changes.items():
         setattr(profile, field, value.strip() if isinstance(value, str) else value)
     if profile.kind != AccountKind.BUSINESS:
@@ -293,22 +295,20 @@ def update_profile(*, actor, profile: CitizenProfile, **changes) -> CitizenProfi
                 )
             }
         )
-    profile.full_clean()
     try:
         validate_id_number_birth(profile.id_number, profile.date_of_birth)
     except ValidationError as error:
         raise ValidationError({"id_number": error.error_list}) from None
     _check_address(profile)
-    profile.save()
+    audited_save(profile, actor=actor, action="profile.update")
     if actor.first_name != profile.full_name[:150]:
         actor.first_name = profile.full_name[:150]
         actor.save(update_fields=["first_name"])
-    audit.record(actor=actor, action="profile.update", target=profile, before=before)
     return profile
 
 
 @transaction.atomic
-def request_contact_change(*, actor, contact: Contact) -> VerificationCode:
+def request_contact_change(*, actor: User, contact: Contact) -> VerificationCode:
     """Send a code to a new phone or address; the account keeps the old one until the code is entered."""
     _require_citizen(actor)
     current = actor.phone if contact.is_phone else normalize_email(actor.email)
@@ -321,7 +321,7 @@ def request_contact_change(*, actor, contact: Contact) -> VerificationCode:
     return codes.issue(user=actor, purpose=Purpose.CONTACT_CHANGE, contact=contact)
 
 
-def confirm_contact_change(*, actor, verification: VerificationCode, code: str) -> User:
+def confirm_contact_change(*, actor: User, verification: VerificationCode, code: str) -> User:
     _require_citizen(actor)
     if verification.purpose != Purpose.CONTACT_CHANGE or verification.user_id != actor.pk:
         raise PermissionDenied
@@ -330,7 +330,7 @@ def confirm_contact_change(*, actor, verification: VerificationCode, code: str) 
 
 
 @transaction.atomic
-def _change_contact(actor, verification: VerificationCode) -> User:
+def _change_contact(actor: User, verification: VerificationCode) -> User:
     contact = Contact(verification.channel, verification.destination)
     if citizens_with(contact).exclude(pk=actor.pk).filter(is_active=True).exists():
         raise contact_taken_error()
@@ -378,18 +378,18 @@ def sign_in_with_identity(*, identity: Identity) -> User | None:
             return None
         action = "identity.sign_in"
     else:
-        user = _contact_match(identity)
         action = "identity.link"
-        if user is None:
-            user = _create_from_identity(identity)
+        matched = _contact_match(identity)
+        if matched is None:
+            matched = _create_from_identity(identity)
             action = "identity.create"
+        user = matched
         link = IdentityLink.objects.create(user=user, provider=identity.provider, subject=identity.subject)
     link.last_login_at = timezone.now()
     link.save(update_fields=["last_login_at"])
-    profile, _created = CitizenProfile.objects.get_or_create(
-        user=user, defaults={"full_name": identity.full_name or user.get_full_name() or user.get_username()}
+    profile = CitizenProfile.objects.filter(user=user).first() or CitizenProfile(
+        user=user, full_name=user.get_full_name() or user.get_username()
     )
-    before = audit.snapshot(profile)
     if identity.full_name:
         profile.full_name = identity.full_name[:150]
     if identity.id_number:
@@ -414,12 +414,10 @@ def sign_in_with_identity(*, identity: Identity) -> User | None:
             _("Số CCCD đã gắn với tài khoản khác. / The ID number belongs to another account."),
             code="id_number_taken",
         )
-    profile.full_clean()
-    profile.save()
+    audited_save(profile, actor=user, action=action)
     if profile.full_name and user.first_name != profile.full_name[:150]:
         user.first_name = profile.full_name[:150]
         user.save(update_fields=["first_name"])
-    audit.record(actor=user, action=action, target=profile, before=before)
     return user
 
 

@@ -1,17 +1,15 @@
 """Pages of citizen and business accounts: register, verify, reset a password, profile, single sign-on."""
 
-from collections.abc import Callable
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from motcua.core.access import citizen_required
+from motcua.core.errors import message_of, run, service_errors
 from motcua.integrations import identity
 
 from . import selectors, services
@@ -36,28 +34,6 @@ RESET_OK_KEY = "accounts.reset_ok"
 CONTACT_KEY = "accounts.contact"
 
 
-def citizen_only(view: Callable) -> Callable:
-    """Logged-in citizens and businesses only; staff accounts have no citizen profile."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_citizen:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: field errors where the form has the field."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def _code_page(request, *, form, destination: str, title: str, intro: str, can_resend: bool = True):
     return render(
         request,
@@ -75,13 +51,12 @@ def _code_page(request, *, form, destination: str, title: str, intro: str, can_r
 
 def _resend(request, pending, destination: str):
     """A new code, or the reason none was sent; the page is shown again either way (POST-redirect-GET)."""
-    try:
-        pending = services.resend_code(verification=pending)
-    except CodeError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Đã gửi mã mới tới %(to)s.") % {"to": destination})
-    return pending
+    sent = run(
+        request,
+        lambda: services.resend_code(verification=pending),
+        success=_("Đã gửi mã mới tới %(to)s.") % {"to": destination},
+    )
+    return sent or pending
 
 
 def register(request: HttpRequest) -> HttpResponse:
@@ -90,22 +65,21 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            verification = services.register_account(
+        # The service's errors name its arguments (contact, business_name, password): the password's go
+        # to password1.
+        verification = run(
+            request,
+            lambda: services.register_account(
                 contact=data["contact"],
                 full_name=data["full_name"],
                 password=data["password1"],
                 kind=data["kind"],
                 business_name=data["business_name"],
-            )
-        except ValidationError as error:
-            if getattr(error, "code", None) == "contact_taken":
-                form.add_error("contact", error)
-            elif any(e.code == "weak_password" for e in getattr(error, "error_list", [])):
-                form.add_error("password1", error)
-            else:
-                _add_errors(form, error)
-        else:
+            ),
+            form=form,
+            field="password1",
+        )
+        if verification is not None:
             request.session[REGISTER_KEY] = verification.pk
             return redirect("accounts:verify")
     return render(request, "accounts/register.html", {"form": form})
@@ -120,11 +94,14 @@ def verify(request: HttpRequest) -> HttpResponse:
         request.session[REGISTER_KEY] = _resend(request, pending, contact.masked).pk
         return redirect("accounts:verify")
     elif request.method == "POST" and form.is_valid():
-        try:
-            user = services.confirm_registration(verification=pending, code=form.cleaned_data["code"].strip())
-        except ValidationError as error:
-            form.add_error("code", error)
-        else:
+        code = form.cleaned_data["code"].strip()
+        user = run(
+            request,
+            lambda: services.confirm_registration(verification=pending, code=code),
+            form=form,
+            field="code",
+        )
+        if user is not None:
             login(request, user, backend=PASSWORD_BACKEND)
             request.session.pop(REGISTER_KEY, None)
             messages.success(request, _("Tài khoản đã được kích hoạt. Chào mừng bạn đến với MộtCửa."))
@@ -188,13 +165,11 @@ def password_reset_code(request: HttpRequest) -> HttpResponse:
             request.session[RESET_KEY] = _resend(request, pending, destination).pk
         return redirect("accounts:password_reset_code")
     elif request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form, field="code") as outcome:
             if pending is None:
                 raise _fake_wrong_code(request)
             services.confirm_password_reset_code(verification=pending, code=form.cleaned_data["code"].strip())
-        except ValidationError as error:
-            form.add_error("code", error)
-        else:
+        if outcome.ok:
             request.session[RESET_OK_KEY] = pending.pk
             return redirect("accounts:password_reset_new")
     return _code_page(
@@ -217,16 +192,14 @@ def password_reset_new(request: HttpRequest) -> HttpResponse:
     verification = selectors.pending_code(None, pk, purpose=Purpose.PASSWORD_RESET)
     form = NewPasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form, field="password1") as outcome:
             services.reset_password(verification=verification, password=form.cleaned_data["password1"])
-        except CodeError as error:
+        if isinstance(outcome.error, CodeError):  # the code expired meanwhile: start again
             for key in (RESET_KEY, RESET_OK_KEY, RESET_TO_KEY):
                 request.session.pop(key, None)
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, message_of(outcome.error))
             return redirect("accounts:password_reset")
-        except ValidationError as error:
-            form.add_error("password1", error)
-        else:
+        if outcome.ok:
             for key in (RESET_KEY, RESET_OK_KEY, RESET_TO_KEY, RESET_FAKE_TRIES_KEY):
                 request.session.pop(key, None)
             messages.success(request, _("Đã đặt mật khẩu mới. Mời bạn đăng nhập."))
@@ -234,7 +207,7 @@ def password_reset_new(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/password_new.html", {"form": form})
 
 
-@citizen_only
+@citizen_required
 def profile(request: HttpRequest) -> HttpResponse:
     own = selectors.applicant_profile(request.user) or services.ensure_profile(actor=request.user)
     locked = services.PROVIDER_VOUCHED if own.identity_verified else frozenset()
@@ -243,12 +216,13 @@ def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and not refreshing and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.fields if name not in locked}
         own.refresh_from_db()
-        try:
-            services.update_profile(actor=request.user, profile=own, **changes)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu hồ sơ cá nhân."))
+        saved = run(
+            request,
+            lambda: services.update_profile(actor=request.user, profile=own, **changes),
+            form=form,
+            success=_("Đã lưu hồ sơ cá nhân."),
+        )
+        if saved is not None:
             return redirect("accounts:profile")
     if refreshing:
         form.errors.clear()  # the visitor only asked for the communes of the chosen province
@@ -259,18 +233,19 @@ def profile(request: HttpRequest) -> HttpResponse:
     )
 
 
-@citizen_only
+@citizen_required
 @require_POST
 def contact_change(request: HttpRequest) -> HttpResponse:
     form = ContactChangeForm(request.POST)
     if form.is_valid():
-        try:
-            verification = services.request_contact_change(
-                actor=request.user, contact=form.cleaned_data["contact"]
-            )
-        except ValidationError as error:
-            form.add_error("contact", error)
-        else:
+        contact = form.cleaned_data["contact"]
+        verification = run(
+            request,
+            lambda: services.request_contact_change(actor=request.user, contact=contact),
+            form=form,
+            field="contact",
+        )
+        if verification is not None:
             request.session[CONTACT_KEY] = verification.pk
             return redirect("accounts:contact_verify")
     own = selectors.applicant_profile(request.user) or services.ensure_profile(actor=request.user)
@@ -282,7 +257,7 @@ def contact_change(request: HttpRequest) -> HttpResponse:
     )
 
 
-@citizen_only
+@citizen_required
 def contact_verify(request: HttpRequest) -> HttpResponse:
     pending = selectors.pending_code(
         request.user, request.session.get(CONTACT_KEY), purpose=Purpose.CONTACT_CHANGE
@@ -293,15 +268,16 @@ def contact_verify(request: HttpRequest) -> HttpResponse:
         request.session[CONTACT_KEY] = _resend(request, pending, contact.masked).pk
         return redirect("accounts:contact_verify")
     elif request.method == "POST" and form.is_valid():
-        try:
-            services.confirm_contact_change(
-                actor=request.user, verification=pending, code=form.cleaned_data["code"].strip()
-            )
-        except ValidationError as error:
-            form.add_error("code", error)
-        else:
+        code = form.cleaned_data["code"].strip()
+        changed = run(
+            request,
+            lambda: services.confirm_contact_change(actor=request.user, verification=pending, code=code),
+            form=form,
+            field="code",
+            success=_("Đã cập nhật thông tin liên hệ."),
+        )
+        if changed is not None:
             request.session.pop(CONTACT_KEY, None)
-            messages.success(request, _("Đã cập nhật thông tin liên hệ."))
             return redirect("accounts:profile")
     return _code_page(
         request,

@@ -40,6 +40,17 @@ def require(actor: Any, perm: str, obj: Any = None) -> None:
         raise PermissionDenied(not_allowed_message())
 
 
+def citizens_only_message() -> str:
+    return _("Trang dành cho công dân, tổ chức. / For citizens and organisations.")
+
+
+def require_citizen(actor: Any, message: str | None = None) -> None:
+    """PermissionDenied unless `actor` is a logged-in citizen or business: for services that act on a
+    citizen's own account, drafts or papers (ownership is the selector's or the service's next check)."""
+    if not is_citizen(actor):
+        raise PermissionDenied(message or citizens_only_message())
+
+
 def is_staff_member(user: Any) -> bool:
     """A logged-in officer (any account that is not a citizen's or business's)."""
     return bool(getattr(user, "is_authenticated", False)) and not getattr(user, "is_citizen", False)
@@ -93,10 +104,7 @@ def citizen_required(view: Any = None, *, message: str | None = None) -> Any:
     """Pages for citizens and businesses: anonymous → login; an officer → the 403 page saying why."""
 
     def check(request: HttpRequest) -> None:
-        if not is_citizen(request.user):
-            raise PermissionDenied(
-                message or _("Trang dành cho công dân, tổ chức. / For citizens and organisations.")
-            )
+        require_citizen(request.user, message)
 
     decorate = _guard(check)
     return decorate(view) if view is not None else decorate

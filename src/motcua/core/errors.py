@@ -45,13 +45,15 @@ def message_of(error: BaseException) -> str:
 # ------------------------------------------------------------------------------------------------ pages
 
 
-def apply_to_form(form: Any, error: ValidationError) -> None:
-    """Field errors on the fields the form has, everything else as non-field errors."""
+def apply_to_form(form: Any, error: ValidationError, *, field: str | None = None) -> None:
+    """Field errors on the fields the form has, everything else as non-field errors, or on `field` when
+    given: the one input a message is about (the code of a code form, the contact of a contact form), so
+    it is marked invalid and tied to the message."""
     if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else field, errors)
     else:
-        form.add_error(None, error.error_list)
+        form.add_error(field, error.error_list)
 
 
 @dataclass
@@ -67,8 +69,11 @@ PAGE_ERRORS = (ValidationError, PermissionDenied, Conflict)
 
 
 @contextmanager
-def service_errors(form: Any = None, *, request: HttpRequest | None = None) -> Iterator[Outcome]:
+def service_errors(
+    form: Any = None, *, request: HttpRequest | None = None, field: str | None = None
+) -> Iterator[Outcome]:
     """Run a service; its refusal goes onto `form` (or into `request`'s messages) instead of a 500/403.
+    `field` names the input that takes the errors tied to no field of the form (see `apply_to_form`).
 
     with service_errors(form) as outcome:
         plan = services.create_plan(actor=request.user, **form.cleaned_data)
@@ -85,7 +90,7 @@ def service_errors(form: Any = None, *, request: HttpRequest | None = None) -> I
         outcome.ok, outcome.error = False, error
         if form is not None:
             invalid = error if isinstance(error, ValidationError) else ValidationError(message_of(error))
-            apply_to_form(form, invalid)
+            apply_to_form(form, invalid, field=field)
         elif request is not None:
             messages.error(request, message_of(error))
         else:
@@ -93,10 +98,15 @@ def service_errors(form: Any = None, *, request: HttpRequest | None = None) -> I
 
 
 def run(
-    request: HttpRequest, fn: Callable[[], T], *, form: Any = None, success: str | None = None
+    request: HttpRequest,
+    fn: Callable[[], T],
+    *,
+    form: Any = None,
+    success: str | None = None,
+    field: str | None = None,
 ) -> T | None:
     """Call `fn()`; on refusal report it (form or messages) and return None, else flash `success`."""
-    with service_errors(form, request=request) as outcome:
+    with service_errors(form, request=request, field=field) as outcome:
         result = fn()
     if not outcome.ok:
         return None

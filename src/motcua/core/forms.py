@@ -36,10 +36,9 @@ __all__ = [
 
 
 def css_class_for(widget: forms.Widget) -> str:
-    """The Bootstrap class of a widget ('' for radio and checkbox lists, styled by their template)."""
-    if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-        return ""
-    if isinstance(widget, forms.CheckboxInput):
+    """The Bootstrap class of a widget; radio and checkbox lists put it on each option's input (the
+    template wraps each in `.form-check`, forms/_field.html)."""
+    if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect):
         return "form-check-input"
     if isinstance(widget, forms.Select | forms.SelectMultiple):
         return "form-select"

@@ -4,16 +4,18 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.forms import BootstrapForm
+
 from .answers import OPTIONS
 from .services import COMMENT_MAX
 
 
-class RatingForm(forms.Form):
+class RatingForm(BootstrapForm):
     comment = forms.CharField(
         label=_("Ý kiến khác (không bắt buộc)"),
         required=False,
         max_length=COMMENT_MAX,
-        widget=forms.Textarea({"class": "form-control", "rows": 3}),
+        widget=forms.Textarea({"rows": 3}),
     )
 
     def __init__(self, *args, criteria, **kwargs):

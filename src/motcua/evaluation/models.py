@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.models import LegalParameter
 from motcua.dossiers.models import Dossier
 
 
@@ -23,7 +24,9 @@ class AnswerSet(models.TextChoices):
     PUBLICITY = "publicity", _("Mức độ công khai (3 mức)")
 
 
-class RatingCriterion(models.Model):
+class RatingCriterion(LegalParameter):
+    """A question of the rating form, in force over a period (a changed question is a new row)."""
+
     code = models.SlugField(_("mã tiêu chí"), max_length=40)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     question = models.CharField(_("câu hỏi"), max_length=255)
@@ -37,20 +40,14 @@ class RatingCriterion(models.Model):
         blank=True,
         help_text=_("Để trống: câu hỏi không quyết định việc hài lòng"),
     )
-    valid_from = models.DateField(_("áp dụng từ"))
-    valid_to = models.DateField(_("áp dụng đến"), null=True, blank=True)
-    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
 
-    class Meta:
+    class Meta(LegalParameter.Meta):
         verbose_name = _("tiêu chí đánh giá")
         verbose_name_plural = _("tiêu chí đánh giá")
         ordering = ["position", "code", "-valid_from"]
         constraints = [
+            *LegalParameter.Meta.constraints,
             models.UniqueConstraint(fields=["code", "valid_from"], name="rating_criterion_code_from_uniq"),
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
-                name="rating_criterion_valid_range",
-            ),
             models.CheckConstraint(condition=Q(weight__gte=0), name="rating_criterion_weight_positive"),
         ]
 

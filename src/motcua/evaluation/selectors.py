@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -14,7 +15,7 @@ from django.utils import timezone
 from motcua.core.validity import valid_on
 from motcua.dossiers.models import Dossier, DossierStep
 from motcua.org.models import Agency, Role
-from motcua.org.selectors import active_roles, visible_agencies
+from motcua.org.selectors import Actor, active_roles, visible_agencies
 
 from .models import Rating, RatingAnswer, RatingCriterion
 
@@ -35,7 +36,7 @@ def rating_of(dossier: Dossier) -> Rating | None:
     return Rating.objects.filter(dossier=dossier).first()
 
 
-def leads(actor) -> bool:
+def leads(actor: Actor) -> bool:
     return active_roles(actor).filter(role__in=LEADING_ROLES).exists()
 
 
@@ -49,11 +50,11 @@ def _bounds(start: date | None, end: date | None) -> Q:
     return q
 
 
-def _of_agencies(agencies) -> Q:
+def _of_agencies(agencies: QuerySet[Agency, Any] | list[Agency]) -> Q:
     return Q(dossier__competent_agency__in=agencies) | Q(dossier__receiving_agency__in=agencies)
 
 
-def _handled_by(agencies) -> Q:
+def _handled_by(agencies: QuerySet[Agency, Any]) -> Q:
     """Also dossiers with a step at one of the agencies: a division head follows up what their division
     handled."""
     return _of_agencies(agencies) | Q(
@@ -61,7 +62,7 @@ def _handled_by(agencies) -> Q:
     )
 
 
-def unsatisfied_for(actor, *, start: date | None = None, end: date | None = None) -> QuerySet[Rating]:
+def unsatisfied_for(actor: Actor, *, start: date | None = None, end: date | None = None) -> QuerySet[Rating]:
     """Unsatisfied ratings a leader must see: dossiers received, decided or handled within their scope."""
     if not leads(actor):
         return Rating.objects.none()

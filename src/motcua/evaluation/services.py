@@ -15,6 +15,7 @@ from motcua.core import audit
 from motcua.dossiers.lifecycle import APPLICANT, Status
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.rules import roles_on
+from motcua.org.models import User
 
 from . import selectors
 from .answers import option
@@ -33,11 +34,18 @@ def _verdict(answers: list[tuple[RatingCriterion, int]]) -> tuple[bool, Decimal]
     weights = sum((c.weight for c, _v in answers), Decimal(0))
     if not weights:
         return satisfied, Decimal(0)
-    total = sum((c.weight * option(c.answer_set, v).quality for c, v in answers), Decimal(0))
+    total = sum((c.weight * _quality(c, v) for c, v in answers), Decimal(0))
     return satisfied, (total * 100 / weights).quantize(Decimal("0.01"))
 
 
-def _checked_answers(criteria: list[RatingCriterion], values: Mapping[str, int | None]):
+def _quality(criterion: RatingCriterion, value: int) -> Decimal:
+    found = option(criterion.answer_set, value)
+    return found.quality if found is not None else Decimal(0)  # checked answers always have one
+
+
+def _checked_answers(
+    criteria: list[RatingCriterion], values: Mapping[str, int | str | None]
+) -> list[tuple[RatingCriterion, int]]:
     errors: dict[str, str] = {}
     answers: list[tuple[RatingCriterion, int]] = []
     for criterion in criteria:
@@ -47,13 +55,13 @@ def _checked_answers(criteria: list[RatingCriterion], values: Mapping[str, int |
                 errors[criterion.code] = _("Hãy chọn một câu trả lời. / Choose an answer.")
             continue
         try:
-            value = int(value)
+            number = int(value)
         except (TypeError, ValueError):
-            value = -1
-        if option(criterion.answer_set, value) is None:
+            number = -1
+        if option(criterion.answer_set, number) is None:
             errors[criterion.code] = _("Câu trả lời không hợp lệ. / Invalid answer.")
             continue
-        answers.append((criterion, value))
+        answers.append((criterion, number))
     unknown = set(values) - {c.code for c in criteria}
     if unknown:
         errors["__all__"] = _("Câu hỏi không còn áp dụng. / A question is no longer in use.")
@@ -65,9 +73,9 @@ def _checked_answers(criteria: list[RatingCriterion], values: Mapping[str, int |
 @transaction.atomic
 def rate_dossier(
     *,
-    actor,
+    actor: User | None,
     dossier: Dossier,
-    answers: Mapping[str, int | None],
+    answers: Mapping[str, int | str | None],
     comment: str = "",
     at: datetime | None = None,
 ) -> Rating:
@@ -105,6 +113,7 @@ def rate_dossier(
             _("Hồ sơ này đã được đánh giá. / This dossier has already been rated.")
         ) from None
     RatingAnswer.objects.bulk_create(RatingAnswer(rating=rating, criterion=c, value=v) for c, v in given)
+    # Not an audited_save: the event also holds the answers, rows of another table written just above.
     audit.record(
         actor=actor,
         action="rating.create",

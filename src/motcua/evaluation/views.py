@@ -3,15 +3,16 @@
 from datetime import date
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from motcua.core.access import citizen_required, staff_required
+from motcua.core.errors import run
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import dossier_detail
 
@@ -19,12 +20,15 @@ from . import selectors, services
 from .answers import option
 from .forms import RatingForm
 
+FOR_APPLICANTS = gettext_lazy("Trang dành cho người nộp hồ sơ. / For applicants only.")
+FOR_LEADERS = gettext_lazy(
+    "Trang dành cho lãnh đạo cơ quan, lãnh đạo phòng. / For agency and division leaders."
+)
 
-@login_required
+
+@citizen_required(message=FOR_APPLICANTS)
 @require_http_methods(["GET", "POST"])
-def rate(request, pk: int):
-    if not request.user.is_citizen:
-        raise PermissionDenied(_("Trang dành cho người nộp hồ sơ. / For applicants only."))
+def rate(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         dossier = dossier_detail(request.user, pk)
     except Dossier.DoesNotExist:
@@ -38,18 +42,18 @@ def rate(request, pk: int):
         return back
     form = RatingForm(request.POST or None, criteria=selectors.criteria_in_force())
     if request.method == "POST" and form.is_valid():
-        try:
-            services.rate_dossier(
+        rating = run(
+            request,
+            lambda: services.rate_dossier(
                 actor=request.user,
                 dossier=dossier,
                 answers=form.answers(),
                 comment=form.cleaned_data["comment"],
-            )
-        except ValidationError as error:
-            for field, errors in getattr(error, "message_dict", {"__all__": error.messages}).items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            messages.success(request, _("Cảm ơn ông/bà đã đánh giá."))
+            ),
+            form=form,
+            success=_("Cảm ơn ông/bà đã đánh giá."),
+        )
+        if rating is not None:
             return back
     return render(request, "evaluation/rate.html", {"d": dossier, "form": form})
 
@@ -61,12 +65,10 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-@login_required
-def unsatisfied(request):
-    if request.user.is_citizen or not selectors.leads(request.user):
-        raise PermissionDenied(
-            _("Trang dành cho lãnh đạo cơ quan, lãnh đạo phòng. / For agency and division leaders.")
-        )
+@staff_required(message=FOR_LEADERS)
+def unsatisfied(request: HttpRequest) -> HttpResponse:
+    if not selectors.leads(request.user):
+        raise PermissionDenied(FOR_LEADERS)
     start, end = _day(request.GET.get("start")), _day(request.GET.get("end"))
     if (request.GET.get("start") and start is None) or (request.GET.get("end") and end is None):
         messages.error(request, _("Ngày không hợp lệ. / Invalid date."))

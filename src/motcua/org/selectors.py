@@ -17,29 +17,41 @@ Scope rules:
 
 from datetime import date
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from motcua.core.trees import closure
 from motcua.core.validity import valid_on
 
-from .models import SERVICE_CENTRE_KINDS, AdministrativeUnit, Agency, AgencyKind, Role, RoleAssignment
+from .models import (
+    SERVICE_CENTRE_KINDS,
+    AdministrativeUnit,
+    Agency,
+    AgencyKind,
+    Role,
+    RoleAssignment,
+    User,
+)
+
+# Who reads: a logged-in user or an anonymous visitor (who sees no agency data).
+Actor = User | AnonymousUser
 
 UNIT_WIDE_ROLES = frozenset({Role.CONTROL_OFFICER, Role.COMMUNICATION_OFFICER, Role.ADMINISTRATOR})
 UNIT_LEVEL_KINDS = frozenset({AgencyKind.PEOPLES_COMMITTEE, AgencyKind.OFFICE, *SERVICE_CENTRE_KINDS})
 
 
-def active_roles(actor, *, on: date | None = None) -> QuerySet[RoleAssignment]:
+def active_roles(actor: Actor | None, *, on: date | None = None) -> QuerySet[RoleAssignment]:
     """The actor's role assignments in force on a day (today by default)."""
-    if not getattr(actor, "is_authenticated", False) or actor.is_citizen:
+    if not isinstance(actor, User) or actor.is_citizen:
         return RoleAssignment.objects.none()
     day = on or timezone.localdate()
     return RoleAssignment.objects.filter(valid_on(day), user=actor).select_related("agency")
 
 
-def visible_agencies(actor, *, on: date | None = None) -> QuerySet[Agency]:
+def visible_agencies(actor: Actor | None, *, on: date | None = None) -> QuerySet[Agency]:
     """Agencies whose data the actor may see."""
-    if not getattr(actor, "is_authenticated", False) or actor.is_citizen or not actor.is_active:
+    if not isinstance(actor, User) or actor.is_citizen or not actor.is_active:
         return Agency.objects.none()
     if actor.is_superuser:
         return Agency.objects.all()
@@ -64,7 +76,7 @@ def visible_agencies(actor, *, on: date | None = None) -> QuerySet[Agency]:
     return Agency.objects.filter(Q(administrative_unit__in=units) | Q(pk__in=agencies))
 
 
-def visible_units(actor, *, on: date | None = None) -> QuerySet[AdministrativeUnit]:
+def visible_units(actor: Actor | None, *, on: date | None = None) -> QuerySet[AdministrativeUnit]:
     """Administrative units of the agencies the actor may see."""
     return AdministrativeUnit.objects.filter(agencies__in=visible_agencies(actor, on=on)).distinct()
 
