@@ -118,6 +118,10 @@ def test_the_admin_form_shows_bilingual_errors_and_saves_nothing(client, control
     assert "Invalid JSON" in response.content.decode()
     data["fields"] = '[{"name": "a", "type": "text", "label": "Họ tên"}]'
     response = client.post("/quan-tri/portal/onlineform/add/", data)
+    assert response.status_code == 200  # a form template cites the text that prescribes it
+    assert not OnlineForm.objects.exists()
+    data["legal_basis"] = "Thông tư 04/2020/TT-BTP"
+    response = client.post("/quan-tri/portal/onlineform/add/", data)
     assert response.status_code == 302
     saved = OnlineForm.objects.get()
     assert saved.fields[0]["label"] == "Họ tên"
@@ -148,7 +152,7 @@ def bound(fields, **data):
         ({"type": "date", "min": "2020-01-01"}, "2021-05-06", "2019-12-31", "không được trước 01/01/2020"),
         ({"type": "date"}, "06/05/2021", "31/02/2021", "không hợp lệ"),
         ({"type": "email"}, "an@example.vn", "an@", "thư điện tử không hợp lệ"),
-        ({"type": "phone"}, "0912 345 678", "12345", "10 hoặc 11 chữ số"),
+        ({"type": "phone"}, "0912 345 678", "12345", "Số điện thoại không hợp lệ"),
         ({"type": "id_number"}, "001099012345", "0010990", "12 chữ số"),
         ({"type": "select", "choices": ["a", "b"]}, "a", "c", "Hãy chọn một giá trị"),
     ],
@@ -187,7 +191,7 @@ def test_invalid_inputs_point_to_their_messages():
     form.is_valid()
     html = str(form["x"])
     assert 'aria-invalid="true"' in html
-    assert 'aria-describedby="id_x_help id_x_error"' in html
+    assert 'aria-describedby="id_x_helptext id_x_error"' in html
 
 
 def test_labels_and_choices_follow_the_language():

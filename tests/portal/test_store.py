@@ -46,7 +46,7 @@ def test_a_citizen_uploads_renames_and_deletes_a_paper(logged_in, citizen, tmp_p
 def test_a_bad_upload_to_the_store_stores_nothing(logged_in, tmp_path):
     page = logged_in.post(reverse("portal:store"), {"title": "Giả PDF", "file": renamed_text()})
     assert page.status_code == 400
-    assert "Only PDF, JPEG or PNG files are accepted." in page.content.decode()
+    assert "Only PDF, JPEG, PNG files are accepted." in page.content.decode()
     assert not StoredDocument.objects.exists()
     assert stored_files(tmp_path) == []
 

@@ -105,10 +105,8 @@ def test_applicant_errors_are_bilingual_and_linked_to_their_inputs(logged_in, de
         step_url(draft, 1), applicant_data(desk, applicant_id_number="12", applicant_phone="1")
     )
     html = page.content.decode()
-    assert (
-        "Số định danh gồm 12 chữ số (CCCD) hoặc 9 chữ số (CMND). / The ID number has 12 (or 9) digits."
-        in html
-    )
+    assert "Số CCCD phải gồm đúng 12 chữ số. / The citizen ID number must have exactly 12 digits." in html
+    assert "Số điện thoại không hợp lệ" in html
     assert 'aria-describedby="id_applicant_id_number_error"' in html
     draft.refresh_from_db()
     assert draft.step == 1

@@ -23,7 +23,7 @@ def test_a_text_file_renamed_pdf_is_refused(logged_in, desk, tmp_path):
     page = logged_in.post(step_url(draft, 3), {f"doc_{first.pk}": [renamed_text()], "action": "save"})
     assert page.status_code == 400
     html = page.content.decode()
-    assert html.count("Chỉ nhận tệp PDF, JPEG hoặc PNG. / Only PDF, JPEG or PNG files are accepted.") == 2
+    assert html.count("Chỉ nhận tệp PDF, JPEG, PNG. / Only PDF, JPEG, PNG files are accepted.") == 2
     assert 'aria-invalid="true"' in html
     assert_nothing_stored(draft, tmp_path)
 

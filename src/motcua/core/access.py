@@ -24,10 +24,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import Promise
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])
+Message = str | Promise  # a refusal text, lazy when written at import time (a decorator's argument)
 
 
 def not_allowed_message() -> str:
@@ -44,7 +46,7 @@ def citizens_only_message() -> str:
     return _("Trang dành cho công dân, tổ chức. / For citizens and organisations.")
 
 
-def require_citizen(actor: Any, message: str | None = None) -> None:
+def require_citizen(actor: Any, message: Message | None = None) -> None:
     """PermissionDenied unless `actor` is a logged-in citizen or business: for services that act on a
     citizen's own account, drafts or papers (ownership is the selector's or the service's next check)."""
     if not is_citizen(actor):
@@ -77,8 +79,8 @@ def _guard(check: Callable[[HttpRequest], None]) -> Callable[[View], View]:
 @overload
 def staff_required(perm: View) -> View: ...
 @overload
-def staff_required(perm: str | None = None, *, message: str | None = None) -> Callable[[View], View]: ...
-def staff_required(perm: Any = None, *, message: str | None = None) -> Any:
+def staff_required(perm: str | None = None, *, message: Message | None = None) -> Callable[[View], View]: ...
+def staff_required(perm: Any = None, *, message: Message | None = None) -> Any:
     """Pages for officers: anonymous → login; a citizen, or an officer without `perm` → the 403 page.
 
     Use as `@staff_required()`, `@staff_required` or `@staff_required("dossiers.work_queue")`; `message`
@@ -99,8 +101,8 @@ def staff_required(perm: Any = None, *, message: str | None = None) -> Any:
 @overload
 def citizen_required(view: View) -> View: ...
 @overload
-def citizen_required(view: None = None, *, message: str | None = None) -> Callable[[View], View]: ...
-def citizen_required(view: Any = None, *, message: str | None = None) -> Any:
+def citizen_required(view: None = None, *, message: Message | None = None) -> Callable[[View], View]: ...
+def citizen_required(view: Any = None, *, message: Message | None = None) -> Any:
     """Pages for citizens and businesses: anonymous → login; an officer → the 403 page saying why."""
 
     def check(request: HttpRequest) -> None:

@@ -46,10 +46,18 @@ def audited_save(
     return obj
 
 
-def audited_delete(obj: models.Model, *, actor: Any, action: str, reason: str = "") -> None:
-    """Delete `obj` and write one audit event holding its last values."""
+def audited_delete(
+    obj: models.Model,
+    *,
+    actor: Any,
+    action: str,
+    fields: Iterable[str] | None = None,
+    reason: str = "",
+) -> None:
+    """Delete `obj` and write one audit event holding its last values (only `fields` when given: a
+    citizen's draft keeps its answers out of the trail)."""
+    fields = list(fields) if fields is not None else None
     with transaction.atomic():
-        audit.record(
-            actor=actor, action=action, target=obj, before=audit.snapshot(obj), after={}, reason=reason
-        )
+        before = audit.snapshot(obj, fields)
+        audit.record(actor=actor, action=action, target=obj, before=before, after={}, reason=reason)
         obj.delete()

@@ -18,6 +18,7 @@ unknown are refused whatever their name. Each use names a policy (kinds and size
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -245,12 +246,18 @@ class PolicyValidator:
         return hash(self.policy)
 
 
+# What a file name's last dotted part must look like to be taken for its extension: a dossier code
+# ("ket-qua-000.01.41.H99-260302-0001") or a number ("Quyết định 12.2026") is part of the name.
+_EXTENSION = re.compile(r"\.(?=[0-9a-z]*[a-z])[0-9a-z]{1,5}", re.IGNORECASE)
+
+
 def safe_filename(name: str, kind: FileKind | None) -> str:
     """The name shown to the person saving the file, with the extension its content deserves."""
     base = PurePath(name or "tep").name or "tep"
     if kind is None:
         return base
-    stem = base[: -len(PurePath(base).suffix)] if PurePath(base).suffix else base
+    suffix = PurePath(base).suffix
+    stem = base[: -len(suffix)] if suffix and _EXTENSION.fullmatch(suffix) else base
     return f"{stem}{kind.extension}"
 
 

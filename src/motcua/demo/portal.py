@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from motcua.catalog.models import Procedure
+from motcua.core.uploads import PDF
 from motcua.dossiers.models import Dossier
 from motcua.org.models import User
 from motcua.portal import store
@@ -285,7 +286,7 @@ def load() -> dict[str, int]:
                 size=len(DEMO_PDF),
                 kind=StoredKind.UPLOADED,
             )
-            document.file.save(store_name("application/pdf"), ContentFile(DEMO_PDF), save=False)
+            document.file.save(store_name(PDF), ContentFile(DEMO_PDF), save=False)
             document.save()
     for dossier in Dossier.objects.filter(applicant_user__account_type="citizen").exclude(result_file=""):
         with transaction.atomic():

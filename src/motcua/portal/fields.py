@@ -12,6 +12,7 @@ import contextlib
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -20,14 +21,15 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from motcua.core.forms import BootstrapForm
+from motcua.core.identifiers import IdNumberField, PhoneField
+
 TYPES = ("text", "textarea", "date", "number", "select", "checkbox", "email", "phone", "id_number")
 KEYS = frozenset(
     {"name", "type", "label", "label_en", "help", "help_en", "required", "choices", "min", "max"}
     | {"max_length", "pattern"}
 )
 NAME = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
-PHONE = re.compile(r"^0\d{9,10}$")
-ID_NUMBER = re.compile(r"^(\d{9}|\d{12})$")
 TEXT_MAX, TEXTAREA_MAX = 255, 4000
 
 # The default form: a procedure without an OnlineForm still asks what the applicant requests.
@@ -302,16 +304,7 @@ def _length_validator(limit: int) -> RegexValidator:
     )
 
 
-def _normal_phone(value: str) -> str:
-    return re.sub(r"[\s.\-]", "", value or "").replace("+84", "0", 1)
-
-
-class PhoneField(forms.CharField):
-    def to_python(self, value):
-        return _normal_phone(super().to_python(value))
-
-
-def build_field(spec: dict) -> forms.Field:
+def build_field(spec: dict[str, Any]) -> forms.Field:
     label = text_of(spec, "label")
     common = {
         "label": label,
@@ -320,7 +313,6 @@ def build_field(spec: dict) -> forms.Field:
         "error_messages": _messages(label),
     }
     kind = spec["type"]
-    text = {"class": "form-control"}
     if kind in ("text", "textarea"):
         limit = spec.get("max_length") or (TEXT_MAX if kind == "text" else TEXTAREA_MAX)
         validators = [_length_validator(limit)]
@@ -332,21 +324,16 @@ def build_field(spec: dict) -> forms.Field:
                     code="pattern",
                 )
             )
-        widget = forms.Textarea({**text, "rows": 4}) if kind == "textarea" else forms.TextInput(text)
+        widget = forms.Textarea({"rows": 4}) if kind == "textarea" else forms.TextInput()
         return forms.CharField(validators=validators, widget=widget, **common)
-    if kind == "date":
+    if kind == "date":  # a date picker (core.forms); it sends ISO dates, typed ones are read day first
         validators = [DateBound(spec[k], above=(k == "max")) for k in ("min", "max") if k in spec]
-        return forms.DateField(
-            input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-            widget=forms.DateInput({**text, "type": "date"}, format="%Y-%m-%d"),
-            validators=validators,
-            **common,
-        )
+        return forms.DateField(validators=validators, **common)
     if kind == "number":
         field = forms.DecimalField(
             min_value=_number(spec["min"]) if "min" in spec else None,
             max_value=_number(spec["max"]) if "max" in spec else None,
-            widget=forms.NumberInput({**text, "inputmode": "decimal", "step": "any"}),
+            widget=forms.NumberInput({"inputmode": "decimal", "step": "any"}),
             **common,
         )
         field.error_messages.update(
@@ -363,50 +350,24 @@ def build_field(spec: dict) -> forms.Field:
         return field
     if kind == "select":
         choices = [("", _("— Chọn —")), *choices_of(spec)]
-        return forms.ChoiceField(choices=choices, widget=forms.Select({"class": "form-select"}), **common)
+        return forms.ChoiceField(choices=choices, **common)
     if kind == "checkbox":
-        return forms.BooleanField(widget=forms.CheckboxInput({"class": "form-check-input"}), **common)
+        return forms.BooleanField(**common)
     if kind == "email":
         common["error_messages"]["invalid"] = _("Địa chỉ thư điện tử không hợp lệ. / Invalid e-mail address.")
-        return forms.EmailField(max_length=254, widget=forms.EmailInput(text), **common)
+        return forms.EmailField(max_length=254, **common)
+    # Phones and ID numbers: the one rule of each kind (core.identifiers), its own messages on a bad value.
+    del common["error_messages"]["invalid"]
     if kind == "phone":
-        return PhoneField(
-            validators=[
-                RegexValidator(
-                    PHONE,
-                    _(
-                        "Số điện thoại gồm 10 hoặc 11 chữ số, bắt đầu bằng 0. "
-                        "/ The phone number has 10 or 11 digits."
-                    ),
-                    code="phone",
-                )
-            ],
-            widget=forms.TextInput({**text, "inputmode": "tel", "autocomplete": "tel"}),
-            **common,
-        )
-    # id_number
-    return forms.CharField(
-        validators=[
-            RegexValidator(
-                ID_NUMBER,
-                _(
-                    "Số định danh gồm 12 chữ số (CCCD) hoặc 9 chữ số (CMND). "
-                    "/ The ID number has 12 (or 9) digits."
-                ),
-                code="id_number",
-            )
-        ],
-        widget=forms.TextInput({**text, "inputmode": "numeric"}),
-        **common,
-    )
+        return PhoneField(**common)
+    # id_number: a person's number written today is the 12-digit personal identification number
+    return IdNumberField(**common)
 
 
-def build_form(spec: list[dict]) -> type[forms.Form]:
+def build_form(spec: list[dict[str, Any]]) -> type[forms.Form]:
     """A Form class with one field per spec entry, in order, validated on the server by type."""
-    from .forms import AccessibleForm
-
     attrs = {item["name"]: build_field(item) for item in spec}
-    return type("OnlineAnswersForm", (AccessibleForm,), attrs)
+    return type("OnlineAnswersForm", (BootstrapForm,), attrs)
 
 
 def plain(value):

@@ -7,10 +7,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from motcua.dossiers.uploads import check_upload
+from motcua.core.forms import BootstrapForm
+from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
 
 DEFAULT_MAX_FILES = 5
-TEXT = {"class": "form-control"}
 
 
 def max_files() -> int:
@@ -25,9 +25,7 @@ class MultipleFileField(forms.FileField):
     """Several files under one name; each is checked by its content (PDF, JPEG, PNG) and size."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget", MultipleFileInput({"class": "form-control", "accept": ".pdf,.jpg,.jpeg,.png"})
-        )
+        kwargs.setdefault("widget", MultipleFileInput({"accept": ".pdf,.jpg,.jpeg,.png"}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -41,7 +39,7 @@ class MultipleFileField(forms.FileField):
         errors = []
         for upload in files:
             try:
-                check_upload(upload)
+                check_upload(upload, DOSSIER_DOCUMENT)
             except ValidationError as error:
                 errors.extend(f"{upload.name}: {message}" for message in error.messages)
         if errors:
@@ -49,7 +47,7 @@ class MultipleFileField(forms.FileField):
         return files
 
 
-class VersionedForm(forms.Form):
+class VersionedForm(BootstrapForm):
     # The version the citizen saw: the service refuses when an officer changed the dossier since.
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
@@ -59,12 +57,13 @@ class SupplementForm(VersionedForm):
         label=_("Nội dung trả lời, giải trình"),
         required=False,
         max_length=2000,
-        widget=forms.Textarea({**TEXT, "rows": 4}),
+        widget=forms.Textarea({"rows": 4}),
     )
-    files = MultipleFileField(
-        label=_("Tệp bổ sung (PDF, JPEG, PNG)"),
-        required=False,
-    )
+    files = MultipleFileField(label=_("Tệp bổ sung (PDF, JPEG, PNG)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = _("Tối đa %(n)s tệp; chỉ nhận PDF, JPEG, PNG.") % {"n": max_files()}
 
     def clean(self):
         data = super().clean()
@@ -82,16 +81,16 @@ class WithdrawForm(VersionedForm):
     reason = forms.CharField(
         label=_("Lý do rút hồ sơ"),
         max_length=1000,
-        widget=forms.Textarea({**TEXT, "rows": 3}),
+        widget=forms.Textarea({"rows": 3}),
         error_messages={"required": _("Cần nhập lý do rút hồ sơ. / A reason is required.")},
     )
 
 
-class TransferForm(forms.Form):
+class TransferForm(BootstrapForm):
     reference = forms.CharField(
         label=_("Mã giao dịch chuyển khoản"),
         max_length=100,
-        widget=forms.TextInput({**TEXT, "autocomplete": "off"}),
+        widget=forms.TextInput({"autocomplete": "off"}),
         error_messages={
             "required": _("Nhập mã giao dịch chuyển khoản. / Enter the transfer reference."),
             "max_length": _("Mã giao dịch tối đa 100 ký tự. / At most 100 characters."),

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
 
+from motcua.catalog.models import ProcedureVersion
 from motcua.catalog.search import in_force, search_procedures
 from motcua.dossiers.models import Dossier
 from motcua.org.models import AdministrativeUnit, Agency, AgencyKind
@@ -74,7 +75,7 @@ def _most_used(day: date, limit: int) -> list[UsedProcedure]:
     return rows
 
 
-def _used(version, dossiers: int) -> UsedProcedure:
+def _used(version: ProcedureVersion, dossiers: int) -> UsedProcedure:
     return UsedProcedure(
         code=version.procedure.national_code, name=version.name, sector=version.sector.name, dossiers=dossiers
     )
@@ -139,7 +140,7 @@ def is_supported_day(day: date) -> bool:
 
 
 def _province(unit: AdministrativeUnit) -> AdministrativeUnit:
-    while unit.parent_id is not None:
+    while unit.parent is not None:
         unit = unit.parent
     return unit
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -18,6 +19,8 @@ from motcua.dossiers.models import Dossier, DossierDocument
 from motcua.dossiers.reference import working_calendar
 from motcua.dossiers.rules import roles_on
 from motcua.dossiers.selectors import dossier_detail, dossiers_for
+from motcua.org.models import User
+from motcua.org.selectors import Actor
 from motcua.workdays import clock
 
 SHOWS = ("active", "finished")
@@ -27,7 +30,7 @@ RESULT_STATES = frozenset({Status.RESULT_READY, Status.RETURNED})
 CITIZEN_ACTIONS = (Action.SUPPLEMENT, Action.WITHDRAW)
 
 
-def my_dossiers(actor, *, show: str = "") -> QuerySet[Dossier]:
+def my_dossiers(actor: Actor, *, show: str = "") -> QuerySet[Dossier]:
     """The citizen's dossiers, newest first; `show` keeps the active or the finished ones."""
     if not getattr(actor, "is_citizen", False):
         return Dossier.objects.none()
@@ -39,7 +42,7 @@ def my_dossiers(actor, *, show: str = "") -> QuerySet[Dossier]:
     return rows.order_by("-submitted_at", "-id")
 
 
-def my_dossier(actor, pk: int) -> Dossier:
+def my_dossier(actor: Actor, pk: int) -> Dossier:
     """One of the citizen's dossiers (Dossier.DoesNotExist for anyone else's)."""
     if not getattr(actor, "is_citizen", False):
         raise Dossier.DoesNotExist
@@ -91,12 +94,12 @@ def _count(due: datetime, now: datetime) -> Countdown:
     )
 
 
-def timeline(dossier: Dossier) -> list[dict]:
+def timeline(dossier: Dossier) -> list[dict[str, Any]]:
     """The plain-words timeline the public tracking page shows: no officer names, no internal notes."""
     return tracking.public_view(dossier)["timeline"]
 
 
-def citizen_actions(actor, dossier: Dossier) -> set[str]:
+def citizen_actions(actor: User, dossier: Dossier) -> set[str]:
     """What the lifecycle table lets the applicant do now (supplement, withdraw)."""
     allowed = allowed_actions(dossier.status, roles_on(actor, dossier))
     return {a for a in CITIZEN_ACTIONS if a in allowed}

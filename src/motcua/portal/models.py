@@ -8,10 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from motcua.catalog.models import Procedure, RequiredDocument
+from motcua.core.models import LegalParameter
+from motcua.core.storage import private_storage
 from motcua.dossiers.models import Dossier
 
 from .fields import validate_spec
-from .storage import private_storage
 
 FIELDS_HELP = _(
     "Mảng JSON, mỗi trường một đối tượng: name, type (text, textarea, date, number, select, checkbox, "
@@ -20,16 +21,14 @@ FIELDS_HELP = _(
 )
 
 
-class OnlineForm(models.Model):
-    """The procedure's own fields on the online submission form, valid over a period."""
+class OnlineForm(LegalParameter):
+    """The procedure's own fields on the online submission form, valid over a period: a form template,
+    so it cites the text that prescribes it (the declaration form of a circular …)."""
 
     procedure = models.ForeignKey(
         Procedure, verbose_name=_("thủ tục"), on_delete=models.PROTECT, related_name="online_forms"
     )
     title = models.CharField(_("tên biểu mẫu"), max_length=255, blank=True)
-    valid_from = models.DateField(_("áp dụng từ"))
-    valid_to = models.DateField(_("áp dụng đến"), null=True, blank=True)
-    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255, blank=True)
     note = models.TextField(_("hướng dẫn"), blank=True)
     # A partial online service names the step done in person; it is shown before the citizen starts.
     in_person_note = models.CharField(
@@ -43,15 +42,12 @@ class OnlineForm(models.Model):
     )
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(LegalParameter.Meta):
         verbose_name = _("biểu mẫu trực tuyến")
         verbose_name_plural = _("biểu mẫu trực tuyến")
         ordering = ["procedure", "-valid_from"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
-                name="portal_form_valid_range",
-            ),
+            *LegalParameter.Meta.constraints,
             models.UniqueConstraint(fields=["procedure", "valid_from"], name="portal_form_once_per_start"),
         ]
 

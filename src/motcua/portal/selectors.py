@@ -3,7 +3,9 @@ submitted dossiers are the citizen's own: another citizen's id is a 404, never a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -11,12 +13,15 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motcua.accounts import selectors as accounts_selectors
+from motcua.accounts.models import CitizenProfile
 from motcua.catalog.models import OnlineLevel, Procedure, ProcedureVersion, RequiredDocument
 from motcua.catalog.selectors import version_in_force
 from motcua.core.validity import in_force
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import dossiers_for
-from motcua.org.models import SERVICE_CENTRE_KINDS, AdministrativeUnit, Agency
+from motcua.org.models import SERVICE_CENTRE_KINDS, AdministrativeUnit, Agency, User
+from motcua.org.selectors import Actor
 
 from .fields import DEFAULT_FIELDS
 from .models import Draft, DraftFile, OnlineForm, StoredDocument
@@ -37,6 +42,28 @@ def max_files_per_dossier() -> int:
 # ------------------------------------------------------------------------------------------ offer
 
 
+@dataclass
+class Offer:
+    """What a draft is answered against today: the version in force, its online form and fields."""
+
+    version: ProcedureVersion
+    online_form: OnlineForm | None
+    fields: list[dict[str, Any]]
+
+    @property
+    def partial(self) -> bool:
+        return self.version.online_level == OnlineLevel.PARTIAL
+
+
+def offer_for(procedure: Procedure) -> Offer | None:
+    """The offer of a procedure today, or None when it is not offered online."""
+    version = online_version(procedure)
+    if version is None:
+        return None
+    form = online_form(procedure)
+    return Offer(version, form, form_fields(form))
+
+
 def online_version(procedure: Procedure, day: date | None = None) -> ProcedureVersion | None:
     """The version in force when it is offered online (full or partial), else None."""
     version = version_in_force(procedure, day or timezone.localdate())
@@ -49,7 +76,7 @@ def online_form(procedure: Procedure, day: date | None = None) -> OnlineForm | N
     return in_force(OnlineForm.objects.filter(procedure=procedure), day or timezone.localdate())
 
 
-def form_fields(form: OnlineForm | None) -> list[dict]:
+def form_fields(form: OnlineForm | None) -> list[dict[str, Any]]:
     return list(form.fields) if form is not None else list(DEFAULT_FIELDS)
 
 
@@ -89,17 +116,17 @@ def check_route(procedure: Procedure, centre: Agency, commune: AdministrativeUni
 # ------------------------------------------------------------------------------------------ own things
 
 
-def _not_found():
+def _not_found() -> Http404:
     return Http404(_("Không tìm thấy. / Not found."))
 
 
-def drafts_for(actor) -> QuerySet[Draft]:
-    if not getattr(actor, "is_authenticated", False) or not actor.is_citizen:
+def drafts_for(actor: Actor) -> QuerySet[Draft]:
+    if not isinstance(actor, User) or not actor.is_citizen:
         return Draft.objects.none()
     return Draft.objects.filter(owner=actor).select_related("procedure")
 
 
-def draft_for(actor, pk: int) -> Draft:
+def draft_for(actor: Actor, pk: int) -> Draft:
     draft = drafts_for(actor).filter(pk=pk).first()
     if draft is None:
         raise _not_found()
@@ -110,37 +137,33 @@ def draft_files(draft: Draft) -> QuerySet[DraftFile]:
     return draft.files.select_related("stored", "required_document")
 
 
-def draft_file_for(actor, draft_pk: int, pk: int) -> DraftFile:
+def draft_file_for(actor: Actor, draft_pk: int, pk: int) -> DraftFile:
     found = DraftFile.objects.filter(pk=pk, draft__pk=draft_pk, draft__in=drafts_for(actor)).first()
     if found is None:
         raise _not_found()
     return found
 
 
-def stored_for(actor) -> QuerySet[StoredDocument]:
-    if not getattr(actor, "is_authenticated", False) or not actor.is_citizen:
+def stored_for(actor: Actor) -> QuerySet[StoredDocument]:
+    if not isinstance(actor, User) or not actor.is_citizen:
         return StoredDocument.objects.none()
     return StoredDocument.objects.filter(owner=actor).select_related("source_dossier")
 
 
-def stored_document_for(actor, pk: int) -> StoredDocument:
+def stored_document_for(actor: Actor, pk: int) -> StoredDocument:
     found = stored_for(actor).filter(pk=pk).first()
     if found is None:
         raise _not_found()
     return found
 
 
-def my_dossier(actor, pk: int) -> Dossier:
+def my_dossier(actor: Actor, pk: int) -> Dossier:
     try:
         return dossiers_for(actor).select_related("procedure", "receiving_agency").get(pk=pk)
     except Dossier.DoesNotExist:
         raise _not_found() from None
 
 
-def applicant_profile(user):
+def applicant_profile(user: Actor) -> CitizenProfile | None:
     """The citizen's profile (accounts app) to prefill the applicant, or None while it does not exist."""
-    try:
-        from motcua.accounts.selectors import applicant_profile as read
-    except ImportError:
-        return None
-    return read(user)
+    return accounts_selectors.applicant_profile(user)

@@ -9,94 +9,88 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from pathlib import PurePath
+from typing import Any
 from uuid import uuid4
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from motcua.catalog.models import Procedure, RequiredDocument
 from motcua.core import audit
+from motcua.core.access import not_allowed_message, require_citizen
+from motcua.core.audited import audited_delete, audited_save
+from motcua.core.uploads import DOSSIER_DOCUMENT, CheckedFile, FileKind, check_upload
 from motcua.dossiers import services as dossier_services
 from motcua.dossiers.models import Dossier, SubmissionChannel
-from motcua.dossiers.uploads import SIGNATURES, check_upload
-from motcua.org.models import Agency
+from motcua.org.models import Agency, User
 
 from . import selectors
 from .models import Draft, DraftFile, OnlineForm, StoredDocument, StoredKind, Submission
 
 PARTS = ("applicant", "fields")
 LAST_STEP = 4
-EXTENSION = dict(SIGNATURES.values())
+# What an officer is told on the submission pages and by these services (citizens act here, on their own).
+FOR_CITIZENS = gettext_lazy(
+    "Chức năng nộp hồ sơ trực tuyến dành cho tài khoản công dân, tổ chức. Cán bộ tiếp nhận hồ sơ tại "
+    "trang Tiếp nhận hồ sơ. / Online submission is for citizen accounts; officers use the reception page."
+)
 
 
-def not_citizen_message() -> str:
-    return _(
-        "Chức năng nộp hồ sơ trực tuyến dành cho tài khoản công dân, tổ chức. Cán bộ tiếp nhận hồ sơ tại "
-        "trang Tiếp nhận hồ sơ. / Online submission is for citizen accounts; officers use the reception page."
-    )
-
-
-def require_citizen(actor) -> None:
-    if not getattr(actor, "is_authenticated", False) or not getattr(actor, "is_citizen", False):
-        raise PermissionDenied(not_citizen_message())
-
-
-def _require_owner(actor, owner_id: int) -> None:
-    require_citizen(actor)
+def require_owner(actor: User, owner_id: int) -> None:
+    """The actor is the citizen who owns the draft or paper."""
+    require_citizen(actor, FOR_CITIZENS)
     if owner_id != actor.pk:
-        raise PermissionDenied(
-            _("Bạn không có quyền thực hiện thao tác này. / You are not allowed to do this.")
-        )
+        raise PermissionDenied(not_allowed_message())
 
 
-def store_name(content_type: str) -> str:
+def store_name(kind: FileKind | None) -> str:
     """A file name of our own: the citizen's file name may hold personal data or odd characters."""
-    return f"{uuid4().hex}{EXTENSION.get(content_type, '')}"
+    return f"{uuid4().hex}{kind.extension if kind else ''}"
 
 
 # ------------------------------------------------------------------------------------------ drafts
 
 
+# The audit trail names the draft, its procedure and the step reached, never the answers (personal data).
+DRAFT_AUDITED = ("procedure", "step")
+
+
 @transaction.atomic
-def start_draft(*, actor, procedure: Procedure) -> Draft:
+def start_draft(*, actor: User, procedure: Procedure) -> Draft:
     """A new draft for a procedure offered online (full or partial) today."""
-    require_citizen(actor)
+    require_citizen(actor, FOR_CITIZENS)
     if selectors.online_version(procedure) is None:
         raise ValidationError(
             _("Thủ tục này chưa được cung cấp trực tuyến. / This procedure is not offered online.")
         )
-    draft = Draft.objects.create(owner=actor, procedure=procedure, answers={}, step=1)
-    audit.record(actor=actor, action="draft.start", target=draft, changes={"procedure": [None, procedure.pk]})
-    return draft
+    draft = Draft(owner=actor, procedure=procedure, answers={}, step=1)
+    return audited_save(draft, actor=actor, action="draft.start", fields=DRAFT_AUDITED)
 
 
 @transaction.atomic
-def save_answers(*, actor, draft: Draft, part: str, values: Mapping, reached: int | None = None) -> Draft:
+def save_answers(
+    *, actor: User, draft: Draft, part: str, values: Mapping[str, Any], reached: int | None = None
+) -> Draft:
     """Keep one page's answers as typed; `reached` moves the draft on when the page was valid."""
-    _require_owner(actor, draft.owner_id)
+    require_owner(actor, draft.owner_id)
     if part not in PARTS:
         raise ValueError(part)
-    before = draft.step
     draft.answers = {**draft.answers, part: dict(values)}
     if reached is not None:
         draft.step = min(LAST_STEP, max(draft.step, reached))
-    draft.save(update_fields=["answers", "step", "updated_at"])
-    audit.record(
-        actor=actor, action="draft.save", target=draft, changes={"step": [before, draft.step]}, reason=part
-    )
-    return draft
+    return audited_save(draft, actor=actor, action="draft.save", fields=DRAFT_AUDITED, reason=part)
 
 
 @transaction.atomic
-def reach_step(*, actor, draft: Draft, step: int) -> Draft:
-    _require_owner(actor, draft.owner_id)
-    before = draft.step
+def reach_step(*, actor: User, draft: Draft, step: int) -> Draft:
+    require_owner(actor, draft.owner_id)
     draft.step = min(LAST_STEP, max(draft.step, step))
-    draft.save(update_fields=["step", "updated_at"])
-    audit.record(actor=actor, action="draft.save", target=draft, changes={"step": [before, draft.step]})
-    return draft
+    return audited_save(draft, actor=actor, action="draft.save", fields=DRAFT_AUDITED)
 
 
 def _limits_errors(draft: Draft, adding: Mapping[int, int]) -> dict[str, list[str]]:
@@ -129,15 +123,17 @@ def _documents_of(draft: Draft) -> dict[int, RequiredDocument]:
 
 
 @transaction.atomic
-def attach_files(*, actor, draft: Draft, uploads: Mapping[int, Sequence]) -> list[DraftFile]:
+def attach_files(
+    *, actor: User, draft: Draft, uploads: Mapping[int, Sequence[UploadedFile]]
+) -> list[DraftFile]:
     """Files for required documents ({document id: [uploaded files]}): all accepted, or none stored.
 
     Every problem comes back at once (one bilingual message each, keyed `doc_<id>`), so the citizen
     fixes them in one go; nothing reaches the disk unless every file passes."""
-    _require_owner(actor, draft.owner_id)
+    require_owner(actor, draft.owner_id)
     documents = _documents_of(draft)
     errors: dict[str, list[str]] = {}
-    accepted: list[tuple[RequiredDocument, object, str]] = []
+    accepted: list[tuple[RequiredDocument, UploadedFile, CheckedFile]] = []
     for doc_id, files in uploads.items():
         document = documents.get(doc_id)
         if document is None:
@@ -147,28 +143,29 @@ def attach_files(*, actor, draft: Draft, uploads: Mapping[int, Sequence]) -> lis
             continue
         for upload in files:
             try:
-                content_type = check_upload(upload)
+                checked = check_upload(upload, DOSSIER_DOCUMENT)
             except ValidationError as error:
                 errors.setdefault(f"doc_{doc_id}", []).extend(f"{upload.name}: {m}" for m in error.messages)
             else:
-                accepted.append((document, upload, content_type))
+                accepted.append((document, upload, checked))
     for key, messages in _limits_errors(draft, {k: len(v) for k, v in uploads.items()}).items():
         errors.setdefault(key, []).extend(messages)
     if errors:
         raise ValidationError(errors)
     rows = []
-    for document, upload, content_type in accepted:
+    for document, upload, checked in accepted:
         row = DraftFile(
             draft=draft,
             required_document=document,
-            original_name=upload.name[:255],
-            content_type=content_type,
-            size=upload.size,
+            original_name=(upload.name or "")[:255],
+            content_type=checked.content_type,
+            size=upload.size or 0,
         )
-        row.file.save(store_name(content_type), upload, save=False)
+        row.file.save(store_name(checked.kind), upload, save=False)
         row.save()
         rows.append(row)
     draft.save(update_fields=["updated_at"])
+    # Not an audited_save: one event on the draft lists the files it gained (rows of another table).
     audit.record(
         actor=actor, action="draft.attach", target=draft, changes={"files": [None, [r.pk for r in rows]]}
     )
@@ -176,10 +173,10 @@ def attach_files(*, actor, draft: Draft, uploads: Mapping[int, Sequence]) -> lis
 
 
 @transaction.atomic
-def pick_stored(*, actor, draft: Draft, document_id: int, stored: StoredDocument) -> DraftFile:
+def pick_stored(*, actor: User, draft: Draft, document_id: int, stored: StoredDocument) -> DraftFile:
     """Reuse a paper from the citizen's own store for a required document ("chọn từ kho dữ liệu")."""
-    _require_owner(actor, draft.owner_id)
-    _require_owner(actor, stored.owner_id)
+    require_owner(actor, draft.owner_id)
+    require_owner(actor, stored.owner_id)
     documents = _documents_of(draft)
     if document_id not in documents:
         raise ValidationError(
@@ -204,9 +201,10 @@ def _forget_file(row: DraftFile) -> None:
 
 
 @transaction.atomic
-def remove_file(*, actor, draft_file: DraftFile) -> None:
+def remove_file(*, actor: User, draft_file: DraftFile) -> None:
     draft = draft_file.draft
-    _require_owner(actor, draft.owner_id)
+    require_owner(actor, draft.owner_id)
+    # The event is the draft's, like the one that added the file.
     audit.record(
         actor=actor, action="draft.remove_file", target=draft, changes={"files": [draft_file.pk, None]}
     )
@@ -216,12 +214,11 @@ def remove_file(*, actor, draft_file: DraftFile) -> None:
 
 
 @transaction.atomic
-def delete_draft(*, actor, draft: Draft) -> None:
-    _require_owner(actor, draft.owner_id)
-    audit.record(actor=actor, action="draft.delete", target=draft, changes={"step": [draft.step, None]})
+def delete_draft(*, actor: User, draft: Draft) -> None:
+    require_owner(actor, draft.owner_id)
     for row in draft.files.all():
         _forget_file(row)
-    draft.delete()
+    audited_delete(draft, actor=actor, action="draft.delete", fields=DRAFT_AUDITED)
 
 
 # ------------------------------------------------------------------------------------------ submission
@@ -235,14 +232,14 @@ def _lines(draft: Draft, documents: dict[int, RequiredDocument]) -> list[dossier
     for document in documents.values():
         mine = [r for r in rows if r.required_document_id == document.pk]
         for number, row in enumerate(mine, start=1):
-            source = row.stored.file if row.stored_id else row.file
+            source = row.stored.file if row.stored is not None else row.file
             name = document.name if number == 1 else f"{document.name} ({number})"
             lines.append(
                 dossier_services.DocumentLine(
                     name=name,
                     copies=1,
                     required_document=document,
-                    file=File(source.open("rb"), name=source.name.rsplit("/", 1)[-1]),
+                    file=File(source.open("rb"), name=PurePath(source.name or "").name),
                     reused=row.stored_id is not None,
                 )
             )
@@ -259,18 +256,18 @@ def missing_documents(draft: Draft) -> list[RequiredDocument]:
 @transaction.atomic
 def submit_draft(
     *,
-    actor,
+    actor: User,
     draft: Draft,
     applicant: dossier_services.Applicant,
     centre: Agency,
     result_by_post: bool,
     online_form: OnlineForm | None,
-    form_fields: list[dict],
-    answers: dict,
+    form_fields: list[dict[str, Any]],
+    answers: dict[str, Any],
     at: datetime | None = None,
 ) -> Dossier:
     """The draft becomes a dossier (status submitted, channel online); its uploads enter the store."""
-    _require_owner(actor, draft.owner_id)
+    require_owner(actor, draft.owner_id)
     documents = _documents_of(draft)
     missing = missing_documents(draft)
     if missing:
@@ -294,7 +291,8 @@ def submit_draft(
         )
     finally:
         for line in lines:
-            line.file.close()
+            if isinstance(line.file, File):
+                line.file.close()
     Submission.objects.create(
         dossier=dossier, online_form=online_form, form_fields=form_fields, answers=answers
     )
@@ -309,6 +307,7 @@ def submit_draft(
             kind=StoredKind.DOSSIER_DOCUMENT,
             source_dossier=dossier,
         )
+    # Not an audited_delete: the draft's last event says which dossier it became.
     audit.record(
         actor=actor,
         action="draft.submit",

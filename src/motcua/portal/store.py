@@ -8,20 +8,25 @@ reused in a later submission, and is downloaded through the same ownership check
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from motcua.core import audit
+from motcua.core.access import require_citizen
+from motcua.core.audited import audited_delete, audited_save
+from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload, sniff
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.uploads import check_upload
+from motcua.org.models import User
 
 from .models import StoredDocument, StoredKind
-from .services import _require_owner, require_citizen, store_name
+from .services import FOR_CITIZENS, require_owner, store_name
 
 log = logging.getLogger(__name__)
-RESULT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
+# The trail says what kind of paper came or went, never its title or content (personal data).
+STORED_AUDITED = ("kind", "source_dossier")
 
 
 def _title(title: str) -> str:
@@ -31,44 +36,47 @@ def _title(title: str) -> str:
     return title[:255]
 
 
+def download_name(document: StoredDocument) -> str:
+    """The name a paper is saved under: its title, with no slash to be read as a folder ("12/TLKS")."""
+    return document.title.replace("/", "-").replace("\\", "-")
+
+
 @transaction.atomic
-def upload_to_store(*, actor, title: str, upload) -> StoredDocument:
-    require_citizen(actor)
+def upload_to_store(*, actor: User, title: str, upload: UploadedFile) -> StoredDocument:
+    require_citizen(actor, FOR_CITIZENS)
     title = _title(title)
     try:
-        content_type = check_upload(upload)
+        checked = check_upload(upload, DOSSIER_DOCUMENT)
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from None
     document = StoredDocument(
-        owner=actor, title=title, content_type=content_type, size=upload.size, kind=StoredKind.UPLOADED
+        owner=actor,
+        title=title,
+        content_type=checked.content_type,
+        size=upload.size or 0,
+        kind=StoredKind.UPLOADED,
     )
-    document.file.save(store_name(content_type), upload, save=False)
-    document.save()
-    audit.record(actor=actor, action="store.upload", target=document, changes={"kind": [None, document.kind]})
-    return document
+    document.file.save(store_name(checked.kind), upload, save=False)
+    return audited_save(document, actor=actor, action="store.upload", fields=STORED_AUDITED)
 
 
 @transaction.atomic
-def rename_stored(*, actor, document: StoredDocument, title: str) -> StoredDocument:
-    _require_owner(actor, document.owner_id)
-    before = audit.snapshot(document, ["title"])
+def rename_stored(*, actor: User, document: StoredDocument, title: str) -> StoredDocument:
+    require_owner(actor, document.owner_id)
     document.title = _title(title)
-    document.save(update_fields=["title"])
-    audit.record(actor=actor, action="store.rename", target=document, before=before)
-    return document
+    return audited_save(document, actor=actor, action="store.rename", fields=["title"])
 
 
 @transaction.atomic
-def delete_stored(*, actor, document: StoredDocument) -> None:
+def delete_stored(*, actor: User, document: StoredDocument) -> None:
     """Only the citizen's own uploads go: papers handed in and results are records of their dossiers."""
-    _require_owner(actor, document.owner_id)
+    require_owner(actor, document.owner_id)
     if document.kind != StoredKind.UPLOADED:
         raise PermissionDenied(
             _("Chỉ xóa được giấy tờ do bạn tự tải lên. / Only papers you uploaded yourself can be deleted.")
         )
-    audit.record(actor=actor, action="store.delete", target=document, changes={"kind": [document.kind, None]})
     document.file.delete(save=False)
-    document.delete()
+    audited_delete(document, actor=actor, action="store.delete", fields=STORED_AUDITED)
 
 
 def collect_result(*, dossier: Dossier) -> StoredDocument | None:
@@ -79,32 +87,21 @@ def collect_result(*, dossier: Dossier) -> StoredDocument | None:
         return None
     if StoredDocument.objects.filter(source_dossier=dossier, kind=StoredKind.RESULT).exists():
         return None
-    extension = (
-        "." + dossier.result_file.name.rsplit(".", 1)[-1].lower() if "." in dossier.result_file.name else ""
-    )
-    content_type = RESULT_TYPES.get(extension, "application/octet-stream")
     title = _("Kết quả hồ sơ %(code)s") % {"code": dossier.code}
     if dossier.result_number:
         title = f"{title} — {dossier.result_number}"
-    document = StoredDocument(
-        owner=user,
-        title=title[:255],
-        content_type=content_type,
-        kind=StoredKind.RESULT,
-        source_dossier=dossier,
-    )
+    document = StoredDocument(owner=user, title=title[:255], kind=StoredKind.RESULT, source_dossier=dossier)
     with transaction.atomic():
         with dossier.result_file.open("rb") as source:
+            kind = sniff(source)  # by its bytes, as every stored file
+            document.content_type = kind.content_type if kind else "application/octet-stream"
             document.size = source.size
-            document.file.save(store_name(content_type), source, save=False)
-        document.save()
-        audit.record(
-            actor=None, action="store.result", target=document, changes={"dossier": [None, dossier.pk]}
-        )
+            document.file.save(store_name(kind), source, save=False)
+        audited_save(document, actor=None, action="store.result", fields=STORED_AUDITED)
     return document
 
 
-def on_dossier_event(sender, instance, created: bool, **kwargs) -> None:
+def on_dossier_event(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
     """post_save of DossierEvent: a result attached to a citizen's dossier enters their store.
 
     The copy runs after the officer's transaction commits, so it neither holds the dossier's row lock while a

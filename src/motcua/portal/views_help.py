@@ -1,5 +1,7 @@
 """Public help pages of the portal: Q&A, how-to guides and the service centres' contacts and hours."""
 
+from datetime import date
+
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -7,27 +9,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from motcua.dossiers.forms import TrackForm
+from motcua.core.forms import BootstrapForm
 
 from . import help as selectors
+from .forms import TrackForm
 
 
 class FaqSearchForm(forms.Form):
     q = forms.CharField(label=_("Tìm câu hỏi"), max_length=200, required=False)
 
 
-class DayForm(forms.Form):
+class DayForm(BootstrapForm):
     """`?ngay=` shows the hours of another day (planning a visit after Tết); bad input falls back to today."""
 
     ngay = forms.DateField(
-        label=_("Xem ngày"),
+        label=_("Xem giờ làm việc của ngày"),
         required=False,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         error_messages={"invalid": _("Ngày không hợp lệ. / Invalid date.")},
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
     )
 
-    def clean_ngay(self):
+    def clean_ngay(self) -> date | None:
         day = self.cleaned_data["ngay"]
         if day is not None and not selectors.is_supported_day(day):
             raise forms.ValidationError(_("Ngày nằm ngoài lịch. / The date is outside the calendar."))
@@ -54,7 +55,7 @@ def help_page(request: HttpRequest) -> HttpResponse:
 @require_safe
 def centres(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    form = DayForm(request.GET or None)
+    form = DayForm(request.GET or None, initial={"ngay": today})
     day = (form.cleaned_data["ngay"] if form.is_valid() else None) or today
     return render(
         request,

@@ -3,18 +3,19 @@ a bank transfer. Another person's dossier is "not found"; staff accounts have th
 
 from __future__ import annotations
 
-import os
-from functools import wraps
+from collections.abc import Callable
+from pathlib import PurePath
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from motcua.core.access import citizen_required
+from motcua.core.errors import Conflict, run
+from motcua.core.uploads import serve_private
 from motcua.dossiers import payments, services
 from motcua.dossiers.lifecycle import Action
 from motcua.dossiers.models import Dossier, DossierDocument
@@ -25,29 +26,27 @@ from . import mine
 from .forms_mine import SupplementForm, TransferForm, WithdrawForm, max_files
 
 
-def citizen_only(view):
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_citizen:
-            raise PermissionDenied(_("Trang dành cho công dân, tổ chức. / For citizens and organisations."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _mine(request, pk: int) -> Dossier:
+def _mine(request: HttpRequest, pk: int) -> Dossier:
     try:
         return mine.my_dossier(request.user, pk)
     except Dossier.DoesNotExist:
         raise Http404(_("Không tìm thấy hồ sơ. / Dossier not found.")) from None
 
 
-def _messages_of(error: Exception) -> str:
-    return " ".join(getattr(error, "messages", [str(error)]))
+def _dossier_action(fn: Callable[[], Dossier]) -> Callable[[], Dossier]:
+    """The dossier services' own conflict (someone changed it: reload and try again) as the toolkit's
+    Conflict, which the error mapping puts on the form; goes once DossierConflict is a core Conflict."""
+
+    def call() -> Dossier:
+        try:
+            return fn()
+        except services.DossierConflict as conflict:
+            raise Conflict(str(conflict)) from None
+
+    return call
 
 
-@citizen_only
+@citizen_required
 def my_dossiers(request):
     show = request.GET.get("show", "")
     show = show if show in mine.SHOWS else ""
@@ -56,7 +55,7 @@ def my_dossiers(request):
     return render(request, "portal/mine/list.html", {"page": page, "rows": rows, "show": show})
 
 
-@citizen_only
+@citizen_required
 def dossier(request, pk: int):
     d = _mine(request, pk)
     rating = ratings.rating_of(d)
@@ -81,34 +80,26 @@ def dossier(request, pk: int):
     )
 
 
-def _file_response(field, download_name: str) -> FileResponse:
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("Không tìm thấy tệp. / File not found.")) from None
-    return FileResponse(handle, as_attachment=True, filename=download_name)
-
-
-@citizen_only
-def document_file(request, pk: int, document_pk: int):
+@citizen_required
+def document_file(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
     d = _mine(request, pk)
     try:
         doc = mine.document(d, document_pk)
     except DossierDocument.DoesNotExist:
         raise Http404(_("Không tìm thấy tệp. / File not found.")) from None
-    return _file_response(doc.file, os.path.basename(doc.file.name))
+    return serve_private(request, doc.file)
 
 
-@citizen_only
-def result_file(request, pk: int):
+@citizen_required
+def result_file(request: HttpRequest, pk: int) -> FileResponse:
     d = _mine(request, pk)
     if not mine.result_available(d):
         raise Http404(_("Chưa có kết quả điện tử. / No electronic result yet."))
-    extension = os.path.splitext(d.result_file.name)[1]
-    return _file_response(d.result_file, f"ket-qua-{d.code}{extension}")
+    extension = PurePath(d.result_file.name or "").suffix
+    return serve_private(request, d.result_file, filename=f"ket-qua-{d.code}{extension}")
 
 
-@citizen_only
+@citizen_required
 @require_http_methods(["GET", "POST"])
 def supplement(request, pk: int):
     d = _mine(request, pk)
@@ -121,25 +112,26 @@ def supplement(request, pk: int):
         lines = [
             services.DocumentLine(name=upload.name[:500], copies=1, file=upload) for upload in data["files"]
         ]
-        try:
-            services.record_supplement(
-                actor=request.user,
-                dossier=d,
-                expected_version=data["version"],
-                documents=lines,
-                note=data["answer"].strip(),
-            )
-        except services.DossierConflict as conflict:
-            form.add_error(None, str(conflict))
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, _messages_of(error))
-        else:
-            messages.success(request, _("Đã gửi hồ sơ bổ sung. Cơ quan tiếp tục giải quyết hồ sơ."))
+        done = run(
+            request,
+            _dossier_action(
+                lambda: services.record_supplement(
+                    actor=request.user,
+                    dossier=d,
+                    expected_version=data["version"],
+                    documents=lines,
+                    note=data["answer"].strip(),
+                )
+            ),
+            form=form,
+            success=_("Đã gửi hồ sơ bổ sung. Cơ quan tiếp tục giải quyết hồ sơ."),
+        )
+        if done is not None:
             return redirect("portal:dossier", pk=d.pk)
     return render(request, "portal/mine/supplement.html", {"d": d, "form": form, "max_files": max_files()})
 
 
-@citizen_only
+@citizen_required
 @require_http_methods(["GET", "POST"])
 def withdraw(request, pk: int):
     d = _mine(request, pk)
@@ -150,24 +142,23 @@ def withdraw(request, pk: int):
         return redirect("portal:dossier", pk=d.pk)
     form = WithdrawForm(request.POST or None, initial={"version": d.version})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.withdraw(
-                actor=request.user,
-                dossier=d,
-                expected_version=form.cleaned_data["version"],
-                reason=form.cleaned_data["reason"],
-            )
-        except services.DossierConflict as conflict:
-            form.add_error(None, str(conflict))
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, _messages_of(error))
-        else:
-            messages.success(request, _("Đã rút hồ sơ %(code)s.") % {"code": d.code})
+        data = form.cleaned_data
+        done = run(
+            request,
+            _dossier_action(
+                lambda: services.withdraw(
+                    actor=request.user, dossier=d, expected_version=data["version"], reason=data["reason"]
+                )
+            ),
+            form=form,
+            success=_("Đã rút hồ sơ %(code)s.") % {"code": d.code},
+        )
+        if done is not None:
             return redirect("portal:dossier", pk=d.pk)
     return render(request, "portal/mine/withdraw.html", {"d": d, "form": form})
 
 
-@citizen_only
+@citizen_required
 @require_POST
 def declare_transfer(request, pk: int):
     d = _mine(request, pk)
@@ -175,10 +166,10 @@ def declare_transfer(request, pk: int):
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("portal:dossier", pk=d.pk)
-    try:
-        payments.declare_transfer(actor=request.user, dossier=d, reference=form.cleaned_data["reference"])
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _messages_of(error))
-    else:
-        messages.success(request, _("Đã ghi nhận khai báo chuyển khoản; cán bộ sẽ đối chiếu và xác nhận."))
+    reference = form.cleaned_data["reference"]
+    run(
+        request,
+        lambda: payments.declare_transfer(actor=request.user, dossier=d, reference=reference),
+        success=_("Đã ghi nhận khai báo chuyển khoản; cán bộ sẽ đối chiếu và xác nhận."),
+    )
     return redirect("portal:dossier", pk=d.pk)

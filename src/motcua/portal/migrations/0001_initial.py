@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import motcua.portal.fields
-import motcua.portal.storage
+import motcua.core.storage
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=255, verbose_name='tên giấy tờ')),
-                ('file', models.FileField(storage=motcua.portal.storage.private_storage, upload_to='portal/store/%Y/%m/', verbose_name='tệp')),
+                ('file', models.FileField(storage=motcua.core.storage.private_storage, upload_to='portal/store/%Y/%m/', verbose_name='tệp')),
                 ('content_type', models.CharField(max_length=40)),
                 ('size', models.PositiveBigIntegerField(default=0)),
                 ('kind', models.CharField(choices=[('uploaded', 'Tự tải lên'), ('dossier_document', 'Giấy tờ đã nộp trong hồ sơ'), ('result', 'Kết quả giải quyết')], default='uploaded', max_length=20, verbose_name='nguồn')),
@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
             name='DraftFile',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(blank=True, storage=motcua.portal.storage.private_storage, upload_to='portal/drafts/%Y/%m/')),
+                ('file', models.FileField(blank=True, storage=motcua.core.storage.private_storage, upload_to='portal/drafts/%Y/%m/')),
                 ('original_name', models.CharField(blank=True, max_length=255)),
                 ('content_type', models.CharField(blank=True, max_length=40)),
                 ('size', models.PositiveBigIntegerField(default=0)),

@@ -1,8 +1,11 @@
-"""Private file storage for the citizen's papers: drafts and the document store.
+"""Private file storage: files that never get a public URL (the citizen's drafts and document store).
+
+    file = models.FileField(storage=private_storage, upload_to="portal/store/%Y/%m/")
 
 These files are never under MEDIA_URL (which `runserver` serves to anyone in DEBUG): a view that checks
-ownership streams them. A deployment may name its own backend as STORAGES["private"] (e.g. S3 with
-private ACLs); otherwise they go to MOTCUA_PRIVATE_ROOT, by default a `private` folder next to MEDIA_ROOT.
+ownership streams them with `core.uploads.serve_private`. A deployment may name its own backend as
+STORAGES["private"] (e.g. S3 with private ACLs); otherwise they go to MOTCUA_PRIVATE_ROOT, by default a
+`private` folder next to MEDIA_ROOT.
 """
 
 import os
@@ -22,14 +25,14 @@ class PrivateFileStorage(FileSystemStorage):
     """Files on disk without a public URL; the folder is read from settings at each use (tests move it)."""
 
     @property
-    def base_location(self):
+    def base_location(self) -> Path:
         return private_root()
 
     @property
-    def location(self):
+    def location(self) -> str:
         return os.path.abspath(self.base_location)
 
-    def url(self, name):
+    def url(self, name: str | None) -> str:
         raise ValueError("Private files have no public URL; stream them through an ownership-checking view.")
 
 

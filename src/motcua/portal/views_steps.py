@@ -1,0 +1,328 @@
+"""The four steps of online submission, each a page saved as a draft: the applicant, the procedure's own
+fields, the papers (uploaded or picked from the store), and the review that submits. Every step works
+without JavaScript; each POST either saves the draft ("Lưu nháp"), goes on ("Tiếp tục"), or (step 4)
+submits. `views_submission.step` picks the handler."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.forms import CheckboxInput, Form
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from motcua.core.errors import message_of, service_errors
+from motcua.core.uploads import DOSSIER_DOCUMENT, MB
+from motcua.dossiers.services import Applicant
+from motcua.org.models import Agency
+
+from . import selectors, services
+from .fields import build_form, display, plain
+from .forms import ApplicantForm
+from .models import Draft
+from .selectors import Offer
+
+STEPS = (
+    (1, gettext_lazy("Người nộp hồ sơ")),
+    (2, gettext_lazy("Thông tin hồ sơ")),
+    (3, gettext_lazy("Giấy tờ kèm theo")),
+    (4, gettext_lazy("Xem lại và nộp")),
+)
+FIELDS_PREFIX = "f"
+
+
+def step_url(draft: Draft, step: int) -> str:
+    return reverse("portal:step", args=[draft.pk, step])
+
+
+def _saved(request: HttpRequest, draft: Draft, step: int) -> HttpResponse:
+    messages.success(request, _("Đã lưu nháp."))
+    return redirect(step_url(draft, step))
+
+
+def _render_step(
+    request: HttpRequest, draft: Draft, offer: Offer, step: int, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        f"portal/submission/step{step}.html",
+        {
+            "draft": draft,
+            "offer": offer,
+            "step": step,
+            "steps": STEPS,
+            "step_label": dict(STEPS)[step],
+            **context,
+        },
+        status=status,
+    )
+
+
+def _raw(form: Form, post: QueryDict | dict[str, Any], prefix: str = "") -> dict[str, str]:
+    """What the citizen typed, field by field (a ticked box as "on"): drafts keep even invalid input."""
+    raw = {}
+    for name, field in form.fields.items():
+        key = f"{prefix}-{name}" if prefix else name
+        if isinstance(field.widget, CheckboxInput):
+            raw[name] = "on" if post.get(key) else ""
+        else:
+            raw[name] = post.get(key, "")
+    return raw
+
+
+# ------------------------------------------------------------------------------------- 1. applicant
+
+
+def _applicant_initial(request: HttpRequest, draft: Draft, centres: QuerySet[Agency]) -> dict[str, Any]:
+    saved = draft.answers.get("applicant")
+    if saved:
+        return saved
+    user = request.user
+    profile = selectors.applicant_profile(user)
+    # Contacts may live on the account or on the profile, depending on how the citizen registered.
+    initial = {
+        "applicant_name": getattr(profile, "full_name", "") or user.get_full_name(),
+        "applicant_id_number": getattr(profile, "id_number", ""),
+        "applicant_phone": str(getattr(profile, "phone", "") or getattr(user, "phone", "") or ""),
+        "applicant_email": getattr(profile, "email", "") or user.email,
+        "applicant_address": getattr(profile, "address", ""),
+        "applicant_commune": getattr(profile, "commune_id", None),
+    }
+    commune = initial.get("applicant_commune")
+    local = centres.filter(administrative_unit_id=commune).first() if commune else None
+    if local is not None:
+        initial["centre"] = local.pk
+    return initial
+
+
+def applicant_form(
+    request: HttpRequest, draft: Draft, offer: Offer, data: QueryDict | dict[str, Any] | None = None
+) -> ApplicantForm:
+    centres = selectors.centres_for(draft.procedure, offer.version)
+    return ApplicantForm(
+        data,
+        initial=None if data is not None else _applicant_initial(request, draft, centres),
+        communes=selectors.communes(),
+        centres=centres,
+    )
+
+
+def _route_errors(form: ApplicantForm, draft: Draft) -> None:
+    """Ask the dossier routing now whether this centre may receive it, so step 4 has no surprise."""
+    data = form.cleaned_data
+    with service_errors(form, field="centre"):
+        selectors.check_route(draft.procedure, data["centre"], data["applicant_commune"])
+
+
+def step_applicant(request: HttpRequest, draft: Draft, offer: Offer) -> HttpResponse:
+    form = applicant_form(request, draft, offer)
+    if request.method == "POST":
+        form = applicant_form(request, draft, offer, data=request.POST)
+        go_on = request.POST.get("action") == "next"
+        valid = go_on and form.is_valid()
+        if valid:
+            _route_errors(form, draft)
+            valid = form.is_valid()
+        services.save_answers(
+            actor=request.user,
+            draft=draft,
+            part="applicant",
+            values=_raw(form, request.POST),
+            reached=2 if valid else None,
+        )
+        if valid:
+            return redirect(step_url(draft, 2))
+        if not go_on:
+            return _saved(request, draft, 1)
+    return _render_step(request, draft, offer, 1, {"form": form})
+
+
+# ---------------------------------------------------------------------------------------- 2. fields
+
+
+def fields_form(
+    offer: Offer, data: QueryDict | dict[str, Any] | None = None, initial: dict[str, Any] | None = None
+) -> Form:
+    return build_form(offer.fields)(data, initial=initial, prefix=FIELDS_PREFIX)
+
+
+def step_fields(request: HttpRequest, draft: Draft, offer: Offer) -> HttpResponse:
+    form = fields_form(offer, initial=draft.answers.get("fields", {}))
+    if request.method == "POST":
+        form = fields_form(offer, data=request.POST)
+        go_on = request.POST.get("action") == "next"
+        valid = go_on and form.is_valid()
+        services.save_answers(
+            actor=request.user,
+            draft=draft,
+            part="fields",
+            values=_raw(form, request.POST, FIELDS_PREFIX),
+            reached=3 if valid else None,
+        )
+        if valid:
+            return redirect(step_url(draft, 3))
+        if not go_on:
+            return _saved(request, draft, 2)
+    return _render_step(request, draft, offer, 2, {"form": form})
+
+
+# ------------------------------------------------------------------------------------- 3. documents
+
+
+def _store_picks(request: HttpRequest, draft: Draft, documents: list[Any]) -> None:
+    for document in documents:
+        chosen = request.POST.get(f"store_{document.pk}", "")
+        if chosen.isdigit():
+            stored = selectors.stored_document_for(request.user, int(chosen))
+            services.pick_stored(actor=request.user, draft=draft, document_id=document.pk, stored=stored)
+
+
+def _attach(request: HttpRequest, draft: Draft, documents: list[Any]) -> dict[str, list[str]]:
+    """Store the papers picked and uploaded, all or none; their problems keyed `doc_<id>` or `__all__`."""
+    uploads = {d.pk: request.FILES.getlist(f"doc_{d.pk}") for d in documents}
+    uploads = {pk: files for pk, files in uploads.items() if files}
+    try:
+        with transaction.atomic():
+            _store_picks(request, draft, documents)
+            if uploads:
+                services.attach_files(actor=request.user, draft=draft, uploads=uploads)
+    except ValidationError as error:
+        return error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+    return {}
+
+
+def _missing_errors(draft: Draft) -> dict[str, list[str]]:
+    message = _(
+        "Thành phần bắt buộc: hãy tải tệp lên hoặc chọn từ kho dữ liệu. "
+        "/ Mandatory: upload a file or pick one from your document store."
+    )
+    return {f"doc_{document.pk}": [message] for document in services.missing_documents(draft)}
+
+
+def step_documents(request: HttpRequest, draft: Draft, offer: Offer) -> HttpResponse:
+    documents = list(selectors.documents_of(offer.version))
+    errors: dict[str, list[str]] = {}
+    if request.method == "POST":
+        removing = request.POST.get("remove", "")
+        if removing.isdigit():
+            row = selectors.draft_file_for(request.user, draft.pk, int(removing))
+            services.remove_file(actor=request.user, draft_file=row)
+            messages.success(request, _("Đã gỡ tệp."))
+            return redirect(step_url(draft, 3))
+        errors = _attach(request, draft, documents)
+        if not errors:
+            if request.POST.get("action") != "next":
+                return _saved(request, draft, 3)
+            errors = _missing_errors(draft)
+            if not errors:
+                services.reach_step(actor=request.user, draft=draft, step=4)
+                return redirect(step_url(draft, 4))
+    files = list(selectors.draft_files(draft))
+    rows = [
+        {
+            "document": d,
+            "files": [f for f in files if f.required_document_id == d.pk],
+            "errors": errors.get(f"doc_{d.pk}", []),
+        }
+        for d in documents
+    ]
+    context = {
+        "rows": rows,
+        "stored": list(selectors.stored_for(request.user)),
+        "general_errors": errors.get("__all__", []),
+        "max_per_document": selectors.max_files_per_document(),
+        "max_per_dossier": selectors.max_files_per_dossier(),
+        "max_mb": DOSSIER_DOCUMENT.limit() // MB,
+    }
+    return _render_step(request, draft, offer, 3, context, status=400 if errors else 200)
+
+
+# ---------------------------------------------------------------------------------------- 4. review
+
+
+def _prefixed(values: dict[str, Any]) -> dict[str, Any]:
+    return {f"{FIELDS_PREFIX}-{k}": v for k, v in values.items() if v not in ("", None)}
+
+
+def _review(request: HttpRequest, draft: Draft, offer: Offer) -> dict[str, Any]:
+    """Everything validated again (the form or the catalog may have changed since the page was saved)."""
+    applicant = applicant_form(request, draft, offer, data=draft.answers.get("applicant", {}))
+    answers = fields_form(offer, data=_prefixed(draft.answers.get("fields", {})))
+    applicant_ok, answers_ok = applicant.is_valid(), answers.is_valid()
+    missing = services.missing_documents(draft)
+    problems: list[tuple[int | None, str]] = []
+    if not applicant_ok:
+        problems.append((1, _("Thông tin người nộp chưa đầy đủ hoặc chưa đúng.")))
+    if not answers_ok:
+        problems.append((2, _("Thông tin hồ sơ chưa đầy đủ hoặc chưa đúng.")))
+    if missing:
+        problems.append(
+            (3, _("Thiếu giấy tờ bắt buộc: %(names)s.") % {"names": "; ".join(d.name for d in missing)})
+        )
+    return {"applicant": applicant, "answers": answers, "problems": problems}
+
+
+def _shown(value: Any) -> str:
+    if value is True:
+        return _("Có")
+    if value is False:
+        return _("Không")
+    return str(value) if value not in (None, "") else "—"
+
+
+def _submit(request: HttpRequest, draft: Draft, offer: Offer, review: dict[str, Any]) -> HttpResponse | None:
+    """Submit the reviewed draft: the confirmation page, or None with the refusal added to the problems."""
+    data, answers = review["applicant"].cleaned_data, review["answers"].cleaned_data
+    try:
+        dossier = services.submit_draft(
+            actor=request.user,
+            draft=draft,
+            applicant=Applicant(
+                name=data["applicant_name"],
+                id_number=data["applicant_id_number"],
+                phone=data["applicant_phone"],
+                email=data["applicant_email"],
+                address=data["applicant_address"],
+                commune=data["applicant_commune"],
+            ),
+            centre=data["centre"],
+            result_by_post=data["result_by_post"],
+            online_form=offer.online_form,
+            form_fields=offer.fields,
+            answers={k: plain(v) for k, v in answers.items()},
+        )
+    except ValidationError as error:  # listed among the review's problems, each with its step
+        review["problems"].append((None, message_of(error)))
+        return None
+    return redirect("portal:submitted", pk=dossier.pk)
+
+
+def step_review(request: HttpRequest, draft: Draft, offer: Offer) -> HttpResponse:
+    review = _review(request, draft, offer)
+    if request.method == "POST" and request.POST.get("action") == "submit" and not review["problems"]:
+        done = _submit(request, draft, offer, review)
+        if done is not None:
+            return done
+    applicant = review["applicant"]
+    cleaned = applicant.cleaned_data if applicant.is_valid() else {}
+    context = {
+        **review,
+        "applicant_rows": [
+            (applicant.fields[name].label, _shown(cleaned.get(name, applicant.data.get(name, ""))))
+            for name in applicant.fields
+        ],
+        "answer_rows": display(offer.fields, draft.answers.get("fields", {})),
+        "files": selectors.draft_files(draft),
+    }
+    status = 400 if review["problems"] and request.method == "POST" else 200
+    return _render_step(request, draft, offer, 4, context, status=status)
+
+
+HANDLERS = {1: step_applicant, 2: step_fields, 3: step_documents, 4: step_review}
