@@ -1,57 +1,89 @@
-"""Dossiers of the demo citizen `congdan1`, submitted online, so that "Hồ sơ của tôi" shows every stage.
-
-One dossier waits for the check, one waits for a supplement, one is being processed, one has an electronic
-result ready and one was returned and can be rated. They go through the same services as real ones
-(citizen submits, officers act), a few working hours apart in the last days. Idempotent: nothing happens
-when the citizen already has dossiers.
+"""Dossiers of the demo citizen (data/citizens.json), submitted online, so that "Hồ sơ của tôi" shows every
+stage: one waits for the check, one for a supplement, one is being processed, one has an electronic result
+ready and one was returned and can be rated. They go through the same services as real ones (the citizen
+submits, officers act), a few working hours apart in the last days. Idempotent: nothing happens when the
+citizen already has dossiers.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from motcua.catalog.models import Procedure
 from motcua.catalog.selectors import version_in_force
+from motcua.core.identifiers import normalise_phone, validate_id_number
 from motcua.dossiers import deadlines, services
 from motcua.dossiers.models import Dossier, SubmissionChannel
 from motcua.org.models import AdministrativeUnit, Agency, User
+from motcua.workdays.calendar import Calendar
 
-CITIZEN = "congdan1"
-PROCEDURE = "1.001193"  # Đăng ký khai sinh
-CENTRE = "000.01.41.H99"
-ID_NUMBER = "099190001234"  # demo ID numbers start with 0990/0991: never a real person's
-STAGES = ("submitted", "supplement", "processing", "result_ready", "returned")
-# A one-page PDF standing for the signed electronic result.
-RESULT_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+from . import records
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Who plays the demo: the citizen and the officers of the commune's centre."""
+
+    citizen: User
+    desk: User
+    specialist: User
+    leader: User
+    centre: Agency
+    procedure: Procedure
 
 
 def load() -> dict[str, int]:
-    citizen = User.objects.filter(username=CITIZEN).first()
-    people = {n: User.objects.filter(username=n).first() for n in ("motcua.minhson", "chuyenvien.minhson")}
-    people["leader"] = User.objects.filter(username="lanhdao.minhson").first()
-    procedure = Procedure.objects.filter(national_code=PROCEDURE).first()
-    centre = Agency.objects.filter(code=CENTRE).first()
-    if citizen is None or procedure is None or centre is None or None in people.values():
+    data = records.read("citizens.json")
+    cast = _cast(data)
+    if cast is None:
         return {"citizen_dossiers": 0}
-    if Dossier.objects.filter(applicant_user=citizen).exists():
-        return {"citizen_dossiers": Dossier.objects.filter(applicant_user=citizen).count()}
+    mine = Dossier.objects.filter(applicant_user=cast.citizen)
+    if mine.exists():
+        return {"citizen_dossiers": mine.count()}
+    applicant = _applicant(data["applicant"], cast.citizen)
     cal = deadlines.working_calendar()
-    days = _working_days_back(cal, len(STAGES) * 2)
-    for index, stage in enumerate(STAGES):
+    days = _working_days_back(cal, len(data["stages"]) * 2)
+    for index, stage in enumerate(data["stages"]):
         start = datetime.combine(days[index * 2], time(9, 0), cal.tz)
-        _play(stage, start, citizen, centre, procedure, people)
-    return {"citizen_dossiers": Dossier.objects.filter(applicant_user=citizen).count()}
+        _play(stage, start, cast, applicant, data)
+    return {"citizen_dossiers": mine.count()}
 
 
-def _working_days_back(cal, count: int) -> list:
-    found, day = [], timezone.localdate() - timedelta(days=1)
+def _cast(data: dict[str, Any]) -> Cast | None:
+    """The accounts, centre and procedure the file names; None while the rest of the demo is missing."""
+    found = {
+        role: User.objects.filter(username=username).first()
+        for role, username in {"citizen": data["citizen"], **data["officers"]}.items()
+    }
+    centre = Agency.objects.filter(code=data["centre"]).first()
+    procedure = Procedure.objects.filter(national_code=data["procedure"]).first()
+    if None in found.values() or centre is None or procedure is None:
+        return None
+    return Cast(centre=centre, procedure=procedure, **found)  # type: ignore[arg-type]
+
+
+def _applicant(row: dict[str, str], citizen: User) -> services.Applicant:
+    """The applicant as the citizen declares them; the file's numbers follow the platform's rules."""
+    validate_id_number(row["id_number"])
+    return services.Applicant(
+        name=citizen.get_full_name() or row["name"],
+        id_number=row["id_number"],
+        phone=normalise_phone(row["phone"]),
+        email=row["email"],
+        address=row["address"],
+        commune=AdministrativeUnit.objects.filter(code=row["commune"], valid_to__isnull=True).first(),
+    )
+
+
+def _working_days_back(cal: Calendar, count: int) -> list[date]:
+    found: list[date] = []
+    day = timezone.localdate() - timedelta(days=1)
     while len(found) < count:
         if cal.is_working_day(day):
             found.append(day)
@@ -59,22 +91,16 @@ def _working_days_back(cal, count: int) -> list:
     return found
 
 
-def _play(stage: str, start: datetime, citizen, centre, procedure, people) -> None:
-    officer, specialist, leader = people["motcua.minhson"], people["chuyenvien.minhson"], people["leader"]
-    version = version_in_force(procedure, start)
-    commune = AdministrativeUnit.objects.filter(code="99001", valid_to__isnull=True).first()
+def _play(
+    stage: str, start: datetime, cast: Cast, applicant: services.Applicant, data: dict[str, Any]
+) -> None:
+    """Submit one dossier and take it as far as `stage`, each officer in turn, an hour apart."""
+    version = version_in_force(cast.procedure, start)
     d = services.submit(
-        actor=citizen,
-        centre=centre,
-        procedure=procedure,
-        applicant=services.Applicant(
-            name=citizen.get_full_name() or "Nguyễn Văn An",
-            id_number=ID_NUMBER,
-            phone="0912345678",
-            email="congdan1@example.vn",
-            address="Số 12 đường Minh Khai",
-            commune=commune,
-        ),
+        actor=cast.citizen,
+        centre=cast.centre,
+        procedure=cast.procedure,
+        applicant=applicant,
         documents=[
             services.DocumentLine(name=doc.name, copies=1, required_document=doc)
             for doc in version.documents.all()
@@ -84,32 +110,37 @@ def _play(stage: str, start: datetime, citizen, centre, procedure, people) -> No
     )
     if stage == "submitted":
         return
-    later = iter(start + timedelta(hours=h) for h in range(1, 40))
-    d = services.receive(actor=officer, dossier=d, expected_version=d.version, at=next(later))
-    d = services.hand_over(actor=officer, dossier=d, expected_version=d.version, at=next(later))
+    later: Iterator[datetime] = iter(start + timedelta(hours=h) for h in range(1, 40))
+    d = services.receive(actor=cast.desk, dossier=d, expected_version=d.version, at=next(later))
+    d = services.hand_over(actor=cast.desk, dossier=d, expected_version=d.version, at=next(later))
     if stage == "supplement":
         services.request_supplement(
-            actor=specialist,
+            actor=cast.specialist,
             dossier=d,
             expected_version=d.version,
             at=next(later),
-            missing="Bản chụp Giấy chứng sinh rõ nét (bản đã nộp bị mờ phần ngày sinh).",
+            missing=data["supplement"],
         )
         return
     if stage == "processing":
         return
-    d = services.hand_over(actor=specialist, dossier=d, expected_version=d.version, at=next(later))
+    d = services.hand_over(actor=cast.specialist, dossier=d, expected_version=d.version, at=next(later))
+    result = data["result"]
     d = services.attach_result(
-        actor=leader,
+        actor=cast.leader,
         dossier=d,
         expected_version=d.version,
         at=next(later),
-        number=f"{d.pk}/TLKS",
+        number=result["number"].format(pk=d.pk),
         signed_on=timezone.localtime(start).date(),
-        signer=str(leader),
-        file=ContentFile(RESULT_PDF, name="giay-khai-sinh.pdf"),
+        signer=str(cast.leader),
+        file=ContentFile(records.file_bytes(result["file"]), name=result["name"]),
     )
     if stage == "returned":
         services.return_result(
-            actor=officer, dossier=d, expected_version=d.version, at=next(later), method="electronic"
+            actor=cast.desk,
+            dossier=d,
+            expected_version=d.version,
+            at=next(later),
+            method=result["returned_by"],
         )

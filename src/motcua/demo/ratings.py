@@ -1,13 +1,15 @@
 """Demo ratings and payments on the demo dossiers, through the real services.
 
-About three in five returned dossiers are rated (ballots collected at the counter, so `actor=None`), one
-rating in five unsatisfied; fees of dossiers with a result are collected at the counter or by a transfer the
-desk confirmed. Deterministic and idempotent: a rated dossier is not rated again, a paid one not paid again.
+About three in five returned dossiers are rated (ballots collected at the counter, so `actor=None`) with
+the answers and comments of data/ratings.json, one rating in five unsatisfied; fees of dossiers with a
+result are collected at the counter or by a transfer the desk confirmed. Deterministic and idempotent: a
+rated dossier is not rated again, a paid one not paid again.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,49 +19,43 @@ from motcua.dossiers.lifecycle import ONE_STOP, Status
 from motcua.dossiers.models import Dossier, Payment, PaymentMethod, PaymentStatus
 from motcua.evaluation import services as ratings
 from motcua.evaluation.models import Rating
-from motcua.org.models import RoleAssignment
+from motcua.org.models import RoleAssignment, User
 
+from . import records
 from .dossiers import ID_PREFIX
 
-COMMENTS = ["", "", "Cán bộ hướng dẫn tận tình.", "", "Thủ tục nhanh gọn."]
-UNHAPPY_COMMENTS = [
-    "Phải đi lại nhiều lần mới nộp được hồ sơ.",
-    "Trả kết quả chậm so với ngày hẹn.",
-    "Hướng dẫn bổ sung chưa rõ ràng.",
-]
+
+def _nth(value: Any, index: int) -> Any:
+    """A list in the file is taken in turn (ballot n gets item n, round and round)."""
+    return value[index % len(value)] if isinstance(value, list) else value
 
 
-def _answers(index: int, late: bool) -> tuple[dict[str, int], str]:
-    unhappy = index % 5 == 0 or late
-    answers = {
-        "overall": (1 if index % 3 == 0 else 2) if unhappy else (4 if index % 2 else 3),
-        "on_time": 1 if late else 2,
-        "staff_attitude": 2 if unhappy else 4,
-        "time_versus_law": 1 if late else 2,
-        "visits": 3 if unhappy else 1,
-        "agencies_contacted": 1,
-        "publicity": 2 if unhappy else 3,
-    }
-    comment = UNHAPPY_COMMENTS[index % len(UNHAPPY_COMMENTS)] if unhappy else COMMENTS[index % len(COMMENTS)]
-    return answers, comment
+def _ballot(ballots: dict[str, Any], index: int, late: bool) -> tuple[dict[str, int], str]:
+    """The answers and comment of ballot `index`: every fifth one, and every late dossier's, unsatisfied."""
+    profile = ballots["unsatisfied" if index % 5 == 0 or late else "satisfied"]
+    answers = {code: _nth(value, index) for code, value in profile["answers"].items()}
+    if late:
+        answers.update(ballots["late"])
+    return answers, _nth(profile["comments"], index)
 
 
-def _rate(now) -> None:
+def _rate(now: datetime) -> None:
+    ballots = records.read("ratings.json")
     returned = Dossier.objects.filter(applicant_id_number__startswith=ID_PREFIX, status=Status.RETURNED)
     for index, dossier in enumerate(returned.order_by("id")):
         if index % 5 in (3, 4) or Rating.objects.filter(dossier=dossier).exists():
             continue
-        answers, comment = _answers(index, dossier.timeliness == "late")
+        answers, comment = _ballot(ballots, index, dossier.timeliness == "late")
         at = min(dossier.closed_at + timedelta(minutes=30), now)
         ratings.rate_dossier(actor=None, dossier=dossier, answers=answers, comment=comment, at=at)
 
 
-def _desk_officer(dossier: Dossier):
+def _desk_officer(dossier: Dossier) -> User | None:
     found = RoleAssignment.objects.filter(agency=dossier.receiving_agency_id, role=ONE_STOP).first()
     return found.user if found else None
 
 
-def _collect(now) -> None:
+def _collect(now: datetime) -> None:
     with_result = Dossier.objects.filter(
         applicant_id_number__startswith=ID_PREFIX,
         status__in=(Status.RESULT_READY, Status.RETURNED),
