@@ -84,8 +84,8 @@ def test_login_page_is_accessible_form(client, db):
     page = response.content.decode()
     assert "<title>Đăng nhập · MộtCửa</title>" in page
     label = "Số điện thoại, thư điện tử hoặc tên đăng nhập"
-    assert f'<label class="form-label" for="id_username">{label}</label>' in page
-    assert '<label class="form-label" for="id_password">Mật khẩu</label>' in page
+    assert f'<label class="form-label" for="id_username">{label} <span aria-hidden="true">*</span>' in page
+    assert '<label class="form-label" for="id_password">Mật khẩu <span aria-hidden="true">*</span>' in page
     assert 'autocomplete="username"' in page
     assert 'autocomplete="current-password"' in page
 

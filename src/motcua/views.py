@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from motcua.core.forms import BootstrapFormMixin
 from motcua.org.models import AgencyKind
 from motcua.org.selectors import public_service_centres
 from motcua.portal import help as help_selectors
@@ -37,7 +38,7 @@ def health(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(BootstrapFormMixin, AuthenticationForm):
     """Django's login form with a plain bilingual error; the user name may also be a phone or an address.
 
     Django's own Vietnamese catalogue interpolates the field label mid-sentence ("điền vào Tên đăng nhập"),
@@ -59,4 +60,4 @@ class LoginForm(AuthenticationForm):
         username.label = _("Số điện thoại, thư điện tử hoặc tên đăng nhập")
         # E-mail addresses may be longer than usernames.
         username.max_length = max(username.max_length or 0, 254)
-        username.widget.attrs["maxlength"] = str(username.max_length)
+        username.widget.attrs.update({"maxlength": str(username.max_length), "spellcheck": "false"})
