@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 
-from motcua.core.access import require
+from motcua.core.access import require, require_citizen
 from tests.factories import CitizenFactory, StaffFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.core.urls")]
@@ -79,3 +79,14 @@ def test_require_refuses_with_a_bilingual_message_and_lets_the_system_act(plan, 
     require(None, "control.manage_plan", plan)
     with pytest.raises(PermissionDenied, match=r"Bạn không có quyền .* / You are not allowed"):
         require(staff_a, "control.manage_plan", plan)
+
+
+def test_a_citizens_own_service_refuses_officers_and_anonymous_visitors_and_says_why():
+    from django.contrib.auth.models import AnonymousUser
+
+    require_citizen(CitizenFactory())
+    for who in (StaffFactory(), AnonymousUser(), None):
+        with pytest.raises(PermissionDenied, match=r"For citizens and organisations\."):
+            require_citizen(who)
+    with pytest.raises(PermissionDenied, match=r"Chỉ nộp trực tuyến\. / Online only\."):
+        require_citizen(StaffFactory(), "Chỉ nộp trực tuyến. / Online only.")

@@ -51,3 +51,12 @@ def test_a_delete_keeps_the_last_values_in_the_trail(officer):
     event = audit.AuditEvent.objects.get(action="faq_topic.delete")
     assert (event.actor_label, event.target_id, event.reason) == ("system", str(pk), "Trùng")
     assert event.changes["name"] == ["Khiếu nại", None]
+
+
+def test_a_delete_can_keep_only_the_fields_the_trail_may_hold(officer):
+    topic = FaqTopic.objects.create(name="Hỏi đáp riêng", order=3)
+    pk = topic.pk
+    audited_delete(topic, actor=officer, action="faq_topic.delete", fields=["order"])
+    assert not FaqTopic.objects.filter(pk=pk).exists()
+    event = audit.AuditEvent.objects.get(action="faq_topic.delete")
+    assert event.changes == {"order": [3, None]}

@@ -21,6 +21,19 @@ def test_field_errors_go_to_fields_the_form_has_and_the_rest_to_the_form():
     assert form.non_field_errors() == ["Cơ quan sai.", "Chung."]
 
 
+def test_a_one_input_page_puts_what_names_no_field_of_its_form_on_that_input():
+    form = NameForm({"name": "An"})
+    form.is_valid()
+    with service_errors(form, field="name") as outcome:
+        raise ValidationError("Mã đã hết hạn. / The code has expired.")
+    assert not outcome.ok
+    assert form.errors["name"] == ["Mã đã hết hạn. / The code has expired."]
+    assert form.non_field_errors() == []
+    apply_to_form(form, ValidationError({"password": "Quá ngắn. / Too short."}), field="name")
+    assert form.errors["name"][-1] == "Quá ngắn. / Too short."
+    assert 'aria-describedby="id_name_error"' in str(form["name"])
+
+
 def test_a_refused_transition_lands_on_the_form_like_any_service_error():
     form = NameForm({"name": "An"})
     form.is_valid()

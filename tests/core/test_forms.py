@@ -20,6 +20,9 @@ class Sample(BootstrapForm):
     born_on = VietnameseDateField(label="Ngày sinh", required=False)
     agree = forms.BooleanField(label="Đồng ý", required=False)
     pick = forms.MultipleChoiceField(label="Chọn", choices=[("x", "X")], widget=forms.CheckboxSelectMultiple)
+    way = forms.ChoiceField(
+        label="Cách nhận", choices=[("post", "Bưu chính"), ("desk", "Tại quầy")], widget=forms.RadioSelect
+    )
 
 
 def test_widgets_get_bootstrap_classes_and_date_pickers():
@@ -28,12 +31,13 @@ def test_widgets_get_bootstrap_classes_and_date_pickers():
     assert 'class="form-select"' in str(form["kind"])
     assert 'class="form-check-input"' in str(form["agree"])
     assert "form-control" not in str(form["pick"])
+    assert [option.data["attrs"]["class"] for option in form["way"]] == ["form-check-input"] * 2
     assert 'type="date"' in str(form["signed_on"])
     assert 'placeholder="dd/mm/yyyy"' in str(form["born_on"])
 
 
 def test_a_field_with_errors_is_marked_invalid_and_djangos_own_aria_attributes_stay():
-    form = Sample({"title": "", "kind": "a", "signed_on": "2026-09-04", "pick": ["x"]})
+    form = Sample({"title": "", "kind": "a", "signed_on": "2026-09-04", "pick": ["x"], "way": "post"})
     assert not form.is_valid()
     html = str(form["title"])
     assert 'class="form-control is-invalid"' in html
@@ -43,13 +47,31 @@ def test_a_field_with_errors_is_marked_invalid_and_djangos_own_aria_attributes_s
     assert form.cleaned_data["signed_on"] == date(2026, 9, 4)  # the date picker sends ISO
 
 
+def test_the_field_template_groups_a_radio_list_in_a_fieldset_tied_to_its_help_and_error():
+    from django.template.loader import render_to_string
+
+    form = Sample({"title": "x", "kind": "a", "signed_on": "2026-09-04", "pick": ["x"]})
+    assert not form.is_valid()
+    html = render_to_string("forms/_field.html", {"field": form["way"], "inline": True})
+    assert '<fieldset class="mb-3" aria-describedby="id_way_error">' in html
+    assert '<legend class="form-label fs-6 mb-1">Cách nhận' in html
+    assert html.count('<div class="form-check form-check-inline">') == 2
+    assert 'class="form-check-input is-invalid"' in html
+    assert '<div class="invalid-feedback d-block" id="id_way_error">' in html
+    title = render_to_string("forms/_field.html", {"field": form["title"]})
+    assert '<div class="form-text" id="id_title_helptext">Tên đầy đủ</div>' in title
+    assert '<span class="visually-hidden">(bắt buộc)</span>' in title
+
+
 @pytest.mark.parametrize("language", ["vi", "en"])
 @pytest.mark.parametrize(
     ("typed", "day"), [("04/09/2026", date(2026, 9, 4)), ("24/12/2026", date(2026, 12, 24))]
 )
 def test_a_vietnamese_date_is_day_first_in_both_languages(language, typed, day):
     with translation.override(language):
-        form = Sample({"title": "x", "kind": "a", "signed_on": typed, "born_on": typed, "pick": ["x"]})
+        form = Sample(
+            {"title": "x", "kind": "a", "signed_on": typed, "born_on": typed, "pick": ["x"], "way": "post"}
+        )
         assert form.is_valid(), form.errors
         assert form.cleaned_data["signed_on"] == day  # the site's input formats
         assert form.cleaned_data["born_on"] == day
@@ -57,7 +79,14 @@ def test_a_vietnamese_date_is_day_first_in_both_languages(language, typed, day):
 
 def test_a_month_first_date_is_refused_not_misread():
     form = Sample(
-        {"title": "x", "kind": "a", "signed_on": "12/24/2026", "born_on": "12/24/2026", "pick": ["x"]}
+        {
+            "title": "x",
+            "kind": "a",
+            "signed_on": "12/24/2026",
+            "born_on": "12/24/2026",
+            "pick": ["x"],
+            "way": "post",
+        }
     )
     assert not form.is_valid()
     assert "Enter a date as dd/mm/yyyy." in form.errors["born_on"][0]

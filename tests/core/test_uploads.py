@@ -14,6 +14,7 @@ from PIL import Image
 
 from motcua.control import services
 from motcua.control.models import Plan
+from motcua.core.storage import private_storage
 from motcua.core.uploads import (
     COMMUNICATION_MEDIA,
     DOSSIER_DOCUMENT,
@@ -24,6 +25,7 @@ from motcua.core.uploads import (
     check_upload,
     safe_filename,
 )
+from motcua.core.uploads import PDF as PDF_FILE
 from motcua.outreach import services as outreach
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -139,6 +141,17 @@ def test_a_served_file_gets_the_extension_its_content_deserves():
         safe_filename("bien-ban.exe", check_upload(upload("x", PDF), PLAN_ATTACHMENT).kind) == "bien-ban.pdf"
     )
     assert safe_filename("../../etc/passwd", None) == "passwd"
+    # A dossier code or a number is part of the name, not an extension to replace.
+    assert (
+        safe_filename("ket-qua-000.01.41.H99-261123-0012", PDF_FILE)
+        == "ket-qua-000.01.41.H99-261123-0012.pdf"
+    )
+    assert safe_filename("Quyết định 12.2026", PDF_FILE) == "Quyết định 12.2026.pdf"
+
+
+def test_private_files_have_no_public_address():
+    with pytest.raises(ValueError, match="no public URL"):
+        private_storage().url("portal/store/2026/12/a.pdf")
 
 
 # --------------------------------------------------------------------------------- control and outreach

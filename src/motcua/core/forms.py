@@ -18,7 +18,8 @@ is a text input that reads dd/mm/yyyy in every language. The site-wide input for
 from typing import Any
 
 from django import forms
-from django.forms.boundfield import BoundField
+from django.forms.boundfield import BoundField, BoundWidget
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from motcua.formats import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS
@@ -35,14 +36,22 @@ __all__ = [
 ]
 
 
+LIST_WIDGETS = (forms.CheckboxSelectMultiple, forms.RadioSelect)
+
+
 def css_class_for(widget: forms.Widget) -> str:
-    """The Bootstrap class of a widget; radio and checkbox lists put it on each option's input (the
-    template wraps each in `.form-check`, forms/_field.html)."""
-    if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect):
+    """The Bootstrap class of a widget ('' for radio and checkbox lists: their options get theirs, below)."""
+    if isinstance(widget, LIST_WIDGETS):
+        return ""
+    if isinstance(widget, forms.CheckboxInput):
         return "form-check-input"
     if isinstance(widget, forms.Select | forms.SelectMultiple):
         return "form-select"
     return "form-control"
+
+
+def _joined(*classes: str) -> str:
+    return " ".join(dict.fromkeys(" ".join(classes).split()))
 
 
 class BootstrapBoundField(BoundField):
@@ -52,11 +61,21 @@ class BootstrapBoundField(BoundField):
         css = css_class_for(widget)
         if not css or widget.is_hidden:
             return attrs
-        classes = f"{widget.attrs.get('class', '')} {attrs.get('class', '')} {css}".split()
-        if self.form.is_bound and self.errors:
-            classes.append("is-invalid")
-        attrs["class"] = " ".join(dict.fromkeys(classes))
+        invalid = "is-invalid" if self.form.is_bound and self.errors else ""
+        attrs["class"] = _joined(widget.attrs.get("class", ""), str(attrs.get("class", "")), css, invalid)
         return attrs
+
+    @cached_property
+    def subwidgets(self) -> list[BoundWidget]:
+        """Each option of a radio or checkbox list is a `.form-check-input` (the template wraps it in
+        `.form-check`, forms/_field.html); the list's own wrapper stays unstyled."""
+        options = super().subwidgets
+        if isinstance(self.field.widget, LIST_WIDGETS):
+            invalid = "is-invalid" if self.form.is_bound and self.errors else ""
+            for option in options:
+                attrs = option.data["attrs"]
+                attrs["class"] = _joined(attrs.get("class", ""), "form-check-input", invalid)
+        return options
 
 
 class DateInput(forms.DateInput):
