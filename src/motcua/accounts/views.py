@@ -1,5 +1,8 @@
 """Pages of citizen and business accounts: register, verify, reset a password, profile, single sign-on."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
@@ -11,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from motcua.core.access import citizen_required
 from motcua.core.errors import message_of, run, service_errors
 from motcua.integrations import identity
+from motcua.org.models import User
 
 from . import selectors, services
 from .contacts import Contact
@@ -22,9 +26,10 @@ from .forms import (
     RegisterForm,
     ResetRequestForm,
 )
-from .models import Purpose
+from .models import Purpose, VerificationCode
 from .verification import CodeError, limit
 
+T = TypeVar("T")
 PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
 REGISTER_KEY = "accounts.register"
 RESET_KEY = "accounts.reset"
@@ -85,33 +90,56 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/register.html", {"form": form})
 
 
-def verify(request: HttpRequest) -> HttpResponse:
-    """Enter the registration code: the account becomes active and the citizen is logged in."""
-    pending = selectors.pending_code(None, request.session.get(REGISTER_KEY), purpose=Purpose.REGISTER)
+def _code_step(
+    request: HttpRequest,
+    pending: VerificationCode,
+    *,
+    session_key: str,
+    here: str,
+    title: str,
+    confirm: Callable[[str], T],
+    done: Callable[[T], HttpResponse],
+    success: str | None = None,
+) -> HttpResponse:
+    """The page where the visitor types the code sent to `pending`'s contact: a new code on request, or
+    `confirm(code)` and then `done(result)`; a refused code is shown on the code's input."""
     contact = Contact(pending.channel, pending.destination)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and "resend" in request.POST:
-        request.session[REGISTER_KEY] = _resend(request, pending, contact.masked).pk
-        return redirect("accounts:verify")
-    elif request.method == "POST" and form.is_valid():
+        request.session[session_key] = _resend(request, pending, contact.masked).pk
+        return redirect(here)
+    if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"].strip()
-        user = run(
-            request,
-            lambda: services.confirm_registration(verification=pending, code=code),
-            form=form,
-            field="code",
-        )
-        if user is not None:
-            login(request, user, backend=PASSWORD_BACKEND)
-            request.session.pop(REGISTER_KEY, None)
-            messages.success(request, _("Tài khoản đã được kích hoạt. Chào mừng bạn đến với MộtCửa."))
-            return redirect("accounts:profile")
+        result = run(request, lambda: confirm(code), form=form, field="code", success=success)
+        if result is not None:
+            request.session.pop(session_key, None)
+            return done(result)
     return _code_page(
         request,
         form=form,
         destination=contact.masked,
-        title=_("Xác minh tài khoản"),
+        title=title,
         intro=_("Nhập mã 6 chữ số vừa được gửi tới %(to)s.") % {"to": contact.masked},
+    )
+
+
+def verify(request: HttpRequest) -> HttpResponse:
+    """Enter the registration code: the account becomes active and the citizen is logged in."""
+    pending = selectors.pending_code(None, request.session.get(REGISTER_KEY), purpose=Purpose.REGISTER)
+
+    def logged_in(user: User) -> HttpResponse:
+        login(request, user, backend=PASSWORD_BACKEND)
+        return redirect("accounts:profile")
+
+    return _code_step(
+        request,
+        pending,
+        session_key=REGISTER_KEY,
+        here="accounts:verify",
+        title=_("Xác minh tài khoản"),
+        confirm=lambda code: services.confirm_registration(verification=pending, code=code),
+        done=logged_in,
+        success=_("Tài khoản đã được kích hoạt. Chào mừng bạn đến với MộtCửa."),
     )
 
 
@@ -262,29 +290,17 @@ def contact_verify(request: HttpRequest) -> HttpResponse:
     pending = selectors.pending_code(
         request.user, request.session.get(CONTACT_KEY), purpose=Purpose.CONTACT_CHANGE
     )
-    contact = Contact(pending.channel, pending.destination)
-    form = CodeForm(request.POST or None)
-    if request.method == "POST" and "resend" in request.POST:
-        request.session[CONTACT_KEY] = _resend(request, pending, contact.masked).pk
-        return redirect("accounts:contact_verify")
-    elif request.method == "POST" and form.is_valid():
-        code = form.cleaned_data["code"].strip()
-        changed = run(
-            request,
-            lambda: services.confirm_contact_change(actor=request.user, verification=pending, code=code),
-            form=form,
-            field="code",
-            success=_("Đã cập nhật thông tin liên hệ."),
-        )
-        if changed is not None:
-            request.session.pop(CONTACT_KEY, None)
-            return redirect("accounts:profile")
-    return _code_page(
+    return _code_step(
         request,
-        form=form,
-        destination=contact.masked,
+        pending,
+        session_key=CONTACT_KEY,
+        here="accounts:contact_verify",
         title=_("Xác minh thông tin liên hệ mới"),
-        intro=_("Nhập mã 6 chữ số vừa được gửi tới %(to)s.") % {"to": contact.masked},
+        confirm=lambda code: services.confirm_contact_change(
+            actor=request.user, verification=pending, code=code
+        ),
+        done=lambda _user: redirect("accounts:profile"),
+        success=_("Đã cập nhật thông tin liên hệ."),
     )
 
 

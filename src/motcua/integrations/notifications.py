@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from motcua.core import audit
 from motcua.core.plugins import Registry
+from motcua.org.models import User
 
 from .models import Channel, OutboxMessage
 
@@ -79,7 +80,7 @@ def plugin_for(channel: str) -> Plugin:
 
 
 def send(
-    *, channel: str, recipient: str, subject: str, body: str, user=None, reference: str = ""
+    *, channel: str, recipient: str, subject: str, body: str, user: User | None = None, reference: str = ""
 ) -> OutboxMessage:
     """Queue a message now and deliver it once the caller's transaction commits."""
     message = compose(
@@ -91,7 +92,7 @@ def send(
 
 
 def compose(
-    *, channel: str, recipient: str, subject: str, body: str, user=None, reference: str = ""
+    *, channel: str, recipient: str, subject: str, body: str, user: User | None = None, reference: str = ""
 ) -> OutboxMessage:
     """The unsaved outbox row `send` writes; after inserting it, call `deliver_after_commit`."""
     plugin = plugin_for(channel)
@@ -165,7 +166,7 @@ def retention_days() -> int:
 
 
 @transaction.atomic
-def purge_old(*, days: int | None = None, now=None) -> int:
+def purge_old(*, days: int | None = None, now: datetime | None = None) -> int:
     """Delete messages older than the retention period that are delivered or given up: their bodies hold
     dossier codes and recipients hold phone numbers and e-mail addresses, personal data kept no longer than
     needed. Messages still being retried stay. One audit event says how many went."""
