@@ -5,6 +5,7 @@ submits. `views_submission.step` picks the handler."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -36,6 +37,8 @@ STEPS = (
     (4, gettext_lazy("Xem lại và nộp")),
 )
 FIELDS_PREFIX = "f"
+# The applicant page's fields are named after the dossier's Applicant: applicant_<name>.
+APPLICANT_FIELDS = ("name", "id_number", "phone", "email", "address", "commune")
 
 
 def step_url(draft: Draft, step: int) -> str:
@@ -114,34 +117,54 @@ def applicant_form(
     )
 
 
-def _route_errors(form: ApplicantForm, draft: Draft) -> None:
+def _answer_page(
+    request: HttpRequest,
+    draft: Draft,
+    offer: Offer,
+    *,
+    step: int,
+    part: str,
+    form: Form,
+    prefix: str = "",
+    check: Callable[[Form], bool] | None = None,
+) -> HttpResponse:
+    """A page of answers, posted: kept as typed whatever the button; "Tiếp tục" goes on when the page is
+    valid (and passes `check`), "Lưu nháp" stays."""
+    go_on = request.POST.get("action") == "next"
+    valid = go_on and form.is_valid() and (check is None or check(form))
+    services.save_answers(
+        actor=request.user,
+        draft=draft,
+        part=part,
+        values=_raw(form, request.POST, prefix),
+        reached=step + 1 if valid else None,
+    )
+    if valid:
+        return redirect(step_url(draft, step + 1))
+    if not go_on:
+        return _saved(request, draft, step)
+    return _render_step(request, draft, offer, step, {"form": form})
+
+
+def _routable(draft: Draft) -> Callable[[Form], bool]:
     """Ask the dossier routing now whether this centre may receive it, so step 4 has no surprise."""
-    data = form.cleaned_data
-    with service_errors(form, field="centre"):
-        selectors.check_route(draft.procedure, data["centre"], data["applicant_commune"])
+
+    def check(form: Form) -> bool:
+        data = form.cleaned_data
+        with service_errors(form, field="centre") as outcome:
+            selectors.check_route(draft.procedure, data["centre"], data["applicant_commune"])
+        return outcome.ok
+
+    return check
 
 
 def step_applicant(request: HttpRequest, draft: Draft, offer: Offer) -> HttpResponse:
-    form = applicant_form(request, draft, offer)
     if request.method == "POST":
         form = applicant_form(request, draft, offer, data=request.POST)
-        go_on = request.POST.get("action") == "next"
-        valid = go_on and form.is_valid()
-        if valid:
-            _route_errors(form, draft)
-            valid = form.is_valid()
-        services.save_answers(
-            actor=request.user,
-            draft=draft,
-            part="applicant",
-            values=_raw(form, request.POST),
-            reached=2 if valid else None,
+        return _answer_page(
+            request, draft, offer, step=1, part="applicant", form=form, check=_routable(draft)
         )
-        if valid:
-            return redirect(step_url(draft, 2))
-        if not go_on:
-            return _saved(request, draft, 1)
-    return _render_step(request, draft, offer, 1, {"form": form})
+    return _render_step(request, draft, offer, 1, {"form": applicant_form(request, draft, offer)})
 
 
 # ---------------------------------------------------------------------------------------- 2. fields
@@ -154,22 +177,10 @@ def fields_form(
 
 
 def step_fields(request: HttpRequest, draft: Draft, offer: Offer) -> HttpResponse:
-    form = fields_form(offer, initial=draft.answers.get("fields", {}))
     if request.method == "POST":
         form = fields_form(offer, data=request.POST)
-        go_on = request.POST.get("action") == "next"
-        valid = go_on and form.is_valid()
-        services.save_answers(
-            actor=request.user,
-            draft=draft,
-            part="fields",
-            values=_raw(form, request.POST, FIELDS_PREFIX),
-            reached=3 if valid else None,
-        )
-        if valid:
-            return redirect(step_url(draft, 3))
-        if not go_on:
-            return _saved(request, draft, 2)
+        return _answer_page(request, draft, offer, step=2, part="fields", form=form, prefix=FIELDS_PREFIX)
+    form = fields_form(offer, initial=draft.answers.get("fields", {}))
     return _render_step(request, draft, offer, 2, {"form": form})
 
 
@@ -280,18 +291,12 @@ def _shown(value: Any) -> str:
 def _submit(request: HttpRequest, draft: Draft, offer: Offer, review: dict[str, Any]) -> HttpResponse | None:
     """Submit the reviewed draft: the confirmation page, or None with the refusal added to the problems."""
     data, answers = review["applicant"].cleaned_data, review["answers"].cleaned_data
+    applicant = Applicant(**{name: data[f"applicant_{name}"] for name in APPLICANT_FIELDS})
     try:
         dossier = services.submit_draft(
             actor=request.user,
             draft=draft,
-            applicant=Applicant(
-                name=data["applicant_name"],
-                id_number=data["applicant_id_number"],
-                phone=data["applicant_phone"],
-                email=data["applicant_email"],
-                address=data["applicant_address"],
-                commune=data["applicant_commune"],
-            ),
+            applicant=applicant,
             centre=data["centre"],
             result_by_post=data["result_by_post"],
             online_form=offer.online_form,
