@@ -195,3 +195,22 @@ def test_the_satisfaction_rate_of_agencies_over_a_period(desk):
     assert (empty.rated, empty.rate) == (0, None)
     before = selectors.satisfaction_rate(commune_a, (today - timedelta(days=30), today - timedelta(days=1)))
     assert before.rated == 0
+
+
+def test_an_administrator_reads_a_rating_and_its_answers_in_the_admin_and_cannot_change_them(client, desk):
+    citizen = CitizenFactory()
+    rating = services.rate_dossier(
+        actor=citizen, dossier=returned(desk, citizen), answers=GOOD, comment="Tốt"
+    )
+    client.force_login(StaffFactory(is_staff=True, is_superuser=True))
+    page = client.get(f"/quan-tri/evaluation/rating/{rating.pk}/change/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Tốt" in body
+    assert 'name="_save"' not in body
+    assert 'name="answers-0-value"' not in body  # the answers are shown, not editable
+    assert (
+        client.post(f"/quan-tri/evaluation/rating/{rating.pk}/change/", {"comment": "Sửa"}).status_code == 403
+    )
+    rating.refresh_from_db()
+    assert rating.comment == "Tốt"

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from motcua.core.admin import AuditedAdmin
+from motcua.core.admin import AuditedAdmin, ReadOnlyAdmin, ReadOnlyInline
 
 from .models import Rating, RatingAnswer, RatingCriterion
 
@@ -14,19 +14,15 @@ class RatingCriterionAdmin(AuditedAdmin):
     search_fields = ["code", "question"]
 
 
-class AnswerInline(admin.TabularInline):
+class AnswerInline(ReadOnlyInline):
     model = RatingAnswer
     fields = ["criterion", "value"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Rating)
-class RatingAdmin(admin.ModelAdmin):
+class RatingAdmin(ReadOnlyAdmin):
+    """Ratings are the citizens' own words: read, never edited."""
+
     list_display = ["dossier", "rated_at", "satisfied", "score"]
     list_filter = ["satisfied"]
     date_hierarchy = "rated_at"
@@ -34,12 +30,3 @@ class RatingAdmin(admin.ModelAdmin):
     list_select_related = ["dossier"]
     inlines = [AnswerInline]
     readonly_fields = ["dossier", "rated_by", "rated_at", "comment", "satisfied", "score"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
