@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -26,6 +26,7 @@ from motcua.org.selectors import Actor
 from .fields import DEFAULT_FIELDS
 from .models import Draft, DraftFile, OnlineForm, StoredDocument
 
+M = TypeVar("M", bound=Draft | DraftFile | StoredDocument)
 ONLINE_LEVELS = (OnlineLevel.FULL, OnlineLevel.PARTIAL)
 DEFAULT_MAX_FILES_PER_DOCUMENT = 5
 DEFAULT_MAX_FILES_PER_DOSSIER = 20
@@ -120,17 +121,27 @@ def _not_found() -> Http404:
     return Http404(_("Không tìm thấy. / Not found."))
 
 
-def drafts_for(actor: Actor) -> QuerySet[Draft]:
+def _owned(rows: QuerySet[M], actor: Actor) -> QuerySet[M]:
+    """The rows a citizen owns; nothing for anyone else."""
     if not isinstance(actor, User) or not actor.is_citizen:
-        return Draft.objects.none()
-    return Draft.objects.filter(owner=actor).select_related("procedure")
+        return rows.none()
+    return rows.filter(owner=actor)
+
+
+def _one(rows: QuerySet[M], pk: int) -> M:
+    """One of `rows`, or 404 (never 403: another citizen's number tells nothing)."""
+    found = rows.filter(pk=pk).first()
+    if found is None:
+        raise _not_found()
+    return found
+
+
+def drafts_for(actor: Actor) -> QuerySet[Draft]:
+    return _owned(Draft.objects.select_related("procedure"), actor)
 
 
 def draft_for(actor: Actor, pk: int) -> Draft:
-    draft = drafts_for(actor).filter(pk=pk).first()
-    if draft is None:
-        raise _not_found()
-    return draft
+    return _one(drafts_for(actor), pk)
 
 
 def draft_files(draft: Draft) -> QuerySet[DraftFile]:
@@ -138,23 +149,15 @@ def draft_files(draft: Draft) -> QuerySet[DraftFile]:
 
 
 def draft_file_for(actor: Actor, draft_pk: int, pk: int) -> DraftFile:
-    found = DraftFile.objects.filter(pk=pk, draft__pk=draft_pk, draft__in=drafts_for(actor)).first()
-    if found is None:
-        raise _not_found()
-    return found
+    return _one(DraftFile.objects.filter(draft__pk=draft_pk, draft__in=drafts_for(actor)), pk)
 
 
 def stored_for(actor: Actor) -> QuerySet[StoredDocument]:
-    if not isinstance(actor, User) or not actor.is_citizen:
-        return StoredDocument.objects.none()
-    return StoredDocument.objects.filter(owner=actor).select_related("source_dossier")
+    return _owned(StoredDocument.objects.select_related("source_dossier"), actor)
 
 
 def stored_document_for(actor: Actor, pk: int) -> StoredDocument:
-    found = stored_for(actor).filter(pk=pk).first()
-    if found is None:
-        raise _not_found()
-    return found
+    return _one(stored_for(actor), pk)
 
 
 def my_dossier(actor: Actor, pk: int) -> Dossier:
