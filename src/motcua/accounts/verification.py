@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from motcua.integrations import notifications
+from motcua.org.models import User
 
 from .contacts import Contact
 from .models import Purpose, VerificationCode
@@ -49,7 +50,7 @@ def _matches(code: str, stored: str) -> bool:
 
 
 # Translated when sent, in the language of the request that asked for the code.
-MESSAGES = {
+MESSAGES: dict[str, str] = {
     Purpose.REGISTER: gettext_noop(
         "Mã xác minh đăng ký tài khoản MộtCửa của bạn là %(code)s, có hiệu lực %(minutes)s phút."
     ),
@@ -62,7 +63,7 @@ MESSAGES = {
 }
 
 
-def _check_throttle(user, purpose: str) -> None:
+def _check_throttle(user: User, purpose: str) -> None:
     now = timezone.now()
     recent = VerificationCode.objects.filter(user=user, purpose=purpose)
     last = recent.order_by("-created_at").first()
@@ -86,7 +87,7 @@ def _check_throttle(user, purpose: str) -> None:
         )
 
 
-def issue(*, user, purpose: str, contact: Contact) -> VerificationCode:
+def issue(*, user: User, purpose: str, contact: Contact) -> VerificationCode:
     """Create a code, retire the previous ones for the same purpose and queue the message."""
     _check_throttle(user, purpose)
     now = timezone.now()
