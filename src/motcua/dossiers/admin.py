@@ -3,31 +3,14 @@ legal data an administrator keeps, audited like every admin change."""
 
 from django.contrib import admin
 
-from motcua.core.admin import AuditedAdmin
+from motcua.core.admin import AuditedAdmin, ReadOnlyAdmin, ReadOnlyInline
 
 from .models import Dossier, DossierEvent, FormTemplate
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class EventInline(admin.TabularInline):
+class EventInline(ReadOnlyInline):
     model = DossierEvent
     fields = ["occurred_at", "action", "from_status", "to_status", "actor_label", "to_agency", "timeliness"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Dossier)
@@ -43,7 +26,8 @@ class DossierAdmin(ReadOnlyAdmin):
     ]
     list_filter = ["status", "channel", "timeliness"]
     search_fields = ["code"]
-    date_hierarchy = "submitted_at"
+    # No date hierarchy and no count of the whole table: both scan every dossier (1.4 s at 1M rows, issue 23).
+    show_full_result_count = False
     inlines = [EventInline]
     list_select_related = ["receiving_agency", "competent_agency"]
     # Personal data stays out of the list; the detail shows it to administrators only.
