@@ -1,0 +1,115 @@
+"""The completeness check: acceptance of a submission, requests to complete or supplement, the supplement."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import deadlines, notify, reference
+from ..lifecycle import RESUME, Action
+from ..models import Dossier, DossierPause
+from ..uploads import check_upload
+from .common import _authorise, _close_pause, _commit, _fresh, _need, _now, _record
+from .inputs import DocumentLine, _save_documents
+
+
+@transaction.atomic
+def receive(*, actor, dossier: Dossier, expected_version: int, at: datetime | None = None) -> Dossier:
+    """Accept a checked online or postal submission; time counts from the submission (next office period)."""
+    at = _now(at)
+    dossier = _fresh(dossier, expected_version)
+    t = _authorise(actor, dossier, Action.RECEIVE)
+    before = dossier.status
+    cal = reference.working_calendar(timezone.localtime(at).date())
+    limit = reference.channel_limit(dossier.procedure_version, dossier.channel)
+    dossier.status = t.target
+    dossier.received_at, dossier.received_by = at, actor
+    dossier.clock_started_at = deadlines.clock_start(dossier.submitted_at, cal)
+    dossier.due_at = deadlines.due_date(dossier.submitted_at, limit, cal)
+    _commit(dossier, expected_version, ["status", "received_at", "received_by", "clock_started_at", "due_at"])
+    _record(actor, dossier, action=Action.RECEIVE, before=before, at=at, step=dossier.current_step)
+    notify.tell_applicant(dossier, "received")
+    return dossier
+
+
+@transaction.atomic
+def request_completion(
+    *, actor, dossier: Dossier, expected_version: int, missing: str, at: datetime | None = None
+) -> Dossier:
+    """Before reception: tell the applicant what to complete (the legal clock has not started)."""
+    return _ask_for_documents(actor, dossier, expected_version, missing, Action.REQUEST_COMPLETION, _now(at))
+
+
+@transaction.atomic
+def request_supplement(
+    *, actor, dossier: Dossier, expected_version: int, missing: str, at: datetime | None = None
+) -> Dossier:
+    """After reception: the clock stops until the applicant supplements; the request is counted."""
+    return _ask_for_documents(actor, dossier, expected_version, missing, Action.REQUEST_SUPPLEMENT, _now(at))
+
+
+def _ask_for_documents(
+    actor, dossier, expected_version: int, missing: str, action: str, at: datetime
+) -> Dossier:
+    dossier = _fresh(dossier, expected_version)
+    t = _authorise(actor, dossier, action)
+    missing = _need(missing, _("nội dung cần bổ sung"))
+    before = dossier.status
+    dossier.paused_status, dossier.status = before, t.target
+    dossier.missing_documents = missing
+    fields = ["status", "paused_status", "missing_documents"]
+    if dossier.received_at is not None:
+        dossier.supplement_requests += 1
+        DossierPause.objects.create(dossier=dossier, started_at=at)
+        fields.append("supplement_requests")
+    _commit(dossier, expected_version, fields)
+    _record(actor, dossier, action=action, before=before, at=at, step=dossier.current_step, reason=missing)
+    notify.tell_applicant(dossier, "supplement")
+    return dossier
+
+
+@transaction.atomic
+def record_supplement(
+    *,
+    actor,
+    dossier: Dossier,
+    expected_version: int,
+    documents: Sequence[DocumentLine] = (),
+    note: str = "",
+    at: datetime | None = None,
+) -> Dossier:
+    """The applicant's supplement arrived: the clock resumes, with the waiting time added to the due date."""
+    at = _now(at)
+    dossier = _fresh(dossier, expected_version)
+    t = _authorise(actor, dossier, Action.SUPPLEMENT)
+    for line in documents:
+        if line.file is not None:
+            check_upload(line.file)
+    before = dossier.status
+    cal = reference.working_calendar(timezone.localtime(at).date())
+    dossier.status = dossier.paused_status if t.target == RESUME else t.target
+    dossier.paused_status = ""
+    dossier.missing_documents = ""
+    if dossier.received_at is None:
+        # A completed submission is a new submission: its time counts from now.
+        dossier.submitted_at = at
+        dossier.clock_started_at = deadlines.clock_start(at, cal)
+        dossier.due_at = deadlines.due_date(
+            at, reference.channel_limit(dossier.procedure_version, dossier.channel), cal
+        )
+    else:
+        _close_pause(dossier, at, cal)
+    _save_documents(dossier, documents, supplemented=True)
+    _commit(
+        dossier,
+        expected_version,
+        ["status", "paused_status", "missing_documents", "submitted_at", "clock_started_at", "due_at"],
+    )
+    _record(
+        actor, dossier, action=Action.SUPPLEMENT, before=before, at=at, step=dossier.current_step, reason=note
+    )
+    return dossier
