@@ -94,6 +94,7 @@ def test_a_stale_version_gets_409_with_a_bilingual_message(desk):
         f"/api/v1/dossiers/{dossier.pk}/request-supplement/", {"expected_version": 1, "missing": "Tờ khai"}
     )
     assert response.status_code == 409
+    assert response.json()["code"] == "conflict"  # the platform's one error shape (core.errors)
     assert "Someone else" in response.json()["detail"]
 
 

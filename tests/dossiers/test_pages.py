@@ -173,4 +173,7 @@ def test_the_api_tracking_is_rate_limited_too(client, desk, settings):
     url = "/api/v1/dossiers/track/"
     assert client.get(url, {"code": dossier.code, "last4": "5678"}).json()["status"] == "received"
     assert client.post(url, {"code": dossier.code, "last4": "1111"}).status_code == 404
-    assert client.post(url, {"code": dossier.code, "last4": "5678"}).status_code == 429
+    refused = client.post(url, {"code": dossier.code, "last4": "5678"})
+    assert refused.status_code == 429
+    assert refused.json()["code"] == "throttled"
+    assert "Too many" in refused.json()["detail"]

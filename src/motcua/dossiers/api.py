@@ -1,24 +1,23 @@
 """REST API under /api/v1/dossiers/: every read and action, session or token authentication.
 
-Thin: a serializer checks the input, one selector or service does the work. Errors keep one shape,
-`{"detail": …}` in Vietnamese and English: 400 bad input, 403 an action the actor's roles do not allow,
-404 a dossier outside the actor's scope (never 403, so codes of other communes leak nothing), 409 someone
-else changed the dossier first, 429 too many tracking lookups.
+Thin: a serializer checks the input, one selector or service does the work. Errors go through core.errors'
+one handler and shape (`{"detail", "code", "errors"?}` in Vietnamese and English): 400 bad input, 403 an
+action the actor's roles do not allow, 404 a dossier outside the actor's scope (never 403, so codes of other
+communes leak nothing), 409 someone else changed the dossier first, 429 too many tracking lookups.
 """
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, Throttled
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from motcua.catalog.models import Procedure
+from motcua.core.errors import error_responses
 from motcua.org.models import AdministrativeUnit, Agency
 
 from . import reference, selectors, services, tracking
@@ -26,13 +25,7 @@ from .lifecycle import Status, allowed_actions
 from .models import Dossier, ReturnMethod, SubmissionChannel
 from .rules import roles_on
 
-ERROR = inline_serializer("DossierError", fields={"detail": serializers.CharField()})
-ERRORS = {
-    400: OpenApiResponse(ERROR, description="Dữ liệu không hợp lệ / invalid input"),
-    403: OpenApiResponse(ERROR, description="Không có quyền / not allowed"),
-    404: OpenApiResponse(ERROR, description="Không tìm thấy trong phạm vi của bạn / not found in your scope"),
-    409: OpenApiResponse(ERROR, description="Hồ sơ đã bị người khác cập nhật / changed by someone else"),
-}
+ERRORS = error_responses(400, 403, 404, 409)
 
 
 # ------------------------------------------------------------------------------------------------ output
@@ -243,23 +236,11 @@ TRACK_RESPONSES = {
     200: TrackOut,
     400: ERRORS[400],
     404: ERRORS[404],
-    429: OpenApiResponse(ERROR, description="Tra cứu quá nhiều / too many lookups"),
+    **error_responses(429),
 }
 
 
 # ------------------------------------------------------------------------------------------------ views
-
-
-def _call(service, **kwargs):
-    """Run a service; its Django errors become API errors with the same bilingual text."""
-    try:
-        return service(**kwargs)
-    except services.DossierConflict as conflict:
-        return Response({"detail": str(conflict)}, status=status.HTTP_409_CONFLICT)
-    except DjangoPermissionDenied as denied:
-        return Response({"detail": str(denied)}, status=status.HTTP_403_FORBIDDEN)
-    except DjangoValidationError as invalid:
-        return Response({"detail": " ".join(invalid.messages)}, status=status.HTTP_400_BAD_REQUEST)
 
 
 class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -310,20 +291,16 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             "competent_agency": data.get("competent_agency"),
         }
         if data["channel"] == SubmissionChannel.DIRECT:
-            result = _call(services.receive_at_counter, **common)
+            result = services.receive_at_counter(**common)
         else:
-            result = _call(services.submit, channel=data["channel"], **common)
-        if isinstance(result, Response):
-            return result
+            result = services.submit(channel=data["channel"], **common)
         # The short form: a counter desk receives hundreds a day; GET the dossier for steps and timeline.
         return Response(DossierOut(result).data, status=status.HTTP_201_CREATED)
 
     def _act(self, request, service, serializer, **extra):
         dossier = self.get_object()
         data = _valid(serializer, request)
-        result = _call(service, actor=request.user, dossier=dossier, **data, **extra)
-        if isinstance(result, Response):
-            return result
+        result = service(actor=request.user, dossier=dossier, **data, **extra)
         return Response(DossierDetailOut(result, context={"request": request}).data)
 
     @extend_schema(request=VersionIn, responses={200: DossierDetailOut, **ERRORS})
@@ -363,11 +340,7 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         data = _valid(SupplementIn, request)
         upload = data.pop("file", None)
         lines = [services.DocumentLine(name=upload.name, copies=1, file=upload)] if upload else []
-        result = _call(
-            services.record_supplement, actor=request.user, dossier=dossier, documents=lines, **data
-        )
-        if isinstance(result, Response):
-            return result
+        result = services.record_supplement(actor=request.user, dossier=dossier, documents=lines, **data)
         return Response(DossierDetailOut(result, context={"request": request}).data)
 
     @extend_schema(request=ReasonIn, responses={200: DossierDetailOut, **ERRORS})
@@ -445,7 +418,7 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def track(self, request):
         """POST keeps the four digits out of access logs; GET is there for simple links and clients."""
         if not tracking.allow(request):
-            return Response({"detail": tracking.LIMIT_MESSAGE}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+            raise Throttled(detail=tracking.LIMIT_MESSAGE)
         params = TrackIn(data=request.data if request.method == "POST" else request.query_params)
         params.is_valid(raise_exception=True)
         dossier = selectors.track(params.validated_data["code"], params.validated_data["last4"])

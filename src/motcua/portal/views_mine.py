@@ -3,7 +3,6 @@ a bank transfer. Another person's dossier is "not found"; staff accounts have th
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import PurePath
 
 from django.contrib import messages
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.core.access import citizen_required
-from motcua.core.errors import Conflict, run
+from motcua.core.errors import run
 from motcua.core.uploads import serve_private
 from motcua.dossiers import payments, services
 from motcua.dossiers.lifecycle import Action
@@ -31,19 +30,6 @@ def _mine(request: HttpRequest, pk: int) -> Dossier:
         return mine.my_dossier(request.user, pk)
     except Dossier.DoesNotExist:
         raise Http404(_("Không tìm thấy hồ sơ. / Dossier not found.")) from None
-
-
-def _dossier_action(fn: Callable[[], Dossier]) -> Callable[[], Dossier]:
-    """The dossier services' own conflict (someone changed it: reload and try again) as the toolkit's
-    Conflict, which the error mapping puts on the form; goes once DossierConflict is a core Conflict."""
-
-    def call() -> Dossier:
-        try:
-            return fn()
-        except services.DossierConflict as conflict:
-            raise Conflict(str(conflict)) from None
-
-    return call
 
 
 @citizen_required
@@ -114,14 +100,12 @@ def supplement(request, pk: int):
         ]
         done = run(
             request,
-            _dossier_action(
-                lambda: services.record_supplement(
-                    actor=request.user,
-                    dossier=d,
-                    expected_version=data["version"],
-                    documents=lines,
-                    note=data["answer"].strip(),
-                )
+            lambda: services.record_supplement(
+                actor=request.user,
+                dossier=d,
+                expected_version=data["version"],
+                documents=lines,
+                note=data["answer"].strip(),
             ),
             form=form,
             success=_("Đã gửi hồ sơ bổ sung. Cơ quan tiếp tục giải quyết hồ sơ."),
@@ -145,10 +129,8 @@ def withdraw(request, pk: int):
         data = form.cleaned_data
         done = run(
             request,
-            _dossier_action(
-                lambda: services.withdraw(
-                    actor=request.user, dossier=d, expected_version=data["version"], reason=data["reason"]
-                )
+            lambda: services.withdraw(
+                actor=request.user, dossier=d, expected_version=data["version"], reason=data["reason"]
             ),
             form=form,
             success=_("Đã rút hồ sơ %(code)s.") % {"code": d.code},

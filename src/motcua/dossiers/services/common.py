@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.core import audit, rows
+from motcua.core.errors import Conflict
 from motcua.core.models import AuditEvent
 from motcua.org.models import Agency
 
@@ -22,7 +23,7 @@ from ..rules import roles_on
 from ..timeliness import dossier_verdict, grade
 
 
-class DossierConflict(Exception):
+class DossierConflict(Conflict):
     """Someone else changed the dossier since the actor loaded it: reload, nothing was overwritten."""
 
     def __init__(self) -> None:
