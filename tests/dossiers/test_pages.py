@@ -58,7 +58,7 @@ def test_bad_input_on_the_counter_form_shows_messages_not_a_stack_trace(client, 
     assert response.status_code == 200
     body = response.content.decode()
     assert "12 chữ số" in body
-    assert "10 hoặc 11 chữ số" in body
+    assert "Số điện thoại không hợp lệ" in body
     assert "Traceback" not in body
 
 

@@ -183,3 +183,15 @@ def test_online_submission_follows_the_competent_agencys_own_online_level(desk):
         actor=None, procedure=desk.procedure, agency=committee, online_level="partial"
     )
     assert submit_online(desk, CitizenFactory()).status == Status.SUBMITTED
+
+
+def test_the_counter_takes_ids_and_phones_by_the_platforms_one_rule(desk):
+    """Issue 14, group 4: reception used to accept a 9-digit CMND and refuse "+84 912 345 678" while an
+    account did the opposite; both now follow core.identifiers."""
+    written_freely = applicant(commune=desk.commune(), id_number="001 099 012 345", phone="+84 912 345 678")
+    dossier = receive(desk, applicant=written_freely)
+    assert (dossier.applicant_id_number, dossier.applicant_phone) == ("001099012345", "0912345678")
+    with pytest.raises(ValidationError) as refused:
+        receive(desk, applicant=applicant(commune=desk.commune(), id_number="123456789", phone="1900 1234"))
+    assert "01/01/2025" in refused.value.message_dict["applicant_id_number"][0]
+    assert "applicant_phone" in refused.value.message_dict

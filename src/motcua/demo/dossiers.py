@@ -23,7 +23,9 @@ from motcua.org.models import AdministrativeUnit, Agency, User
 
 SEED = 20260701
 COUNT = 320
-ID_PREFIX = "0990"  # demo applicants' ID numbers: recognisable, never a real person's
+# Demo applicants' ID numbers: well formed (province 001, a woman born in 1999, core.identifiers) and
+# recognisable by this prefix, which the demo's later steps use to find its own dossiers.
+ID_PREFIX = "001199"
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Quang", "Ngọc", "Hữu"]
 GIVEN = [
@@ -157,8 +159,8 @@ def _applicant(rng: random.Random, index: int, commune) -> services.Applicant:
     name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
     return services.Applicant(
         name=name,
-        id_number=f"{ID_PREFIX}{index:08d}",
-        phone=f"09{rng.randrange(10**7, 10**8)}",
+        id_number=f"{ID_PREFIX}{index:06d}",
+        phone=f"091{rng.randrange(10**6, 10**7)}",
         address=f"Số {rng.randrange(1, 200)} đường {rng.choice(GIVEN)}",
         commune=commune,
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -11,13 +10,11 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from motcua.catalog.models import RequiredDocument
+from motcua.core import identifiers
 from motcua.org.models import AdministrativeUnit
 
 from ..models import Dossier, DossierDocument
 from ..uploads import check_upload
-
-ID_NUMBER = re.compile(r"^(\d{9}|\d{12})$")
-PHONE = re.compile(r"^0\d{9,10}$")
 
 
 @dataclass(frozen=True)
@@ -31,29 +28,31 @@ class Applicant:
     user: object | None = None
 
     def cleaned(self) -> Applicant:
-        errors: dict[str, str] = {}
-        phone = re.sub(r"[\s.\-]", "", self.phone).replace("+84", "0", 1)
+        """The particulars as stored, by the platform's one rule per kind (core.identifiers): a new dossier
+        takes the 12-digit personal ID number only (the 9-digit CMND expired on 1/1/2025) and a Vietnamese
+        phone number in any usual spelling."""
+        errors: dict[str, list[str]] = {}
         if not self.name.strip():
-            errors["applicant_name"] = _("Nhập họ tên người nộp. / Enter the applicant's name.")
-        if not ID_NUMBER.match(self.id_number.strip()):
-            errors["applicant_id_number"] = _(
-                "Số định danh gồm 12 chữ số (CCCD) hoặc 9 chữ số (CMND). "
-                "/ The ID number has 12 (or 9) digits."
-            )
-        if not PHONE.match(phone):
-            errors["applicant_phone"] = _(
-                "Số điện thoại gồm 10 hoặc 11 chữ số, bắt đầu bằng 0. / The phone number has 10 or 11 digits."
-            )
+            errors["applicant_name"] = [_("Nhập họ tên người nộp. / Enter the applicant's name.")]
+        id_number, phone = identifiers.normalise_id_number(self.id_number), self.phone
+        try:
+            identifiers.validate_id_number(id_number)
+        except ValidationError as invalid:
+            errors["applicant_id_number"] = invalid.messages
+        try:
+            phone = identifiers.normalise_phone(self.phone)
+        except ValidationError as invalid:
+            errors["applicant_phone"] = invalid.messages
         if self.email:
             try:
                 validate_email(self.email)
             except ValidationError:
-                errors["applicant_email"] = _("Địa chỉ thư điện tử không hợp lệ. / Invalid e-mail address.")
+                errors["applicant_email"] = [_("Địa chỉ thư điện tử không hợp lệ. / Invalid e-mail address.")]
         if errors:
             raise ValidationError(errors)
         return Applicant(
             self.name.strip(),
-            self.id_number.strip(),
+            id_number,
             phone,
             self.email.strip(),
             self.address.strip(),
