@@ -23,6 +23,7 @@ urlpatterns = [
     path("tai-khoan/", include("motcua.accounts.urls")),
     path("dich-vu-cong/", include("motcua.portal.urls")),
     path("danh-gia/", include("motcua.evaluation.urls")),
+    path("phan-anh/", include("motcua.feedback.urls")),
     path("api/v1/", include("motcua.catalog.api_urls")),
     path("api/v1/", include("motcua.dossiers.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
