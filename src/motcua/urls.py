@@ -26,6 +26,7 @@ urlpatterns = [
     path("phan-anh/", include("motcua.feedback.urls")),
     path("api/v1/", include("motcua.catalog.api_urls")),
     path("api/v1/", include("motcua.dossiers.api_urls")),
+    path("api/v1/", include("motcua.feedback.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("quan-tri/", admin.site.urls),
     path("", include("motcua.core.urls")),
