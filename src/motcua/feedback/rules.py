@@ -5,9 +5,11 @@ officer and the one-stop officer of the receiving agency are its receivers. Hand
 staff of the agency the item is routed to; nobody else acts on it.
 """
 
+import rules as django_rules
 from django.contrib.auth.models import AnonymousUser
 
 from motcua.org.models import Agency, Role, User
+from motcua.org.rules import can_manage_organisation
 from motcua.org.selectors import active_roles
 
 from .models import Feedback, FeedbackDesk
@@ -59,3 +61,12 @@ def receiving_desks(actor: User | AnonymousUser | None) -> list[Agency]:
 def handles(actor: User | AnonymousUser | None, feedback: Feedback) -> bool:
     """Officers acting on the item see the sender's contacts; others in scope see them masked."""
     return bool(roles_on(actor, feedback) & STAFF_ROLES)
+
+
+# Admin (django-rules, loaded by autodiscovery): administrators keep the time limits and the desks; the
+# feedback itself is read there, never edited (every change goes through the services).
+django_rules.add_perm("feedback", can_manage_organisation)
+for _model in ("feedbacklimit", "feedbackdesk"):
+    for _action in ("view", "add", "change"):
+        django_rules.add_perm(f"feedback.{_action}_{_model}", can_manage_organisation)
+django_rules.add_perm("feedback.view_feedback", can_manage_organisation)
