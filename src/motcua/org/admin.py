@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.core.admin import AuditedAdmin
 
-from .models import AdministrativeLevel, AdministrativeUnit, Agency, RoleAssignment, User
+from .models import AdministrativeLevel, AdministrativeUnit, Agency, FeedbackChannel, RoleAssignment, User
 from .selectors import visible_agencies
 
 
@@ -79,3 +79,11 @@ class RoleAssignmentAdmin(ScopedToVisibleAgencies, AuditedAdmin):
     list_filter = ["role"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "agency__name", "agency__code"]
     autocomplete_fields = ["user", "agency"]
+
+
+@admin.register(FeedbackChannel)
+class FeedbackChannelAdmin(ScopedToVisibleAgencies, AuditedAdmin):
+    agency_path = "agency"
+    list_display = ["agency", "kind", "value", "position"]
+    list_filter = ["kind"]
+    autocomplete_fields = ["agency"]

@@ -211,3 +211,32 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.agency}"
+
+
+class FeedbackChannelKind(models.TextChoices):
+    PORTAL = "portal", _("Trang phản ánh, kiến nghị")
+    HOTLINE = "hotline", _("Đường dây nóng")
+    EMAIL = "email", _("Thư điện tử")
+    ADDRESS = "address", _("Địa chỉ tiếp nhận")
+
+
+class FeedbackChannel(models.Model):
+    """Where an agency receives feedback on administrative regulations (PAKN): printed on the service
+    centre page and the procedure sheet, so every place that handles procedures promotes them."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="feedback_channels"
+    )
+    kind = models.CharField(_("kênh"), max_length=10, choices=FeedbackChannelKind.choices)
+    value = models.CharField(
+        _("nội dung"), max_length=255, help_text=_("Số điện thoại, địa chỉ, đường dẫn …")
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("kênh tiếp nhận phản ánh")
+        verbose_name_plural = _("kênh tiếp nhận phản ánh")
+        ordering = ["agency", "position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value}"

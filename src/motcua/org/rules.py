@@ -33,7 +33,14 @@ def agency_in_scope(user, agency) -> bool:
 can_manage_organisation = rules.is_superuser | is_administrator
 
 rules.add_perm("org", can_manage_organisation)
-for model in ("administrativelevel", "administrativeunit", "agency", "user", "roleassignment"):
+for model in (
+    "administrativelevel",
+    "administrativeunit",
+    "agency",
+    "user",
+    "roleassignment",
+    "feedbackchannel",
+):
     for action in ("view", "add", "change", "delete"):
         rules.add_perm(f"org.{action}_{model}", can_manage_organisation)
 rules.add_perm("org.manage_agency", rules.is_superuser | (is_administrator & agency_in_scope))
