@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "motcua.integrations",
     "motcua.dossiers",
     "motcua.evaluation",
+    "motcua.serviceindex",
     "motcua.accounts",
     "motcua.portal",
     "motcua.demo",
