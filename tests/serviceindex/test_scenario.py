@@ -9,31 +9,11 @@ rated satisfied; b2 at the counter, partial procedure, late, fee not paid online
 
 from decimal import Decimal
 
-import pytest
-
 from motcua.serviceindex import scores
 from motcua.serviceindex.periods import month
-from tests.serviceindex.factories import dossier, vn, world
 
 MARCH = month(2026, 3)
 NO_SOURCE = {"1.4", "3.2", "3.3", "3.5", "3.7", "4.2", "5.1", "5.2"}  # 32 points
-
-
-@pytest.fixture
-def scenario(db):
-    w = world()
-    at = vn(2026, 3, 10, 9)
-    dossier(w.a, w.full, received=at, online=True, verdict="early", fee=50000, paid_online=True,
-            electronic=True, reused=True, identity=True, rating=True)  # fmt: skip
-    dossier(w.a, w.full, received=at, online=True, verdict="on_time", fee=50000, rating=False)
-    dossier(w.a, w.full, received=at, verdict="late")
-    dossier(w.a, w.partial, received=at, verdict="on_time", fee=20000, paid_online=True, electronic=True)
-    dossier(w.a, w.full, received=at)
-    dossier(w.b, w.full, received=at, online=True, verdict="on_time", electronic=True, rating=True)
-    dossier(w.b, w.partial, received=at, verdict="late", fee=10000)
-    # Outside the month: counted in February's figures only.
-    dossier(w.b, w.full, received=vn(2026, 2, 27, 9), verdict="late", ended=vn(2026, 2, 28, 9))
-    return w
 
 
 def by_code(score):

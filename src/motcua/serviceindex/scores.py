@@ -191,5 +191,7 @@ def one(period: Period, *, agency: Agency) -> Score:
         if score.key == agency.pk:
             return score
     indicators = indicators_on(period.end)
-    nothing = {i.pk: (None if computations.get(i.computation) is None else {}) for i in indicators}
+    nothing: dict[int, dict[Any, Measure] | None] = {
+        i.pk: (None if computations.get(i.computation) is None else {}) for i in indicators
+    }
     return _score(agency.pk, agency.name, indicators, nothing, rule_on(period.end))
