@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "motcua.evaluation",
     "motcua.feedback",
+    "motcua.serviceindex",
     "motcua.accounts",
     "motcua.portal",
     "motcua.demo",

@@ -1,0 +1,232 @@
+"""The per-day aggregates behind the index, kept in the transaction of every change to a dossier.
+
+`keys_of` says which aggregate rows (`DossierDay`) a dossier counts in, from its stored values only; the
+incremental path (`refresh`, called by the signal listeners) and the rebuild (`rebuild`) both use it, so they
+agree by construction and `rebuild` can check that they still do.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from motcua.catalog.models import OnlineLevel
+from motcua.dossiers.models import Dossier, ReturnMethod
+
+from . import verdicts
+from .models import DossierDay, DossierFootprint, Fact, RatingState
+
+# The dossier's values the keys are made of (one query, the rating by the reverse one-to-one link).
+FIELDS = (
+    "pk",
+    "received_at",
+    "processing_ended_at",
+    "competent_agency_id",
+    "competent_agency__administrative_unit_id",
+    "procedure_id",
+    "channel",
+    "timeliness",
+    "procedure_version__online_level",
+    "fee_due",
+    "paid_online",
+    "reused_data",
+    "identity_verified",
+    "return_method",
+    "rating__satisfied",
+)
+BOOLEAN = frozenset(
+    {"eligible_full_online", "fee", "paid_online", "reused", "identity_verified", "electronic_result"}
+)
+INTEGER = frozenset({"agency_id", "unit_id", "procedure_id", "channel"})
+
+
+def _day(moment: datetime | None) -> date | None:
+    return timezone.localtime(moment).date() if moment else None
+
+
+def _encode(values: Mapping[str, Any]) -> str:
+    parts = []
+    for name in DossierDay.KEY:
+        value = values[name]
+        parts.append(str(int(value)) if name in BOOLEAN else str(value))
+    return "|".join(parts)
+
+
+def decode(key: str) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name, raw in zip(DossierDay.KEY, key.split("|"), strict=True):
+        if name in BOOLEAN:
+            values[name] = raw == "1"
+        elif name in INTEGER:
+            values[name] = int(raw)
+        elif name == "day":
+            values[name] = date.fromisoformat(raw)
+        else:
+            values[name] = raw
+    return values
+
+
+def keys_of(row: Mapping[str, Any]) -> tuple[str, str]:
+    """(received key, ended key) of a dossier given as FIELDS values; "" where it counts in no row."""
+    rating = row["rating__satisfied"]
+    common = {
+        "agency_id": row["competent_agency_id"],
+        "unit_id": row["competent_agency__administrative_unit_id"],
+        "procedure_id": row["procedure_id"],
+        "channel": row["channel"],
+    }
+    received_on = _day(row["received_at"])
+    received = ""
+    if received_on is not None:
+        received = _encode(
+            {
+                **common,
+                "fact": Fact.RECEIVED,
+                "day": received_on.isoformat(),
+                "verdict": "",
+                "eligible_full_online": row["procedure_version__online_level"] == OnlineLevel.FULL,
+                "fee": (row["fee_due"] or 0) > 0,
+                "paid_online": bool(row["paid_online"]),
+                "reused": bool(row["reused_data"]),
+                "identity_verified": bool(row["identity_verified"]),
+                "electronic_result": False,
+                "rating": RatingState.NONE,
+            }
+        )
+    ended_on = _day(row["processing_ended_at"])
+    ended = ""
+    # Only dossiers that were received are graded: a refusal at the desk never started the legal clock.
+    if ended_on is not None and received_on is not None:
+        ended = _encode(
+            {
+                **common,
+                "fact": Fact.ENDED,
+                "day": ended_on.isoformat(),
+                "verdict": verdicts.stored(row["timeliness"]),
+                "eligible_full_online": False,
+                "fee": False,
+                "paid_online": False,
+                "reused": False,
+                "identity_verified": False,
+                "electronic_result": row["return_method"] == ReturnMethod.ELECTRONIC,
+                "rating": (
+                    RatingState.NONE
+                    if rating is None
+                    else RatingState.SATISFIED
+                    if rating
+                    else RatingState.UNSATISFIED
+                ),
+            }
+        )
+    return received, ended
+
+
+def _add(key: str, delta: int) -> None:
+    values = decode(key)
+    rows = DossierDay.objects.filter(**values)
+    if rows.update(dossiers=F("dossiers") + delta):
+        return
+    try:
+        with transaction.atomic():  # a savepoint: another transaction may create the same row meanwhile
+            DossierDay.objects.create(**values, dossiers=delta)
+    except IntegrityError:
+        rows.update(dossiers=F("dossiers") + delta)
+
+
+@transaction.atomic
+def refresh(dossier_id: int) -> None:
+    """Move the dossier's counts to the rows its stored values name now (nothing when unchanged)."""
+    row = Dossier.objects.filter(pk=dossier_id).values(*FIELDS).first()
+    new = keys_of(row) if row else ("", "")
+    footprint = DossierFootprint.objects.select_for_update().filter(dossier_id=dossier_id).first()
+    old = (footprint.received, footprint.ended) if footprint else ("", "")
+    if new == old:
+        return
+    for before, after in zip(old, new, strict=True):
+        if before != after:
+            if before:
+                _add(before, -1)
+            if after:
+                _add(after, +1)
+    if new == ("", ""):
+        DossierFootprint.objects.filter(dossier_id=dossier_id).delete()
+    else:
+        DossierFootprint.objects.update_or_create(
+            dossier_id=dossier_id, defaults={"received": new[0], "ended": new[1]}
+        )
+
+
+# ----------------------------------------------------------------------------------------------- rebuild
+
+
+@dataclass
+class RebuildResult:
+    rows: int = 0
+    dossiers: int = 0
+    differences: list[tuple[str, int, int]] = field(default_factory=list)  # key, incremental, rebuilt
+
+    @property
+    def equal(self) -> bool:
+        return not self.differences
+
+
+def _expected() -> tuple[Counter[str], dict[int, tuple[str, str]]]:
+    counts: Counter[str] = Counter()
+    footprints: dict[int, tuple[str, str]] = {}
+    for row in Dossier.objects.order_by().values(*FIELDS).iterator(chunk_size=5000):
+        keys = keys_of(row)
+        if keys != ("", ""):
+            footprints[row["pk"]] = keys
+        for key in keys:
+            if key:
+                counts[key] += 1
+    return counts, footprints
+
+
+def _current() -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for values in DossierDay.objects.exclude(dossiers=0).values(*DossierDay.KEY, "dossiers").iterator():
+        total = values.pop("dossiers")
+        values["day"] = values["day"].isoformat()
+        counts[_encode(values)] += total
+    return counts
+
+
+def compare(expected: Counter[str], current: Counter[str]) -> list[tuple[str, int, int]]:
+    return sorted(
+        (key, current.get(key, 0), expected.get(key, 0))
+        for key in set(expected) | set(current)
+        if current.get(key, 0) != expected.get(key, 0)
+    )
+
+
+@transaction.atomic
+def rebuild(*, write: bool = True) -> RebuildResult:
+    """Recount every dossier; report where the incremental rows differ; with `write`, replace them."""
+    expected, footprints = _expected()
+    result = RebuildResult(
+        rows=len(expected), dossiers=len(footprints), differences=compare(expected, _current())
+    )
+    if write:
+        DossierDay.objects.all().delete()
+        DossierFootprint.objects.all().delete()
+        DossierDay.objects.bulk_create(
+            (DossierDay(**decode(key), dossiers=total) for key, total in expected.items()), batch_size=2000
+        )
+        DossierFootprint.objects.bulk_create(
+            (DossierFootprint(dossier_id=pk, received=r, ended=e) for pk, (r, e) in footprints.items()),
+            batch_size=2000,
+        )
+    return result
+
+
+def refresh_many(dossier_ids: Iterable[int]) -> None:
+    for dossier_id in dossier_ids:
+        refresh(dossier_id)

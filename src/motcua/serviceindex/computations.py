@@ -1,0 +1,360 @@
+"""Each indicator of the index is a named computation: a numerator, a denominator and the rows behind each.
+
+Dossier indicators read the per-day aggregates (`DossierDay`): one grouped query per indicator for every
+agency or unit at once. Their drill-down reads the dossiers themselves, through the caller's actor-scoped
+queryset, with the same conditions written over the dossier's fields. Publication indicators read the
+catalog's decisions (a few rows a year). An indicator whose computation is not registered here has no data
+source: the platform lacks the connection (national portal sync, citizen data store, population database)
+or the module (feedback) it needs, and the score says so instead of counting zero.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from motcua.catalog.models import OnlineLevel, ProcedureVersion, PublicationDecision
+from motcua.core.plugins import Registry, UnknownPlugin
+from motcua.dossiers.models import Dossier, ReturnMethod, SubmissionChannel
+
+from . import verdicts
+from .models import DossierDay, Fact, RatingState
+
+NUMERATOR = "numerator"
+DENOMINATOR = "denominator"
+PARTS = (NUMERATOR, DENOMINATOR)
+BY = {None: None, "agency": "agency_id", "unit": "unit_id"}
+
+
+@dataclass(frozen=True)
+class Measure:
+    numerator: int
+    denominator: int
+
+
+@dataclass(frozen=True)
+class Window:
+    """What is measured: a date range (both days included), the agencies (None: all), grouped by."""
+
+    start: date
+    end: date
+    agencies: frozenset[int] | None = None
+    by: str | None = None  # None (one total), "agency" or "unit"
+
+
+class IndexComputation:
+    name: str = ""
+    label: Any = ""
+
+    def measure(self, window: Window) -> dict[Any, Measure]:
+        raise NotImplementedError
+
+    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
+        """The rows behind a number, within `dossiers` (the actor's own scope)."""
+        raise NotImplementedError
+
+
+index_computations: Registry[IndexComputation] = Registry("index_computation", base=IndexComputation)
+
+
+def get(name: str) -> IndexComputation | None:
+    """The computation of that name, or None: the indicator has no data source (checked at run time)."""
+    try:
+        return index_computations.get(name)
+    except UnknownPlugin:
+        return None
+
+
+def local_range(start: date, end: date) -> tuple[datetime, datetime]:
+    """[start 00:00, the day after end 00:00) in the installation's time zone."""
+    tz = timezone.get_current_timezone()
+    return (
+        datetime.combine(start, time.min, tz),
+        datetime.combine(end + timedelta(days=1), time.min, tz),
+    )
+
+
+class CubeComputation(IndexComputation):
+    """A rate over the aggregates: conditions over `DossierDay` and the same conditions over `Dossier`."""
+
+    def __init__(
+        self,
+        name: str,
+        label: Any,
+        *,
+        fact: str,
+        denominator: Q,
+        numerator: Q,
+        dossier_denominator: Q,
+        dossier_numerator: Q,
+    ) -> None:
+        self.name, self.label, self.fact = name, label, fact
+        self.denominator, self.numerator = denominator, numerator
+        self.dossier_denominator, self.dossier_numerator = dossier_denominator, dossier_numerator
+
+    def base(self, window: Window) -> QuerySet[DossierDay]:
+        rows = DossierDay.objects.filter(fact=self.fact, day__range=(window.start, window.end))
+        if window.agencies is not None:
+            rows = rows.filter(agency__in=window.agencies)
+        return rows
+
+    def measure(self, window: Window) -> dict[Any, Measure]:
+        group = BY[window.by]
+        rows = self.base(window).filter(self.denominator).order_by()
+        figures = {"den": Sum("dossiers"), "num": Sum("dossiers", filter=self.numerator)}
+        if group is None:
+            total = rows.aggregate(**figures)
+            return {None: Measure(total["num"] or 0, total["den"])} if total["den"] else {}
+        return {
+            row[group]: Measure(row["num"] or 0, row["den"] or 0)
+            for row in rows.values(group).annotate(**figures)
+        }
+
+    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
+        start, end = local_range(window.start, window.end)
+        if self.fact == Fact.RECEIVED:
+            base = dossiers.filter(received_at__gte=start, received_at__lt=end)
+        else:
+            base = dossiers.filter(
+                received_at__isnull=False, processing_ended_at__gte=start, processing_ended_at__lt=end
+            )
+        if window.agencies is not None:
+            base = base.filter(competent_agency__in=window.agencies)
+        base = base.filter(self.dossier_denominator)
+        return base.filter(self.dossier_numerator) if part == NUMERATOR else base
+
+
+class PaidProcedures(IndexComputation):
+    """Procedures with fees and at least one dossier paid online / procedures with fees (per agency)."""
+
+    name = "dossiers.procedures_paid_online"
+    label = _("Thủ tục có phát sinh thanh toán trực tuyến")
+
+    def measure(self, window: Window) -> dict[Any, Measure]:
+        group = BY[window.by]
+        rows = DossierDay.objects.filter(fact=Fact.RECEIVED, day__range=(window.start, window.end), fee=True)
+        if window.agencies is not None:
+            rows = rows.filter(agency__in=window.agencies)
+        fields = [group, "procedure_id"] if group else ["procedure_id"]
+        paid: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
+        for row in (
+            rows.order_by()
+            .values(*fields)
+            .annotate(online=Sum("dossiers", filter=Q(paid_online=True)), all=Sum("dossiers"))
+        ):
+            if not row["all"]:
+                continue
+            figures = paid[row[group] if group else None]
+            figures[1] += 1
+            figures[0] += 1 if row["online"] else 0
+        return {key: Measure(numerator=n, denominator=d) for key, (n, d) in paid.items()}
+
+    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
+        start, end = local_range(window.start, window.end)
+        with_fee = dossiers.filter(received_at__gte=start, received_at__lt=end, fee_due__gt=0)
+        if window.agencies is not None:
+            with_fee = with_fee.filter(competent_agency__in=window.agencies)
+        if part == NUMERATOR:
+            with_fee = with_fee.filter(paid_online=True)
+        from motcua.catalog.models import Procedure
+
+        return Procedure.objects.filter(pk__in=with_fee.values("procedure")).order_by("national_code")
+
+
+class DecisionComputation(IndexComputation):
+    """Publication decisions signed in the period by the agencies: a timing flag set / on time."""
+
+    def __init__(self, name: str, label: Any, flag: str) -> None:
+        self.name, self.label, self.flag = name, label, flag
+
+    def _decisions(self, window: Window) -> QuerySet[PublicationDecision]:
+        rows = PublicationDecision.objects.filter(
+            signed_on__range=(window.start, window.end), **{f"{self.flag}__isnull": False}
+        )
+        if window.agencies is not None:
+            rows = rows.filter(issuer__in=window.agencies)
+        return rows
+
+    def measure(self, window: Window) -> dict[Any, Measure]:
+        group = {None: None, "agency": "issuer_id", "unit": "issuer__administrative_unit_id"}[window.by]
+        rows = self._decisions(window).order_by()
+        on_time = Count("pk", filter=Q(**{self.flag: True}))
+        if group is None:
+            figures = rows.aggregate(den=Count("pk"), num=on_time)
+            return {None: Measure(figures["num"], figures["den"])} if figures["den"] else {}
+        return {
+            row[group]: Measure(row["num"], row["den"])
+            for row in rows.values(group).annotate(den=Count("pk"), num=on_time)
+            if row[group] is not None
+        }
+
+    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
+        rows = self._decisions(window)
+        return rows.filter(**{self.flag: True}) if part == NUMERATOR else rows
+
+
+# Constituent parts a published procedure must show (domain §4): name, sequence, channels, documents and
+# counts, time limit (on each channel), applicants, implementing agency.
+COMPLETE = (
+    ~Q(name="")
+    & ~Q(sequence="")
+    & ~Q(implementing_agency="")
+    & ~Q(applicants=[])
+    & Q(channel_count__gt=0)
+    & Q(document_count__gt=0)
+)
+
+
+class CompleteVersions(IndexComputation):
+    name = "catalog.versions_complete"
+    label = _("Thủ tục công bố có đủ bộ phận cấu thành")
+
+    def _versions(self, window: Window) -> QuerySet[ProcedureVersion]:
+        rows = ProcedureVersion.objects.filter(
+            decision__signed_on__range=(window.start, window.end)
+        ).annotate(
+            channel_count=Count("channels", distinct=True), document_count=Count("documents", distinct=True)
+        )
+        if window.agencies is not None:
+            rows = rows.filter(decision__issuer__in=window.agencies)
+        return rows
+
+    def measure(self, window: Window) -> dict[Any, Measure]:
+        group = {
+            None: None,
+            "agency": "decision__issuer_id",
+            "unit": "decision__issuer__administrative_unit_id",
+        }[window.by]
+        result: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
+        for version in (
+            self._versions(window)
+            .values(
+                *(["pk", group] if group else ["pk"]), "name", "sequence", "implementing_agency", "applicants"
+            )
+            .annotate(
+                channel_count=Count("channels", distinct=True),
+                document_count=Count("documents", distinct=True),
+            )
+        ):
+            key = version[group] if group else None
+            if group and key is None:
+                continue
+            complete = (
+                version["name"]
+                and version["sequence"]
+                and version["implementing_agency"]
+                and version["applicants"]
+                and version["channel_count"]
+                and version["document_count"]
+            )
+            result[key][1] += 1
+            result[key][0] += 1 if complete else 0
+        return {key: Measure(n, d) for key, (n, d) in result.items()}
+
+    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
+        rows = self._versions(window).select_related("procedure")
+        return rows.filter(COMPLETE) if part == NUMERATOR else rows
+
+
+def _register(computation: IndexComputation) -> None:
+    index_computations.register(computation, name=computation.name)
+
+
+EVERY = Q()
+
+# 2.1 Dossiers handled early or on time / dossiers whose processing ended with a verdict.
+_register(
+    CubeComputation(
+        "dossiers.on_time",
+        _("Hồ sơ giải quyết trước hạn, đúng hạn"),
+        fact=Fact.ENDED,
+        denominator=Q(verdict__in=verdicts.graded_values()),
+        numerator=Q(verdict__in=verdicts.on_time_values()),
+        dossier_denominator=Q(timeliness__in=verdicts.graded_values()),
+        dossier_numerator=Q(timeliness__in=verdicts.on_time_values()),
+    )
+)
+# 4.1 Online dossiers / dossiers received of procedures eligible for full online service.
+_register(
+    CubeComputation(
+        "dossiers.full_online",
+        _("Hồ sơ nộp trực tuyến của thủ tục đủ điều kiện trực tuyến toàn trình"),
+        fact=Fact.RECEIVED,
+        denominator=Q(eligible_full_online=True),
+        numerator=Q(channel=SubmissionChannel.ONLINE),
+        dossier_denominator=Q(procedure_version__online_level=OnlineLevel.FULL),
+        dossier_numerator=Q(channel=SubmissionChannel.ONLINE),
+    )
+)
+# 4.4 Dossiers paid online / dossiers with a fee.
+_register(
+    CubeComputation(
+        "dossiers.paid_online",
+        _("Hồ sơ thanh toán trực tuyến"),
+        fact=Fact.RECEIVED,
+        denominator=Q(fee=True),
+        numerator=Q(paid_online=True),
+        dossier_denominator=Q(fee_due__gt=0),
+        dossier_numerator=Q(paid_online=True),
+    )
+)
+# 3.1 Results issued electronically / dossiers whose processing ended.
+_register(
+    CubeComputation(
+        "dossiers.electronic_result",
+        _("Hồ sơ cấp kết quả điện tử"),
+        fact=Fact.ENDED,
+        denominator=EVERY,
+        numerator=Q(electronic_result=True),
+        dossier_denominator=EVERY,
+        dossier_numerator=Q(return_method=ReturnMethod.ELECTRONIC),
+    )
+)
+# 3.4 Dossiers reusing digitised data / dossiers received.
+_register(
+    CubeComputation(
+        "dossiers.reused_data",
+        _("Hồ sơ khai thác, tái sử dụng dữ liệu đã số hóa"),
+        fact=Fact.RECEIVED,
+        denominator=EVERY,
+        numerator=Q(reused=True),
+        dossier_denominator=EVERY,
+        dossier_numerator=Q(reused_data=True),
+    )
+)
+# 3.6 Dossiers whose applicant's identity was verified electronically / dossiers received.
+_register(
+    CubeComputation(
+        "dossiers.identity_verified",
+        _("Hồ sơ xác thực định danh điện tử người nộp"),
+        fact=Fact.RECEIVED,
+        denominator=EVERY,
+        numerator=Q(identity_verified=True),
+        dossier_denominator=EVERY,
+        dossier_numerator=Q(identity_verified=True),
+    )
+)
+# 5.3 Satisfaction with dossier handling: dossiers neither late nor rated unsatisfied / dossiers ended.
+_register(
+    CubeComputation(
+        "dossiers.satisfaction",
+        _("Hài lòng trong tiếp nhận, giải quyết hồ sơ"),
+        fact=Fact.ENDED,
+        denominator=Q(verdict__in=verdicts.graded_values()),
+        numerator=Q(verdict__in=verdicts.on_time_values()) & ~Q(rating=RatingState.UNSATISFIED),
+        dossier_denominator=Q(timeliness__in=verdicts.graded_values()),
+        dossier_numerator=Q(timeliness__in=verdicts.on_time_values()) & ~Q(rating__satisfied=False),
+    )
+)
+_register(PaidProcedures())
+_register(
+    DecisionComputation("catalog.published_on_time", _("Quyết định công bố đúng hạn"), "published_on_time")
+)
+_register(DecisionComputation("catalog.posted_on_time", _("Thủ tục đăng tải đúng hạn"), "posted_on_time"))
+_register(CompleteVersions())

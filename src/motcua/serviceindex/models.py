@@ -1,0 +1,202 @@
+"""The service index (QĐ 766/QĐ-TTg, 23/6/2022) as data, and the per-day aggregates it is computed from.
+
+Groups, indicators (maximum points, target, the computation that measures them) and the score rule are legal
+parameters: rows with effective dates and a legal basis, so a new weighting is a new row and a past period is
+computed with the rows in force on its last day.
+
+`DossierDay` is a cube: one row per combination of the dimensions an indicator filters on, holding how many
+dossiers fall in it. A dossier adds one to at most two rows: the day it was received ("r") and the day its
+processing ended ("e"). `DossierFootprint` remembers which rows a dossier counts in, so that a change moves
+its count from the old rows to the new ones in the transaction of the change (serviceindex.aggregates).
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from motcua.catalog.models import Procedure
+from motcua.core.models import LegalParameter
+from motcua.org.models import AdministrativeUnit, Agency
+
+
+class IndexGroup(LegalParameter):
+    """A group of indicators (nhóm chỉ số) and its maximum points."""
+
+    code = models.CharField(_("mã nhóm"), max_length=10)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    name = models.CharField(_("tên nhóm chỉ số"), max_length=255)
+    name_en = models.CharField(_("tên nhóm chỉ số (tiếng Anh)"), max_length=255)
+    max_points = models.DecimalField(_("điểm tối đa"), max_digits=6, decimal_places=2)
+
+    class Meta(LegalParameter.Meta):
+        verbose_name = _("nhóm chỉ số")
+        verbose_name_plural = _("nhóm chỉ số")
+        ordering = ["position", "code", "-valid_from"]
+        constraints = [
+            *LegalParameter.Meta.constraints,
+            models.UniqueConstraint(fields=["code", "valid_from"], name="serviceindex_group_code_from_uniq"),
+            models.CheckConstraint(condition=Q(max_points__gte=0), name="serviceindex_group_points_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.name}"
+
+
+class Indicator(LegalParameter):
+    """An indicator: its points, its target rate and the named computation (serviceindex.computations)."""
+
+    group = models.ForeignKey(
+        IndexGroup, verbose_name=_("nhóm chỉ số"), on_delete=models.PROTECT, related_name="indicators"
+    )
+    code = models.CharField(_("mã chỉ số"), max_length=10)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    name = models.CharField(_("tên chỉ số"), max_length=255)
+    name_en = models.CharField(_("tên chỉ số (tiếng Anh)"), max_length=255)
+    max_points = models.DecimalField(_("điểm tối đa"), max_digits=6, decimal_places=2)
+    target = models.DecimalField(
+        _("mục tiêu (%)"), max_digits=5, decimal_places=2, help_text=_("Đạt mục tiêu thì được điểm tối đa")
+    )
+    computation = models.CharField(
+        _("phép tính"),
+        max_length=80,
+        help_text=_("Tên phép tính đã đăng ký; chưa đăng ký thì chỉ số hiện “chưa có nguồn dữ liệu”"),
+    )
+
+    class Meta(LegalParameter.Meta):
+        verbose_name = _("chỉ số")
+        verbose_name_plural = _("chỉ số")
+        ordering = ["group__position", "position", "code", "-valid_from"]
+        constraints = [
+            *LegalParameter.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["code", "valid_from"], name="serviceindex_indicator_code_from_uniq"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_points__gte=0), name="serviceindex_indicator_points_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(target__gt=0, target__lte=100), name="serviceindex_indicator_target_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.name}"
+
+
+class ScoreKind(models.TextChoices):
+    PROPORTIONAL = "proportional", _("Đạt mục tiêu: điểm tối đa; chưa đạt: tỷ lệ × điểm tối đa ÷ mục tiêu")
+
+
+class ScoreRule(LegalParameter):
+    """How a rate becomes points, and what an indicator without cases in the period counts for."""
+
+    kind = models.CharField(_("cách tính điểm"), max_length=20, choices=ScoreKind.choices)
+    decimals = models.PositiveSmallIntegerField(_("số chữ số thập phân"), default=2)
+    description = models.TextField(_("diễn giải"), blank=True)
+
+    class Meta(LegalParameter.Meta):
+        verbose_name = _("quy tắc tính điểm")
+        verbose_name_plural = _("quy tắc tính điểm")
+        ordering = ["-valid_from"]
+        constraints = [
+            *LegalParameter.Meta.constraints,
+            models.CheckConstraint(condition=Q(decimals__lte=4), name="serviceindex_rule_decimals"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.legal_basis})"
+
+
+class Fact(models.TextChoices):
+    RECEIVED = "r", _("Tiếp nhận")
+    ENDED = "e", _("Kết thúc giải quyết")
+
+
+class RatingState(models.TextChoices):
+    NONE = "", _("Chưa đánh giá")
+    SATISFIED = "s", _("Hài lòng")
+    UNSATISFIED = "u", _("Chưa hài lòng")
+
+
+class DossierDay(models.Model):
+    """How many dossiers of one day fall in one combination of the index's dimensions."""
+
+    fact = models.CharField(max_length=1, choices=Fact.choices)
+    day = models.DateField()
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(AdministrativeUnit, on_delete=models.CASCADE, related_name="+")
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="+")
+    channel = models.PositiveSmallIntegerField()
+    verdict = models.CharField(max_length=24, blank=True)
+    eligible_full_online = models.BooleanField(default=False)
+    fee = models.BooleanField(default=False)
+    paid_online = models.BooleanField(default=False)
+    reused = models.BooleanField(default=False)
+    identity_verified = models.BooleanField(default=False)
+    electronic_result = models.BooleanField(default=False)
+    rating = models.CharField(max_length=1, blank=True, choices=RatingState.choices)
+    dossiers = models.IntegerField(default=0)
+
+    KEY = (
+        "fact",
+        "day",
+        "agency_id",
+        "unit_id",
+        "procedure_id",
+        "channel",
+        "verdict",
+        "eligible_full_online",
+        "fee",
+        "paid_online",
+        "reused",
+        "identity_verified",
+        "electronic_result",
+        "rating",
+    )
+
+    class Meta:
+        verbose_name = _("số liệu ngày của chỉ số")
+        verbose_name_plural = _("số liệu ngày của chỉ số")
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "fact",
+                    "day",
+                    "agency",
+                    "unit",
+                    "procedure",
+                    "channel",
+                    "verdict",
+                    "eligible_full_online",
+                    "fee",
+                    "paid_online",
+                    "reused",
+                    "identity_verified",
+                    "electronic_result",
+                    "rating",
+                ],
+                name="serviceindex_dossier_day_key",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["fact", "day", "agency"], name="serviceindex_day_agency_idx"),
+            models.Index(fields=["fact", "day", "unit"], name="serviceindex_day_unit_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fact} {self.day} {self.agency_id}: {self.dossiers}"
+
+
+class DossierFootprint(models.Model):
+    """The aggregate rows a dossier counts in now (a key per fact, empty when it counts in none).
+
+    `dossier_id` is a plain number, not a foreign key: the footprint must outlive the dossier's row for as
+    long as it takes to take the dossier out of the aggregates when it is deleted.
+    """
+
+    dossier_id = models.BigIntegerField(primary_key=True)
+    received = models.CharField(max_length=200, blank=True)
+    ended = models.CharField(max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id}: {self.received} / {self.ended}"

@@ -1,0 +1,102 @@
+"""The public page, the officer's dashboard and drill-down, the Excel export and the JSON API over HTTP."""
+
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+
+from motcua.org.models import Role
+from motcua.serviceindex.exports import safe
+
+MARCH = "ky=month&nam=2026&thang=3"
+
+
+def test_public_page_shows_the_index_and_no_personal_data(client, scenario):
+    response = client.get(f"/chi-so-phuc-vu/?{MARCH}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="province-percent">75,39' in html  # Vietnamese decimal comma
+    assert "UBND Xã A" in html
+    assert "UBND Xã B" in html
+    assert 'data-code="1.4" data-status="no_source"' in html
+    for personal in ("Nguyễn Văn Thử", "001099012345", "0912345678", "T-0"):
+        assert personal not in html
+
+
+def test_a_bad_period_is_a_message_not_an_error(client, db):
+    response = client.get("/chi-so-phuc-vu/?ky=month&nam=2026&thang=13")
+    assert response.status_code == 200
+    assert "Kỳ không hợp lệ" in response.content.decode()
+    api = client.get("/api/v1/index/?ky=range&tu=2026-03-10&den=2026-03-01")
+    assert api.status_code == 400
+    assert "Invalid period" in api.json()["detail"]
+
+
+def test_dashboard_lists_only_the_agencies_in_scope(client, scenario, make_staff):
+    a = scenario.a
+    officer = make_staff(a, Role.AGENCY_LEADER)
+    client.force_login(officer)
+    html = client.get(f"/chi-so-phuc-vu/quan-ly/?{MARCH}").content.decode()
+    assert "UBND Xã A" in html
+    assert "UBND Xã B" not in html
+    detail = client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/?{MARCH}")
+    assert detail.status_code == 200
+    assert "81,84/100" in detail.content.decode()
+    assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{scenario.b.pk}/?{MARCH}").status_code == 404
+
+
+def test_drill_down_lists_the_dossiers_behind_a_number_within_scope(client, scenario, make_staff):
+    a, b = scenario.a, scenario.b
+    client.force_login(make_staff(a, Role.AGENCY_LEADER))
+    late = client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/2.1/denominator/?{MARCH}").content.decode()
+    on_time = client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/2.1/numerator/?{MARCH}").content.decode()
+    assert late.count("<tr><td><a href=") == 4
+    assert on_time.count("<tr><td><a href=") == 3
+    assert "Quá hạn" in late
+    assert "Quá hạn" not in on_time
+    # Another commune's rows, an unknown indicator or part, an indicator without a source: not found.
+    assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{b.pk}/2.1/numerator/?{MARCH}").status_code == 404
+    assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/9.9/numerator/?{MARCH}").status_code == 404
+    assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/2.1/other/?{MARCH}").status_code == 404
+    assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/1.4/numerator/?{MARCH}").status_code == 404
+
+
+def test_b_officer_drill_down_shows_only_b_dossiers(client, scenario, make_staff):
+    b = scenario.b
+    client.force_login(make_staff(b, Role.AGENCY_LEADER))
+    html = client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{b.pk}/2.1/denominator/?{MARCH}").content.decode()
+    assert html.count("<tr><td><a href=") == 2
+
+
+def test_citizens_and_visitors_do_not_reach_the_dashboard(client, scenario):
+    assert client.get("/chi-so-phuc-vu/quan-ly/").status_code == 302
+
+
+def test_excel_export_has_every_table(client, scenario):
+    response = client.get(f"/chi-so-phuc-vu/xuat-excel/?{MARCH}")
+    assert response.status_code == 200
+    book = load_workbook(BytesIO(response.content))
+    assert len(book.sheetnames) == 4
+    agencies = book.worksheets[1]
+    names = [row[1] for row in agencies.iter_rows(min_row=3, values_only=True)]
+    assert names == ["UBND Xã A", "UBND Xã B"]
+    assert book.worksheets[0].cell(row=3, column=5).value == pytest.approx(75.39)
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(1)", "+1", "-2", "@SUM(A1)"])
+def test_formula_prefixes_are_neutralised(text):
+    assert safe(text) == "'" + text
+    assert safe("Xã A") == "Xã A"
+    assert safe(3) == 3
+
+
+def test_json_api(client, scenario):
+    data = client.get(f"/api/v1/index/?{MARCH}").json()
+    assert data["province"]["percent"] == "75.39"
+    assert [(a["name"], a["rank"]) for a in data["agencies"]] == [("UBND Xã A", 1), ("UBND Xã B", 2)]
+    one = client.get(f"/api/v1/index/agencies/{scenario.a.pk}/?{MARCH}").json()
+    codes = {i["code"]: i for i in one["indicators"]}
+    assert codes["2.1"]["points"] == "18.75"
+    assert codes["5.1"]["status"] == "no_source"
+    assert codes["5.1"]["points"] is None
+    assert client.get(f"/api/v1/index/agencies/{scenario.province.department.pk}/?{MARCH}").status_code == 404
