@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "motcua.middleware.VietnameseFirstLocaleMiddleware",  # LocaleMiddleware minus Accept-Language
+    # NUL and control characters refused, bad parameters a 400, the database down a 503 (core.boundary).
+    "motcua.core.boundary.InputBoundaryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -241,6 +243,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    # JSON bodies limited in size and nesting (core.parsers); forms and files as DRF parses them.
+    "DEFAULT_PARSER_CLASSES": [
+        "motcua.core.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # One error shape for every endpoint: {"detail", "code", "errors"?} (motcua.core.errors).
     "EXCEPTION_HANDLER": "motcua.core.errors.api_exception_handler",
 }
@@ -250,6 +258,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# The input boundary (core.boundary, core.parsers): an API JSON body is at most this large and this deep;
+# while the database is unreachable pages and the API answer 503 with this Retry-After.
+MOTCUA_API_MAX_BODY_BYTES = env.int("MOTCUA_API_MAX_BODY_BYTES", default=1024 * 1024)
+MOTCUA_API_MAX_JSON_DEPTH = env.int("MOTCUA_API_MAX_JSON_DEPTH", default=32)
+MOTCUA_RETRY_AFTER_SECONDS = env.int("MOTCUA_RETRY_AFTER_SECONDS", default=30)
 
 # Background work (django-tasks, the backport of Django 6's task API) in the database queue;
 # `motcua db_worker` runs it. Daily sweeps (e.g. `motcua control_sweep`) run from cron or a systemd timer.

@@ -12,6 +12,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from motcua.core import params
+
 from . import selectors
 from .content import differences, version_content
 from .models import Applicant, Level, ProcedureVersion, RequiredDocument, Sector
@@ -124,8 +126,9 @@ def _version_or_404(code: str, number: str | None = None) -> ProcedureVersion:
     procedure = selectors.public_procedure(code)
     if procedure is None:
         raise Http404(_("Không tìm thấy thủ tục."))
-    if number and number.isdigit():
-        version = selectors.published_versions(procedure).filter(number=int(number)).first()
+    wanted = params.integer({"phien-ban": number}, "phien-ban")
+    if wanted is not None:
+        version = selectors.published_versions(procedure).filter(number=wanted).first()
     else:
         version = selectors.version_in_force(procedure) or selectors.latest_version(procedure)
     if version is None:
@@ -198,7 +201,7 @@ def procedure_changes(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return params.integer({"value": value}, "value")
 
 
 @require_safe

@@ -15,10 +15,11 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from motcua.catalog.models import Procedure
+from motcua.core.parsers import BoundedJSONParser
 from motcua.org.models import AdministrativeUnit, Agency
 
 from . import reference, selectors, services, tracking
@@ -266,7 +267,7 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     """Dossiers in the actor's scope; POST creates one at the counter (or an online/postal submission)."""
 
     permission_classes = [permissions.IsAuthenticated]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
     serializer_class = DossierOut
 
     def get_queryset(self):
