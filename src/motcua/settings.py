@@ -7,6 +7,7 @@ ALLOWED_HOSTS comma-separated host names.
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -52,6 +53,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_filters",
     "motcua.core",
     "motcua.org",
@@ -77,9 +81,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified() (core.twofactor)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into core.throttle's 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -128,6 +135,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "org.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every login of a locked-out account or address (core.throttle, django-axes).
+    "motcua.core.throttle.LoginThrottleBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Citizens log in with a phone number or an e-mail address; staff keep their usernames.
@@ -141,6 +150,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login throttling (django-axes, core.throttle): AXES_FAILURE_LIMIT wrong passwords for one account OR from
+# one address lock both out for AXES_COOLOFF_TIME; a success resets the account's count. Failures are kept in
+# the database (shared by every process); successful logins are not logged (no personal data kept for them).
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # its log lines name the login (a phone number or an e-mail address for citizens)
+AXES_LOCKOUT_CALLABLE = "motcua.core.throttle.lockout_response"
+# Optional second factor for staff (core.twofactor, django-otp TOTP): off until every staff account has a
+# device (admin → TOTP devices), then MOTCUA_STAFF_OTP=1 asks staff for the code at login and for API tokens.
+MOTCUA_STAFF_OTP = env.bool("MOTCUA_STAFF_OTP", default=False)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="MộtCửa")
 LOGIN_URL = "login"
 # A form sent from an expired page gets a bilingual page with the way back, not Django's technical one.
 CSRF_FAILURE_VIEW = "motcua.core.access.csrf_failure"
