@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from motcua.core import params
+from motcua.core.uploads import serve_private
 
 from . import selectors
 from .content import differences, version_content
@@ -210,8 +211,6 @@ def form_template(request: HttpRequest, document_id: int) -> FileResponse:
     document = RequiredDocument.objects.filter(pk=document_id, version__decision__isnull=False).first()
     if document is None or not document.form_template:
         raise Http404(_("Không có tệp mẫu."))
-    return FileResponse(
-        document.form_template.open("rb"),
-        as_attachment=True,
-        filename=document.form_template.name.rsplit("/", 1)[-1],
-    )
+    # The content type comes from the checked bytes, never from the name (an .html template is a download of
+    # application/octet-stream, not a page of this site).
+    return serve_private(request, document.form_template)
