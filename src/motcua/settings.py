@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "axes",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_filters",
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy (below)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "motcua.middleware.VietnameseFirstLocaleMiddleware",  # LocaleMiddleware minus Accept-Language
@@ -235,6 +237,39 @@ SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# HTTPS (docs/operators.md): behind a TLS-terminating proxy that sets X-Forwarded-Proto, SECURE_PROXY_SSL=1
+# trusts that header; SECURE_SSL_REDIRECT=1 sends plain HTTP to HTTPS; SECURE_HSTS_SECONDS (a year once the
+# site is known to work over HTTPS) tells browsers never to use plain HTTP again.
+if env.bool("SECURE_PROXY_SSL", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer's probe speaks plain HTTP
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+
+# Content-Security-Policy (django-csp): the pages vendor their scripts and styles, so only this site's own
+# files run; no inline <script> or <style> (data for scripts goes in json_script blocks, which never run).
+# Style attributes stay allowed (progress bars, chart heights): they cannot load anything or run code.
+# Images may be data: URIs (Bootstrap's icons in its CSS, QR codes). Single sign-on starts from a link, so
+# form-action needs no outside origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="motcua@localhost")
@@ -285,6 +320,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Danh mục thủ tục hành chính và dịch vụ một cửa. / Procedure catalog, one-stop services.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # One name per choice set, so clients get stable type names (docs/openapi.yaml).
+    "ENUM_NAME_OVERRIDES": {
+        "ProcedureChannelEnum": "motcua.catalog.models.Channel",
+        "SubmissionChannelEnum": "motcua.dossiers.models.SubmissionChannel",
+        "ReturnMethodEnum": "motcua.dossiers.models.ReturnMethod",
+    },
 }
 
 # The input boundary (core.boundary, core.parsers): an API JSON body is at most this large and this deep;

@@ -129,7 +129,7 @@ class InputBoundaryMiddleware:
         if request.method == "POST" and not _json_type(request):
             try:
                 fields = list(_texts(request.POST.lists()))
-                names = [upload.name or "" for upload in request.FILES.values()]
+                names = [getattr(upload, "name", "") or "" for upload in request.FILES.values()]
             except RequestDataTooBig:
                 return self.too_large(request)
             if any("\x00" in text for text in (*fields, *names)):

@@ -19,12 +19,13 @@ from .throttle import locked_out_message, retry_after_seconds
 
 
 class TokenView(ObtainAuthToken):
-    parser_classes = api_settings.DEFAULT_PARSER_CLASSES
+    # DRF's settings give the classes at run time; its stubs type them as the dotted names.
+    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # type: ignore[assignment]
 
     @extend_schema(
         request=AuthTokenSerializer,
         responses={
-            200: inline_serializer("AuthToken", fields={"token": serializers.CharField()}),
+            200: inline_serializer("AuthTokenOut", fields={"token": serializers.CharField()}),
             **error_responses(400),
             429: OpenApiResponse(ErrorSerializer, description="Đăng nhập sai quá nhiều lần / locked out"),
         },

@@ -169,8 +169,8 @@ class ReceptionIn(serializers.Serializer):
     applicant_phone = serializers.CharField(max_length=20)
     applicant_email = serializers.EmailField(required=False, allow_blank=True, default="")
     applicant_address = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-    applicant_commune = serializers.SlugRelatedField(
-        slug_field="pk", queryset=AdministrativeUnit.objects.all(), required=False, allow_null=True
+    applicant_commune = serializers.PrimaryKeyRelatedField(
+        queryset=AdministrativeUnit.objects.all(), required=False, allow_null=True
     )
     competent_agency = serializers.SlugRelatedField(
         slug_field="code", queryset=Agency.objects.all(), required=False, allow_null=True
@@ -397,6 +397,7 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return self._act(request, services.return_result, ReturnIn)
 
     @extend_schema(
+        operation_id="v1_dossiers_queue_page",
         parameters=[OpenApiParameter("cursor", str), OpenApiParameter("order", str, enum=["due", "-due"])],
         responses={
             200: inline_serializer(
