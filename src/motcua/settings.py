@@ -7,6 +7,7 @@ ALLOWED_HOSTS comma-separated host names.
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -52,6 +53,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_filters",
     "motcua.core",
     "motcua.org",
@@ -71,15 +76,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy (below)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "motcua.middleware.VietnameseFirstLocaleMiddleware",  # LocaleMiddleware minus Accept-Language
+    # NUL and control characters refused, bad parameters a 400, the database down a 503 (core.boundary).
+    "motcua.core.boundary.InputBoundaryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified() (core.twofactor)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into core.throttle's 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -128,6 +139,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "org.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every login of a locked-out account or address (core.throttle, django-axes).
+    "motcua.core.throttle.LoginThrottleBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Citizens log in with a phone number or an e-mail address; staff keep their usernames.
@@ -141,6 +154,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login throttling (django-axes, core.throttle): AXES_FAILURE_LIMIT wrong passwords for one account OR from
+# one address lock both out for AXES_COOLOFF_TIME; a success resets the account's count. Failures are kept in
+# the database (shared by every process); successful logins are not logged (no personal data kept for them).
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # its log lines name the login (a phone number or an e-mail address for citizens)
+AXES_LOCKOUT_CALLABLE = "motcua.core.throttle.lockout_response"
+# Optional second factor for staff (core.twofactor, django-otp TOTP): off until every staff account has a
+# device (admin → TOTP devices), then MOTCUA_STAFF_OTP=1 asks staff for the code at login and for API tokens.
+MOTCUA_STAFF_OTP = env.bool("MOTCUA_STAFF_OTP", default=False)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="MộtCửa")
 LOGIN_URL = "login"
 # A form sent from an expired page gets a bilingual page with the way back, not Django's technical one.
 CSRF_FAILURE_VIEW = "motcua.core.access.csrf_failure"
@@ -211,6 +239,39 @@ SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# HTTPS (docs/operators.md): behind a TLS-terminating proxy that sets X-Forwarded-Proto, SECURE_PROXY_SSL=1
+# trusts that header; SECURE_SSL_REDIRECT=1 sends plain HTTP to HTTPS; SECURE_HSTS_SECONDS (a year once the
+# site is known to work over HTTPS) tells browsers never to use plain HTTP again.
+if env.bool("SECURE_PROXY_SSL", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer's probe speaks plain HTTP
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+
+# Content-Security-Policy (django-csp): the pages vendor their scripts and styles, so only this site's own
+# files run; no inline <script> or <style> (data for scripts goes in json_script blocks, which never run).
+# Style attributes stay allowed (progress bars, chart heights): they cannot load anything or run code.
+# Images may be data: URIs (Bootstrap's icons in its CSS, QR codes). Single sign-on starts from a link, so
+# form-action needs no outside origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="motcua@localhost")
@@ -220,7 +281,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # What slips through anyway (an exception's text) is masked: e-mails, phones, ID numbers, codes.
+    "filters": {"personal_data": {"()": "motcua.core.logmask.MaskPersonalData"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["personal_data"]}
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # WeasyPrint logs every rendering step at INFO.
     "loggers": {"django.db.backends": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
@@ -243,6 +308,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    # JSON bodies limited in size and nesting (core.parsers); forms and files as DRF parses them.
+    "DEFAULT_PARSER_CLASSES": [
+        "motcua.core.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # One error shape for every endpoint: {"detail", "code", "errors"?} (motcua.core.errors).
     "EXCEPTION_HANDLER": "motcua.core.errors.api_exception_handler",
 }
@@ -251,7 +322,19 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Danh mục thủ tục hành chính và dịch vụ một cửa. / Procedure catalog, one-stop services.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # One name per choice set, so clients get stable type names (docs/openapi.yaml).
+    "ENUM_NAME_OVERRIDES": {
+        "ProcedureChannelEnum": "motcua.catalog.models.Channel",
+        "SubmissionChannelEnum": "motcua.dossiers.models.SubmissionChannel",
+        "ReturnMethodEnum": "motcua.dossiers.models.ReturnMethod",
+    },
 }
+
+# The input boundary (core.boundary, core.parsers): an API JSON body is at most this large and this deep;
+# while the database is unreachable pages and the API answer 503 with this Retry-After.
+MOTCUA_API_MAX_BODY_BYTES = env.int("MOTCUA_API_MAX_BODY_BYTES", default=1024 * 1024)
+MOTCUA_API_MAX_JSON_DEPTH = env.int("MOTCUA_API_MAX_JSON_DEPTH", default=32)
+MOTCUA_RETRY_AFTER_SECONDS = env.int("MOTCUA_RETRY_AFTER_SECONDS", default=30)
 
 # Background work (django-tasks, the backport of Django 6's task API) in the database queue;
 # `motcua db_worker` runs it. Daily sweeps (e.g. `motcua control_sweep`) run from cron or a systemd timer.

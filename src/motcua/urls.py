@@ -34,6 +34,8 @@ urlpatterns = [
     path("", include("motcua.core.urls")),
 ]
 handler403 = "motcua.core.access.permission_denied"
+# The database unreachable is a 503 with Retry-After even when met outside a view (core.boundary).
+handler500 = "motcua.core.boundary.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

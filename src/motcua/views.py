@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from motcua.core.forms import BootstrapFormMixin
+from motcua.core.twofactor import SecondFactorFormMixin
 from motcua.org.models import AgencyKind
 from motcua.org.selectors import public_service_centres
 from motcua.portal import help as help_selectors
@@ -38,7 +39,7 @@ def health(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
-class LoginForm(BootstrapFormMixin, AuthenticationForm):
+class LoginForm(BootstrapFormMixin, SecondFactorFormMixin, AuthenticationForm):
     """Django's login form with a plain bilingual error; the user name may also be a phone or an address.
 
     Django's own Vietnamese catalogue interpolates the field label mid-sentence ("điền vào Tên đăng nhập"),

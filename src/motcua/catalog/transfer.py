@@ -16,6 +16,8 @@ from typing import Any
 
 from django.db import transaction
 
+from motcua.core import spreadsheets
+
 from . import selectors, services
 from .content import BOOL_FIELDS, CHANNEL_FIELDS, DOCUMENT_FIELDS, TEXT_FIELDS, differences, version_content
 from .models import Applicant, Channel, Level, OnlineLevel, Procedure, ProcedureType, Sector, TimeUnit
@@ -465,5 +467,5 @@ def _write_xlsx(path: Path, sectors: list[dict], contents: list[dict]) -> None:
         sheet = book.create_sheet(name)
         sheet.append(list(columns))
         for row in rows[name]:
-            sheet.append(row)
+            sheet.append(spreadsheets.safe_row(sheet, row))  # typed text never becomes a formula
     book.save(path)

@@ -12,6 +12,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from motcua.core import params
+from motcua.core.uploads import serve_private
+
 from . import selectors
 from .content import differences, version_content
 from .models import Applicant, Level, ProcedureVersion, RequiredDocument, Sector
@@ -124,8 +127,9 @@ def _version_or_404(code: str, number: str | None = None) -> ProcedureVersion:
     procedure = selectors.public_procedure(code)
     if procedure is None:
         raise Http404(_("Không tìm thấy thủ tục."))
-    if number and number.isdigit():
-        version = selectors.published_versions(procedure).filter(number=int(number)).first()
+    wanted = params.integer({"phien-ban": number}, "phien-ban")
+    if wanted is not None:
+        version = selectors.published_versions(procedure).filter(number=wanted).first()
     else:
         version = selectors.version_in_force(procedure) or selectors.latest_version(procedure)
     if version is None:
@@ -198,7 +202,7 @@ def procedure_changes(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return params.integer({"value": value}, "value")
 
 
 @require_safe
@@ -207,8 +211,6 @@ def form_template(request: HttpRequest, document_id: int) -> FileResponse:
     document = RequiredDocument.objects.filter(pk=document_id, version__decision__isnull=False).first()
     if document is None or not document.form_template:
         raise Http404(_("Không có tệp mẫu."))
-    return FileResponse(
-        document.form_template.open("rb"),
-        as_attachment=True,
-        filename=document.form_template.name.rsplit("/", 1)[-1],
-    )
+    # The content type comes from the checked bytes, never from the name (an .html template is a download of
+    # application/octet-stream, not a page of this site).
+    return serve_private(request, document.form_template)

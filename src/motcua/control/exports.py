@@ -5,7 +5,6 @@ the place and date, and the title."""
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from io import BytesIO
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from motcua.core import spreadsheets
 from motcua.org.models import Agency
 
 from .dashboard import ScoreRow
@@ -256,9 +256,7 @@ def _widths(sheet, widths: list[int]) -> None:
 
 
 def _save(book: Workbook) -> bytes:
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return spreadsheets.to_bytes(book)  # typed text never becomes a formula
 
 
 # ----------------------------------------------------------------------------------------------- PDF

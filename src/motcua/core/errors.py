@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    BadRequest,
+    ObjectDoesNotExist,
+    PermissionDenied,
+    ValidationError,
+)
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema_serializer
@@ -178,6 +184,8 @@ def _convert(exc: Exception) -> Exception:
 
     if isinstance(exc, TransitionRefused):
         exc = exc.as_error()
+    if isinstance(exc, BadRequest):  # core.params.InvalidParameter: a bad id or filter
+        return _invalid({"detail": [str(exc)]} if str(exc) else {})
     if isinstance(exc, ValidationError):
         if hasattr(exc, "error_dict"):
             return _invalid({k: [str(m) for m in v] for k, v in exc.message_dict.items()})

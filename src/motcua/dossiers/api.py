@@ -13,11 +13,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serial
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, Throttled
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from motcua.catalog.models import Procedure
 from motcua.core.errors import error_responses
+from motcua.core.parsers import BoundedJSONParser
 from motcua.org.models import AdministrativeUnit, Agency
 
 from . import reference, selectors, services, tracking
@@ -161,8 +162,8 @@ class ReceptionIn(serializers.Serializer):
     applicant_phone = serializers.CharField(max_length=20)
     applicant_email = serializers.EmailField(required=False, allow_blank=True, default="")
     applicant_address = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-    applicant_commune = serializers.SlugRelatedField(
-        slug_field="pk", queryset=AdministrativeUnit.objects.all(), required=False, allow_null=True
+    applicant_commune = serializers.PrimaryKeyRelatedField(
+        queryset=AdministrativeUnit.objects.all(), required=False, allow_null=True
     )
     competent_agency = serializers.SlugRelatedField(
         slug_field="code", queryset=Agency.objects.all(), required=False, allow_null=True
@@ -247,7 +248,7 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     """Dossiers in the actor's scope; POST creates one at the counter (or an online/postal submission)."""
 
     permission_classes = [permissions.IsAuthenticated]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
     serializer_class = DossierOut
 
     def get_queryset(self):
@@ -369,6 +370,7 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return self._act(request, services.return_result, ReturnIn)
 
     @extend_schema(
+        operation_id="v1_dossiers_queue_page",
         parameters=[OpenApiParameter("cursor", str), OpenApiParameter("order", str, enum=["due", "-due"])],
         responses={
             200: inline_serializer(

@@ -1,8 +1,9 @@
 """/api/v1/dossiers/… and /api/v1/auth/token/."""
 
 from django.urls import path
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import SimpleRouter
+
+from motcua.core.tokens import obtain_auth_token
 
 from .api import DossierViewSet
 

@@ -4,7 +4,6 @@ the register (form 07) also goes to Excel."""
 
 from __future__ import annotations
 
-import io
 from datetime import date, datetime
 
 import segno
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from motcua.core import spreadsheets
 from motcua.core.validity import in_force
 
 from .models import Dossier, FormKind, FormTemplate, Timeliness
@@ -209,6 +209,4 @@ def register_xlsx(agency, dossiers, start: date, end: date) -> bytes:
         sheet.append(row)
     for column, width in zip("ABCDEFGHIJK", (5, 28, 40, 24, 30, 30, 20, 20, 20, 20, 18), strict=True):
         sheet.column_dimensions[column].width = width
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return spreadsheets.to_bytes(book)  # applicant text never becomes a formula

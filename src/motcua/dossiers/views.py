@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.catalog.models import Procedure
 from motcua.catalog.selectors import version_in_force
+from motcua.core import params
 from motcua.org.models import AdministrativeUnit, Agency
 from motcua.org.selectors import active_roles, visible_agencies
 
@@ -81,7 +82,8 @@ def reception(request):
     if not centres:
         raise PermissionDenied(_("Chỉ công chức Bộ phận Một cửa tiếp nhận hồ sơ. / One-stop officers only."))
     procedures = Procedure.objects.filter(applications__isnull=False).distinct().order_by("name")
-    chosen = procedures.filter(pk=request.POST.get("procedure") or request.GET.get("procedure") or 0).first()
+    chosen_pk = params.integer(request.POST, "procedure") or params.integer(request.GET, "procedure")
+    chosen = procedures.filter(pk=chosen_pk).first() if chosen_pk else None
     version = version_in_force(chosen) if chosen else None
     form = ReceptionForm(
         request.POST if request.method == "POST" and "applicant_name" in request.POST else None,
@@ -196,7 +198,7 @@ def _call_action(request, dossier: Dossier, action: str):
     common = {
         "actor": request.user,
         "dossier": dossier,
-        "expected_version": int(post.get("version", "0") or 0),
+        "expected_version": params.integer(post, "version", default=0),
     }
     if action == Action.RECEIVE:
         return services.receive(**common)
@@ -212,7 +214,7 @@ def _call_action(request, dossier: Dossier, action: str):
         lines = [services.DocumentLine(name=upload.name, copies=1, file=upload)] if upload else []
         return services.record_supplement(**common, documents=lines, note=post.get("reason", ""))
     if action == Action.HAND_OVER:
-        code = post.get("to_agency", "")
+        code = params.text(post, "to_agency", max_length=50)
         target = Agency.objects.filter(code=code).first() if code else None
         return services.hand_over(**common, to_agency=target, note=post.get("reason", ""))
     if action == Action.EXTEND:
@@ -268,7 +270,8 @@ def act(request, pk: int, action: str):
 def payment(request, pk: int):
     """The desk confirms a declared transfer, cancels it, or records the fee paid at the counter now."""
     dossier = _dossier(request, pk)
-    declared = payments.payments_of(dossier).filter(pk=request.POST.get("payment") or 0).first()
+    payment_pk = params.integer(request.POST, "payment", default=0)
+    declared = payments.payments_of(dossier).filter(pk=payment_pk).first()
     try:
         if request.POST.get("decision") == "cancel" and declared is not None:
             payments.cancel_payment(
@@ -304,7 +307,8 @@ def form_pdf(request, pk: int, kind: str):
 def register(request):
     """Form 07 per receiving unit and period, as Excel (default) or PDF."""
     _staff_only(request)
-    agency = visible_agencies(request.user).filter(pk=request.GET.get("agency") or 0).first()
+    agency_pk = params.integer(request.GET, "agency", default=0)
+    agency = visible_agencies(request.user).filter(pk=agency_pk).first()
     agencies = visible_agencies(request.user).filter(
         kind__in=("commune_service_centre", "provincial_service_centre")
     )

@@ -62,11 +62,15 @@ def _ask_for_documents(
     dossier.paused_status, dossier.status = before, t.target
     dossier.missing_documents = missing
     fields = ["status", "paused_status", "missing_documents"]
-    if dossier.received_at is not None:
+    pausing = dossier.received_at is not None
+    if pausing:
         dossier.supplement_requests += 1
-        DossierPause.objects.create(dossier=dossier, started_at=at)
         fields.append("supplement_requests")
+    # The versioned UPDATE first: it waits for a concurrent request's row lock and then finds the version
+    # moved (409). Opening the pause first made that request hit the one-open-pause constraint instead (500).
     _commit(dossier, expected_version, fields)
+    if pausing:
+        DossierPause.objects.create(dossier=dossier, started_at=at)
     _record(actor, dossier, action=action, before=before, at=at, step=dossier.current_step, reason=missing)
     notify.tell_applicant(dossier, "supplement")
     return dossier
