@@ -1,16 +1,19 @@
-"""Finding procedures the way citizens type: without diacritics, in their own words.
+"""Finding procedures the way citizens type: without diacritics, with typos, in their own words.
 
-One interface, two backends chosen by the database vendor, the same results on both for the cases that
-matter (the tests run on both):
+One interface, the same SQL on PostgreSQL and SQLite, so both give the same answers (the relevance tests in
+tests/catalog/test_search_relevance.py run on both):
 
-- the query is folded (core.text.fold: "Giấy phép" → "giay phep"), split into words, citizens' words are
-  replaced by the officer's synonyms ("so do" → "giay chung nhan quyen su dung dat"), filler words
-  ("tôi muốn xin …") are dropped, and the remaining words are OR-ed: any word may match;
-- ranking, on both backends: the whole query found in the name first, then a score in which words found in
-  the name weigh far more than words found elsewhere, then the shorter name;
-- PostgreSQL scores with full text (`to_tsquery('simple', 'w1 | w2')` against a generated tsvector, name
-  weighted A above the other fields B); trigram similarity of the name lets a query with typos match;
-- SQLite scores by counting query words in the folded name (×10) and in the folded `search_text`.
+- the query becomes weighted folded words (`search_query`): synonyms kept by the officer, spelling
+  corrections, filler words dropped, each word weighted by its rarity among procedure names;
+- a version's score: the weights of the query words found in its name, a small share (BODY_SHARE) of those
+  found only elsewhere (sector, result, documents), a bonus for neighbouring query words found side by side
+  in the name, and a bonus for the whole query found as it was typed; ties go to the shorter name;
+- a version is an answer only when its score reaches RELEVANT_SHARE of what the query could score: a query
+  nothing in the catalog matches answers "no match" instead of listing every procedure that shares "cấp";
+- on PostgreSQL the full-text index (`search_vector @@ …`) narrows the rows first; it can only drop rows
+  that score nothing, so both vendors return the same list.
+
+A national code ("1.001193") finds its procedure first.
 """
 
 import re
@@ -19,45 +22,21 @@ from datetime import date, datetime
 from django.db import connection
 from django.db.models import BooleanField, Case, FloatField, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Length
+from django.db.models.functions import Cast, Least, Length
 from django.utils import timezone
 
-from motcua.core.text import fold
 from motcua.org.models import Agency
 
-from .models import ENDING_KINDS, ProcedureVersion, Sector, Synonym
+from .models import ENDING_KINDS, ProcedureVersion, Sector
+from .search_query import Query, load_synonyms, parse, words
+from .search_vocabulary import vocabulary
 
-# Words citizens put around what they want; dropped unless nothing else is left.
-FILLER_WORDS = frozenset(
-    [
-        "toi",
-        "minh",
-        "em",
-        "anh",
-        "chi",
-        "muon",
-        "can",
-        "xin",
-        "lam",
-        "the",
-        "nao",
-        "o",
-        "dau",
-        "gi",
-        "cho",
-        "cua",
-        "va",
-        "la",
-        "thi",
-        "voi",
-        "a",
-        "nhe",
-        "di",
-        "duoc",
-        "khong",
-    ]
-)
-MAX_TERMS = 12
+BODY_SHARE = 0.35
+PAIR_SHARE = 0.5
+PHRASE_SHARE = 0.2
+RELEVANT_SHARE = 0.3
+STRONG_SHARE = 0.6
+LENGTH_SHARE = 0.5
 # Long texts a result list never shows; the procedure page reads the whole version.
 LIST_DEFERRED = (
     "sequence",
@@ -71,12 +50,6 @@ LIST_DEFERRED = (
     "sector__managing_body",
 )
 CODE_RE = re.compile(r"^\d+\.\d+")
-_WORD_RE = re.compile(r"\w+")
-
-
-def words(text: str) -> list[str]:
-    """Folded words of `text`: 'Đăng ký, kết hôn!' → ['dang', 'ky', 'ket', 'hon']."""
-    return _WORD_RE.findall(fold(text or ""))
 
 
 def search_column(text: str) -> str:
@@ -84,23 +57,14 @@ def search_column(text: str) -> str:
     return f" {' '.join(words(text))} "
 
 
+def parse_query(query: str) -> Query:
+    """The weighted words `search_procedures` looks for (synonyms, spelling and rarity applied)."""
+    return parse(query, vocabulary(), load_synonyms())
+
+
 def query_terms(query: str) -> list[str]:
-    """The words to look for, after synonyms and without filler words; empty for an empty query."""
-    found = words(query)
-    if not found:
-        return []
-    found = _apply_synonyms(found)
-    meaningful = [w for w in found if w not in FILLER_WORDS] or found
-    return list(dict.fromkeys(meaningful))[:MAX_TERMS]
-
-
-def _apply_synonyms(found: list[str]) -> list[str]:
-    text = f" {' '.join(found)} "
-    for term, expansion in Synonym.objects.values_list("term_folded", "expansion"):
-        needle = f" {term} "
-        if needle in text:
-            text = text.replace(needle, f" {' '.join(words(expansion))} ")
-    return text.split()
+    """The words to look for, heaviest first; empty for an empty query."""
+    return parse_query(query).terms()
 
 
 def in_force(at: date | datetime | None = None) -> QuerySet[ProcedureVersion]:
@@ -121,26 +85,24 @@ def search_procedures(
     level: str | None = None,
     agency: Agency | str | None = None,
 ) -> QuerySet[ProcedureVersion]:
-    """Versions in force at `at` matching `query`, best first; each carries its `procedure`.
+    """Versions in force at `at` relevant to `query`, best first; each carries its `procedure`.
 
-    An empty query lists every procedure in force (filtered), by sector and name.
+    An empty query lists every procedure in force (filtered), by sector and name; a query that matches
+    nothing relevant gives an empty list (the pages and the API say "no match").
     """
     versions = (
         _filtered(in_force(at), sector=sector, level=level, agency=agency)
         .select_related("procedure", "sector")
         .defer(*LIST_DEFERRED)
     )
-    terms = query_terms(query)
-    if not terms:
+    stripped = (query or "").strip()
+    if not words(stripped):
         return versions.order_by("sector__name", "name", "id")
-    code = query.strip() if CODE_RE.match(query.strip()) else ""
-    phrase = " ".join(terms)
+    code = stripped if CODE_RE.match(stripped) else ""
+    parsed = parse_query(stripped)
     versions = versions.annotate(
-        phrase_hit=Case(
-            When(search_name__contains=f" {phrase} ", then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        ),
+        score=_score(parsed, vocabulary().average_length),
+        hits=_hits(parsed.concepts),
         code_hit=Case(
             When(procedure__national_code__startswith=code, then=Value(1)),
             default=Value(0),
@@ -151,59 +113,72 @@ def search_procedures(
         # Among equal matches the shorter, more specific name comes first.
         name_length=Length("name"),
     )
-    if connection.vendor == "postgresql":
-        versions = _postgresql(versions, terms, phrase, code)
-    else:
-        versions = _portable(versions, terms, code)
-    return versions.order_by("-code_hit", "-phrase_hit", "-score", "name_length", "name", "id")
-
-
-def _postgresql(versions: QuerySet, terms: list[str], phrase: str, code: str) -> QuerySet:
-    """Weight A (name) is 20 times weight B (other fields), so any name match outranks body matches.
-
-    The terms are folded already (the same result as `unaccent(lower(…))`, checked by a test), which keeps
-    `to_tsquery('simple', …)` a constant the planner evaluates once. Trigram similarity only rescues
-    queries whose words all miss (typos); computing it for every row would cost more than the rest.
-    """
-    tsquery = " | ".join(terms)
-    matched = RawSQL(
-        "(search_vector @@ to_tsquery('simple', %s) OR search_name %% %s)",
-        [tsquery, phrase],
-        output_field=BooleanField(),
+    relevant = Q(score__gte=RELEVANT_SHARE * parsed.known, score__gt=0) & (
+        Q(hits__gte=parsed.needed) | Q(score__gte=STRONG_SHARE * parsed.known)
     )
-    score = RawSQL(
-        "ts_rank('{0.0, 0.0, 0.05, 1.0}', search_vector, to_tsquery('simple', %s))",
-        [tsquery],
+    if code:
+        relevant |= Q(code_hit=1)
+    if connection.vendor == "postgresql" and parsed.weights:
+        # Exact superset of the relevant rows (each holds a query word), read from the GIN index.
+        matched = RawSQL(
+            "search_vector @@ to_tsquery('simple', %s)",
+            [" | ".join(parsed.weights)],
+            output_field=BooleanField(),
+        )
+        versions = versions.annotate(indexed=matched).filter(Q(indexed=True) | Q(code_hit=1))
+    return versions.filter(relevant).order_by("-code_hit", "-score", "name_length", "name", "id")
+
+
+def _score(parsed: Query, average_length: float):
+    """The score of a version for `parsed`, as one SQL expression (the same on both vendors).
+
+    Name hits (words and pairs) are scaled by the name's length as BM25 does (k1 = 1.2, b = LENGTH_SHARE):
+    among names that hold the same query words, the one with fewer other words is the better answer.
+    """
+    in_name = Value(0.0, output_field=FloatField())
+    elsewhere = Value(0.0, output_field=FloatField())
+    for word, weight in parsed.weights.items():
+        needle = f" {word} "
+        in_name = in_name + _bonus(needle, weight)
+        elsewhere = elsewhere + Case(
+            When(search_name__contains=needle, then=Value(0.0)),
+            When(search_text__contains=needle, then=Value(weight * BODY_SHARE)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    for (left, right), weight in parsed.pairs.items():
+        in_name = in_name + _bonus(f" {left} {right} ", weight * PAIR_SHARE)
+    # "Thủ tục …" opening many names says nothing; very long names (the land ones) count as twice the mean.
+    length = Cast(Length("search_name"), FloatField()) - Case(
+        When(search_name__startswith=" thu tuc ", then=Value(8.0)),
+        default=Value(0.0),
         output_field=FloatField(),
     )
-    versions = versions.annotate(matched=matched, score=score)
-    condition = Q(matched=True)
-    if code:
-        condition |= Q(code_hit=1)
-    return versions.filter(condition)
-
-
-def _portable(versions: QuerySet, terms: list[str], code: str) -> QuerySet:
-    condition = Q()
-    for term in terms:
-        condition |= Q(search_text__contains=f" {term} ")
-    if code:
-        condition |= Q(procedure__national_code__startswith=code)
-    # Name hits count ten times as much as hits elsewhere, as weight A over B does on PostgreSQL.
-    score = _hit_count("search_name", terms) * Value(10) + _hit_count("search_text", terms)
-    return versions.filter(condition).annotate(score=score)
-
-
-def _hit_count(column: str, terms: list[str]):
-    """How many of `terms` occur as whole words in `column` (an SQL expression, same on both vendors)."""
-    total = Value(0, output_field=IntegerField())
-    for term in terms:
-        total = total + Case(
-            When(**{f"{column}__contains": f" {term} "}, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
+    length = Least(length / Value(max(average_length, 1.0)), Value(2.0))
+    scale = Value(2.2) / (Value(1.0 + 1.2 * (1 - LENGTH_SHARE)) + Value(1.2 * LENGTH_SHARE) * length)
+    total = in_name * scale + elsewhere
+    if parsed.phrase:
+        total = total + _bonus(f" {parsed.phrase} ", parsed.known * PHRASE_SHARE)
     return total
+
+
+def _hits(concepts: list[list[str]]):
+    """How many of the query's concepts the version holds (one of the concept's words, anywhere)."""
+    total = Value(0, output_field=IntegerField())
+    for concept in concepts:
+        held = Q()
+        for word in concept:
+            held |= Q(search_text__contains=f" {word} ")
+        total = total + Case(When(held, then=Value(1)), default=Value(0), output_field=IntegerField())
+    return total
+
+
+def _bonus(needle: str, weight: float):
+    return Case(
+        When(search_name__contains=needle, then=Value(weight)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
 
 
 def _filtered(versions: QuerySet, *, sector, level, agency) -> QuerySet:
@@ -227,4 +202,4 @@ def day_of(at: date | datetime | None) -> date:
     return at
 
 
-__all__ = ["day_of", "in_force", "query_terms", "search_column", "search_procedures", "words"]
+__all__ = ["day_of", "in_force", "parse_query", "query_terms", "search_column", "search_procedures", "words"]
