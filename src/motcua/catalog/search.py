@@ -22,7 +22,7 @@ from datetime import date, datetime
 from django.db import connection
 from django.db.models import BooleanField, Case, FloatField, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Least, Length
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from motcua.org.models import Agency
@@ -35,7 +35,6 @@ BODY_SHARE = 0.35
 PAIR_SHARE = 0.5
 PHRASE_SHARE = 0.2
 RELEVANT_SHARE = 0.3
-STRONG_SHARE = 0.6
 LENGTH_SHARE = 0.5
 # Long texts a result list never shows; the procedure page reads the whole version.
 LIST_DEFERRED = (
@@ -102,7 +101,6 @@ def search_procedures(
     parsed = parse_query(stripped)
     versions = versions.annotate(
         score=_score(parsed, vocabulary().average_length),
-        hits=_hits(parsed.concepts),
         code_hit=Case(
             When(procedure__national_code__startswith=code, then=Value(1)),
             default=Value(0),
@@ -113,72 +111,110 @@ def search_procedures(
         # Among equal matches the shorter, more specific name comes first.
         name_length=Length("name"),
     )
-    relevant = Q(score__gte=RELEVANT_SHARE * parsed.known, score__gt=0) & (
-        Q(hits__gte=parsed.needed) | Q(score__gte=STRONG_SHARE * parsed.known)
-    )
+    # Each condition on `score` makes the database compute it again: one threshold, nothing else.
+    if parsed.known <= 0 and not code:
+        return versions.none()  # no word of the query is a word of any name: nothing relevant
+    relevant = Q(score__gte=RELEVANT_SHARE * parsed.known) if parsed.known > 0 else Q(code_hit=1)
+    if parsed.needed > 1:
+        versions = versions.annotate(hits=_hits(parsed.concepts))
+        relevant &= Q(hits__gte=parsed.needed)
     if code:
         relevant |= Q(code_hit=1)
-    if connection.vendor == "postgresql" and parsed.weights:
-        # Exact superset of the relevant rows (each holds a query word), read from the GIN index.
+    required = _required_words(parsed)
+    if connection.vendor == "postgresql" and required:
+        # A version holding none of `required` cannot reach the relevance threshold (see _required_words),
+        # so asking the GIN index for them first drops only rows the filter would drop: same answers as
+        # SQLite, but the score is computed on a few rows instead of the whole catalog.
         matched = RawSQL(
-            "search_vector @@ to_tsquery('simple', %s)",
-            [" | ".join(parsed.weights)],
-            output_field=BooleanField(),
+            "search_vector @@ to_tsquery('simple', %s)", [" | ".join(required)], output_field=BooleanField()
         )
-        versions = versions.annotate(indexed=matched).filter(Q(indexed=True) | Q(code_hit=1))
+        versions = versions.filter(Q(matched) | Q(code_hit=1)) if code else versions.filter(matched)
     return versions.filter(relevant).order_by("-code_hit", "-score", "name_length", "name", "id")
 
 
-def _score(parsed: Query, average_length: float):
-    """The score of a version for `parsed`, as one SQL expression (the same on both vendors).
+# The largest length scale a name can get (an empty name): 2.2 / (1 + 1.2 × (1 − b)).
+SCALE_MAX = 2.2 / (1.0 + 1.2 * (1 - LENGTH_SHARE))
+
+
+def _required_words(parsed: Query) -> list[str]:
+    """The fewest heaviest words such that a version holding none of them scores below the threshold.
+
+    Without those words, the most a version can score is the rest of the words and the pairs between them
+    found in a name of the most favourable length (SCALE_MAX), plus the whole-phrase bonus when the phrase
+    needs none of them; once that is below RELEVANT_SHARE × known, no relevant version lacks them all.
+    """
+    threshold = RELEVANT_SHARE * parsed.known
+    if threshold <= 0:
+        return []
+    phrase_words = set(parsed.phrase.split())
+    required: list[str] = []
+    for word in sorted(parsed.weights, key=lambda w: -parsed.weights[w]):
+        rest = sum(w for other, w in parsed.weights.items() if other not in required) * SCALE_MAX
+        rest += sum(
+            w * PAIR_SHARE * SCALE_MAX
+            for (left, right), w in parsed.pairs.items()
+            if left not in required and right not in required
+        )
+        if parsed.phrase and not phrase_words & set(required):
+            rest += parsed.known * PHRASE_SHARE
+        if rest < threshold:
+            return required
+        required.append(word)
+    return []
+
+
+def _score(parsed: Query, average_length: float) -> RawSQL:
+    """The score of a version for `parsed`, as one SQL expression (the same text on both vendors).
 
     Name hits (words and pairs) are scaled by the name's length as BM25 does (k1 = 1.2, b = LENGTH_SHARE):
     among names that hold the same query words, the one with fewer other words is the better answer.
+    Written as SQL text because the ORM's nested Case expressions for 30-odd terms took longer to compile
+    than the query takes to run; the words are parameters, the weights numbers computed here.
     """
-    in_name = Value(0.0, output_field=FloatField())
-    elsewhere = Value(0.0, output_field=FloatField())
-    for word, weight in parsed.weights.items():
-        needle = f" {word} "
-        in_name = in_name + _bonus(needle, weight)
-        elsewhere = elsewhere + Case(
-            When(search_name__contains=needle, then=Value(0.0)),
-            When(search_text__contains=needle, then=Value(weight * BODY_SHARE)),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
-    for (left, right), weight in parsed.pairs.items():
-        in_name = in_name + _bonus(f" {left} {right} ", weight * PAIR_SHARE)
     # "Thủ tục …" opening many names says nothing; very long names (the land ones) count as twice the mean.
-    length = Cast(Length("search_name"), FloatField()) - Case(
-        When(search_name__startswith=" thu tuc ", then=Value(8.0)),
-        default=Value(0.0),
-        output_field=FloatField(),
+    opening = "CASE WHEN search_name LIKE ' thu tuc %%' THEN 8 ELSE 0 END"
+    length = f"((CAST(LENGTH(search_name) AS {FLOAT}) - {opening}) / {_number(max(average_length, 1.0))})"
+    capped = f"(CASE WHEN {length} > 2 THEN {_number(2)} ELSE {length} END)"
+    base, slope = _number(1.0 + 1.2 * (1 - LENGTH_SHARE)), _number(1.2 * LENGTH_SHARE)
+    scale = f"({_number(2.2)} / ({base} + {slope} * {capped}))"
+    # search_text holds the name too, so "found elsewhere only" = text hits − name hits: each word is looked
+    # for once in the name and once in the text, whatever the other finds.
+    in_name = [f"CASE WHEN search_name LIKE %s THEN {_number(w)} ELSE 0 END" for w in parsed.weights.values()]
+    in_text = [f"CASE WHEN search_text LIKE %s THEN {_number(w)} ELSE 0 END" for w in parsed.weights.values()]
+    pairs = [
+        f"CASE WHEN search_name LIKE %s THEN {_number(w * PAIR_SHARE)} ELSE 0 END"
+        for w in parsed.pairs.values()
+    ]
+    needles = [f"% {word} %" for word in parsed.weights]
+    sql = (
+        f"(({' + '.join(in_name) or '0'}) * ({scale} - {_number(BODY_SHARE)})"
+        f" + ({' + '.join(pairs) or '0'}) * {scale}"
+        f" + ({' + '.join(in_text) or '0'}) * {_number(BODY_SHARE)}"
     )
-    length = Least(length / Value(max(average_length, 1.0)), Value(2.0))
-    scale = Value(2.2) / (Value(1.0 + 1.2 * (1 - LENGTH_SHARE)) + Value(1.2 * LENGTH_SHARE) * length)
-    total = in_name * scale + elsewhere
+    params = needles + [f"% {left} {right} %" for left, right in parsed.pairs] + needles
     if parsed.phrase:
-        total = total + _bonus(f" {parsed.phrase} ", parsed.known * PHRASE_SHARE)
-    return total
+        sql += f" + CASE WHEN search_name LIKE %s THEN {_number(parsed.known * PHRASE_SHARE)} ELSE 0 END"
+        params.append(f"% {parsed.phrase} %")
+    return RawSQL(sql + ")", params, output_field=FloatField())
 
 
-def _hits(concepts: list[list[str]]):
+# Double precision on both vendors: PostgreSQL reads 3.7 as NUMERIC, whose arithmetic is several times slower.
+FLOAT = "DOUBLE PRECISION"
+
+
+def _number(value: float) -> str:
+    return f"CAST({value:.6f} AS {FLOAT})"
+
+
+def _hits(concepts: list[list[str]]) -> RawSQL:
     """How many of the query's concepts the version holds (one of the concept's words, anywhere)."""
-    total = Value(0, output_field=IntegerField())
+    cases, params = [], []
     for concept in concepts:
-        held = Q()
-        for word in concept:
-            held |= Q(search_text__contains=f" {word} ")
-        total = total + Case(When(held, then=Value(1)), default=Value(0), output_field=IntegerField())
-    return total
-
-
-def _bonus(needle: str, weight: float):
-    return Case(
-        When(search_name__contains=needle, then=Value(weight)),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
+        cases.append(
+            "CASE WHEN " + " OR ".join(["search_text LIKE %s"] * len(concept)) + " THEN 1 ELSE 0 END"
+        )
+        params += [f"% {word} %" for word in concept]
+    return RawSQL(f"({' + '.join(cases) or '0'})", params, output_field=IntegerField())
 
 
 def _filtered(versions: QuerySet, *, sector, level, agency) -> QuerySet:

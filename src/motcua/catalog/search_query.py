@@ -67,7 +67,7 @@ KEPT_SHARE = 0.35
 VARIANT = 0.6
 MAX_TERMS = 16
 MAX_PAIRS = 12
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = re.compile(r"[^\W_]+")  # no underscore: words go into LIKE patterns
 # Confusions of Vietnamese typed without diacritics or by ear, as (written, meant) prefixes/suffixes.
 _INITIALS = [
     ("ch", "tr"),
@@ -215,7 +215,9 @@ def _spelled(slot: _Slot, vocabulary: Vocabulary) -> _Slot:
             continue
         guesses = variants[:2] or vocabulary.nearest(word)
         options += [(guess, mass * VARIANT) for guess in guesses]
-    return _Slot(options, concept=[w for w, _m in options])
+    # A glue word is not something asked about, and neither are its spellings ("cho" → "tro").
+    glue = all(word in LIGHT_WORDS for word, _m in slot.options)
+    return _Slot(options, concept=None if glue else [w for w, _m in options])
 
 
 def _variants(word: str) -> list[str]:
