@@ -83,7 +83,8 @@ def test_synonyms_kept_by_the_control_officer(catalog):
     services.save_synonym(actor=None, term="Sổ đỏ", expansion="giấy chứng nhận quyền sử dụng đất")
     assert names(search_procedures("dang ky lay vo", at=AT))[0] == "Đăng ký kết hôn"
     assert names(search_procedures("xin so do lan dau", at=AT))[0].startswith("Đăng ký, cấp Giấy chứng nhận")
-    assert query_terms("làm sổ đỏ") == ["giay", "chung", "nhan", "quyen", "su", "dung", "dat"]
+    terms = query_terms("làm sổ đỏ")
+    assert {"giay", "chung", "nhan", "quyen", "su", "dung", "dat"} <= set(terms)
 
 
 def test_filters_by_sector_level_and_agency(catalog):

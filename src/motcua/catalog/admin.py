@@ -264,16 +264,18 @@ class ProcessAdmin(HistoryAdmin):
 
 @admin.register(Synonym)
 class SynonymAdmin(SimpleHistoryAdmin):
-    list_display = ["term", "expansion"]
+    list_display = ["term", "expansion", "weight"]
     search_fields = ["term", "expansion", "term_folded"]
-    fields = ["term", "expansion"]
+    fields = ["term", "expansion", "weight"]
 
     def save_model(self, request, obj, form, change):
         if change:
             stored = Synonym.objects.get(pk=obj.pk)
             if stored.term_folded != " ".join(services.words(obj.term)):
                 services.delete_synonym(actor=request.user, synonym=stored)
-        obj.pk = services.save_synonym(actor=request.user, term=obj.term, expansion=obj.expansion).pk
+        obj.pk = services.save_synonym(
+            actor=request.user, term=obj.term, expansion=obj.expansion, weight=obj.weight
+        ).pk
 
     def delete_model(self, request, obj):
         services.delete_synonym(actor=request.user, synonym=obj)

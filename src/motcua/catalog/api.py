@@ -158,7 +158,13 @@ class ProcedureViewSet(viewsets.ViewSet):
         )
         paginator = self.paginator_class()
         page = paginator.paginate_queryset(results, request, view=self)
-        return paginator.get_paginated_response(ProcedureSummarySerializer(page, many=True).data)
+        response = paginator.get_paginated_response(ProcedureSummarySerializer(page, many=True).data)
+        if data.get("search", "").strip() and not page:
+            # "No match" is an answer: nothing relevant, rather than the whole catalog or a bare [].
+            response.data["detail"] = _(
+                "Không tìm thấy thủ tục phù hợp với “%(query)s”. / No procedure matches “%(query)s”."
+            ) % {"query": data["search"].strip()}
+        return response
 
     @property
     def paginator_class(self):

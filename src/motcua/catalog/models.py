@@ -7,7 +7,10 @@ decision has made them law (dossiers will point at them). Only the bookkeeping `
 version is set later, when a newer version takes over.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -496,6 +499,17 @@ class Synonym(models.Model):
 
     term = models.CharField(_("cách nói của người dân"), max_length=120)
     expansion = models.CharField(_("thuật ngữ trong thủ tục"), max_length=255)
+    weight = models.DecimalField(
+        _("trọng số"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("0.70"),
+        validators=[MinValueValidator(Decimal("0.10")), MaxValueValidator(Decimal("1.00"))],
+        help_text=_(
+            "Phần của cụm từ được chuyển cho thuật ngữ (0,10–1,00); phần còn lại giữ cho chính cụm từ "
+            "người dân gõ."
+        ),
+    )
     term_folded = models.CharField(max_length=120, unique=True, editable=False)
     history = HistoricalRecords()
 

@@ -3,9 +3,11 @@
 `actor=None` means the system itself (demo loading); every other caller passes the user.
 """
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -549,8 +551,11 @@ def _process_snapshot(process: Process) -> dict[str, Any]:
 
 
 @transaction.atomic
-def save_synonym(*, actor, term: str, expansion: str) -> Synonym:
-    """Citizens' phrase → the catalog's term; the phrase is stored folded so that any spelling finds it."""
+def save_synonym(*, actor, term: str, expansion: str, weight: Decimal | float | str | None = None) -> Synonym:
+    """Citizens' phrase → the catalog's term; the phrase is stored folded so that any spelling finds it.
+
+    `weight` (0.10–1.00, default 0.70) is the share of the phrase given to the expansion when searching.
+    """
     _require(actor)
     folded = " ".join(words(term))
     if not folded or not words(expansion):
@@ -558,15 +563,60 @@ def save_synonym(*, actor, term: str, expansion: str) -> Synonym:
             _("Cần nhập cả cách nói và thuật ngữ. / Both the phrase and the term are needed.")
         )
     synonym = Synonym.objects.filter(term_folded=folded).first()
-    if synonym and (synonym.term, synonym.expansion) == (term.strip(), expansion.strip()):
+    share = _synonym_weight(weight, synonym)
+    if synonym and (synonym.term, synonym.expansion, synonym.weight) == (
+        term.strip(),
+        expansion.strip(),
+        share,
+    ):
         return synonym
     before = audit.snapshot(synonym) if synonym else {}
     synonym = synonym or Synonym(term_folded=folded)
-    synonym.term, synonym.expansion = term.strip(), expansion.strip()
+    synonym.term, synonym.expansion, synonym.weight = term.strip(), expansion.strip(), share
     synonym.full_clean()
     synonym.save()
     audit.record(actor=actor, action="synonym.save", target=synonym, before=before)
     return synonym
+
+
+def _synonym_weight(weight, synonym: Synonym | None) -> Decimal:
+    if weight is None or weight == "":
+        return synonym.weight if synonym else Synonym._meta.get_field("weight").default
+    try:
+        return Decimal(str(weight)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError) as error:
+        raise ValidationError(
+            {"weight": _("Trọng số là một số từ 0,10 đến 1,00. / The weight is a number from 0.10 to 1.00.")}
+        ) from error
+
+
+DEFAULT_SYNONYMS = Path(__file__).resolve().parent / "data" / "synonyms.json"
+
+
+@transaction.atomic
+def load_synonyms(*, actor, path: Path | str = DEFAULT_SYNONYMS) -> int:
+    """Add the synonyms of a JSON file ({"synonyms": [{"term", "expansion", "weight"}]}) that are missing.
+
+    A phrase the officer already keeps is left as it is, so loading again never undoes an edit.
+    Returns how many were added.
+    """
+    _require(actor)
+    try:
+        rows = json.loads(Path(path).read_text(encoding="utf-8"))["synonyms"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ValidationError(
+            _("Không đọc được tệp từ đồng nghĩa %(path)s. / Cannot read the synonyms file %(path)s.")
+            % {"path": path}
+        ) from error
+    known = set(Synonym.objects.values_list("term_folded", flat=True))
+    added = 0
+    for row in rows:
+        if " ".join(words(row["term"])) in known:
+            continue
+        save_synonym(actor=actor, term=row["term"], expansion=row["expansion"], weight=row.get("weight"))
+        known.add(" ".join(words(row["term"])))
+        added += 1
+    return added
 
 
 @transaction.atomic

@@ -726,23 +726,6 @@ PROCEDURES = [
     ),
 ]
 
-SYNONYMS = [
-    ("sổ đỏ", "giấy chứng nhận quyền sử dụng đất"),
-    ("sổ hồng", "giấy chứng nhận quyền sử dụng đất"),
-    ("lấy vợ", "kết hôn"),
-    ("lấy chồng", "kết hôn"),
-    ("cưới", "kết hôn"),
-    ("giấy chứng tử", "khai tử"),
-    ("công chứng", "chứng thực"),
-    ("photo công chứng", "chứng thực bản sao"),
-    ("hộ khẩu", "thường trú"),
-    ("xây nhà", "giấy phép xây dựng nhà ở riêng lẻ"),
-    ("mở quán", "đăng ký thành lập hộ kinh doanh"),
-    ("giấy phép kinh doanh", "đăng ký hộ kinh doanh"),
-    ("lý lịch", "lý lịch tư pháp"),
-    ("thẻ bhyt", "thẻ bảo hiểm y tế"),
-]
-
 LEVEL_TEXT = {"commune": "Ủy ban nhân dân cấp xã", "vertical": "Công an cấp xã"}
 STEPS = {
     # (share of the limit, name, agency kind, role)
@@ -787,8 +770,7 @@ def load() -> dict[str, int]:
     """Create the demo catalog; running it again changes nothing."""
     for code, name, body in SECTORS:
         services.save_sector(actor=None, code=code, name=name, managing_body=body)
-    for term, expansion in SYNONYMS:
-        services.save_synonym(actor=None, term=term, expansion=expansion)
+    services.load_synonyms(actor=None)
     for number, (sector, _name, _body) in enumerate(SECTORS, start=101):
         _publish_sector(sector, number)
     calendar = installation_calendar(EFFECTIVE)
