@@ -44,7 +44,8 @@ ROWS = [
         "Hộ tịch",
         "Cấp Xã",
         "Trực tiếp; Trực tuyến; Dịch vụ bưu chính",
-        "Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ thì trả trong ngày làm việc tiếp theo",
+        "Ngay trong ngày tiếp nhận hồ sơ; trường hợp nhận hồ sơ sau 15 giờ thì trả trong ngày làm việc "
+        "tiếp theo",
         "Miễn lệ phí",
         "- Tờ khai đăng ký khai sinh theo mẫu (01 bản chính)\n- Giấy chứng sinh (01 bản chính)",
         "Công dân Việt Nam, Người Việt Nam định cư ở nước ngoài",
@@ -108,7 +109,8 @@ def test_the_national_flat_layout_as_csv_keeps_the_law_s_meaning(tmp_path, civil
     assert (direct.time_unit, f"{direct.cutoff:%H:%M}") == ("sd", "15:00")
     assert direct.time_limit_text.startswith("Ngay trong ngày")
     assert birth.applicants == ["citizen", "overseas"]
-    assert [(d.name, d.originals) for d in birth.documents.all()][0] == (
+    first = birth.documents.first()
+    assert (first.name, first.originals) == (
         "Tờ khai đăng ký khai sinh theo mẫu (01 bản chính)",
         1,
     )
@@ -132,7 +134,7 @@ def test_the_national_layout_in_excel_with_title_rows_above_the_header(tmp_path,
         sheet.append(row)
     path = tmp_path / "phu-luc.xlsx"
     book.save(path)
-    code, out, err = run("import", path)
+    code, _out, err = run("import", path)
     assert code == 0, err
     assert Procedure.objects.count() == 2
 
