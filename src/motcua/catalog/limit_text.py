@@ -47,7 +47,7 @@ UNITS = (
     ("thang", TimeUnit.MONTHS),
 )
 UNIT = "(" + "|".join(word for word, _unit in UNITS) + ")"
-RANGE = re.compile(rf"tu\s+{NUMBER}\s*(?:{UNIT}\s*)?(?:den|-)\s*{NUMBER}\s*{UNIT}")
+RANGE = re.compile(rf"(?:tu\s+)?{NUMBER}\s*(?:{UNIT}\s*)?(?:den|-|–)\s*{NUMBER}\s*{UNIT}")
 AMOUNT = re.compile(rf"{NUMBER}\s*{UNIT}")
 CUTOFF = re.compile(r"(?:sau|truoc)\s+(\d{1,2})\s*(?:gio|h)\s*(\d{2})?")
 IMMEDIATE_WORDS = ("ngay", "giai quyet ngay", "tra ngay", "cap ngay")
@@ -101,13 +101,17 @@ def parse(text: str) -> list[Case]:
                 cutoff=time(int(hour.group(1)), int(hour.group(2) or 0)),
             )
             continue
+        if number and segment.startswith("("):
+            continue  # a note in brackets ("(không tính thời gian niêm yết)") is wording, not a case
         condition = _condition(segment, folded) if number else ""
         try:
             cases.append(parse_segment(segment, folded, condition))
         except Unreadable:
             if number == 0:
                 raise
-            raise Unreadable(text) from None
+            # A later segment without an amount is a note ("(không tính thời gian niêm yết)"): the
+            # published wording keeps it, the clock has nothing to count.
+            continue
     return cases
 
 
@@ -115,6 +119,11 @@ def _condition(segment: str, folded: str) -> str:
     """The case a later segment names, in its published spelling: "Trường hợp phải xác minh thì 20 ngày"
     -> "phải xác minh". Folding keeps the number of words, so the words are counted on the folded text."""
     lead = LEAD.match(folded)
+    if not lead and (inside := re.search(r"\(([^)]*)\)", segment)):
+        return inside.group(1).strip(" .")  # "27 ngày (vùng khó khăn, hải đảo)"
+    if not lead and ":" in segment:
+        before, after = segment.split(":", 1)  # "20 ngày: nếu chưa có GCN" or "Xã miền núi: 10 ngày"
+        return (after if AMOUNT.search(fold(before)) else before).strip(" .")
     start = len(lead.group(0).split()) if lead else 0
     rest = folded[lead.end() :] if lead else folded
     end = CONDITION_END.search(rest)

@@ -150,7 +150,7 @@ class Procedure(models.Model):
     code_kind = models.CharField(
         _("loại mã"), max_length=10, choices=CodeKind.choices, default=CodeKind.NATIONAL
     )
-    name = models.CharField(_("tên thủ tục"), max_length=500)
+    name = models.CharField(_("tên thủ tục"), max_length=2000)  # real names run past 1,000 characters
     sector = models.ForeignKey(
         Sector, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="procedures"
     )
@@ -279,7 +279,7 @@ class ProcedureVersion(models.Model):
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
 
-    name = models.CharField(_("tên thủ tục"), max_length=500)
+    name = models.CharField(_("tên thủ tục"), max_length=2000)  # real names run past 1,000 characters
     sector = models.ForeignKey(Sector, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="+")
     levels = models.ManyToManyField(Level, verbose_name=_("cấp thực hiện"), blank=True, related_name="+")
     procedure_type = models.CharField(

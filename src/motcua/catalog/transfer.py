@@ -100,6 +100,7 @@ APPLICANT_LABELS |= {value: value for value in Applicant.values} | {
     "cong dan": "citizen",
     "to chuc": "organisation",
     "to chuc, ca nhan": "organisation",
+    "ho gia dinh": "citizen",  # a household applies through its members, Vietnamese citizens
 }
 
 
@@ -549,7 +550,7 @@ def applicant_codes(value: Any) -> list[str]:
     for _position, code in sorted(found):
         if code not in codes:
             codes.append(code)
-    leftover = " ".join(re.sub(r"[,;.\n]|\bva\b", " ", text).split())
+    leftover = " ".join(re.sub(r"[,;.()\n]|\bva\b", " ", text).split())
     return codes + ([leftover] if leftover else [])
 
 
