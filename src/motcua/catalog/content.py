@@ -26,7 +26,19 @@ TEXT_FIELDS = (
     "notes",
 )
 BOOL_FIELDS = ("vertical_sector", "any_boundary")
-CHANNEL_FIELDS = ("channel", "time_limit", "time_unit", "fee", "description")
+CHANNEL_FIELDS = (
+    "channel",
+    "time_limit",
+    "time_unit",
+    "fee",
+    "description",
+    "time_limit_min",
+    "cutoff",
+    "at_most",
+    "time_limit_text",
+)
+CASE_FIELDS = ("condition", "time_limit", "time_unit", "time_limit_min", "cutoff", "at_most")
+FEE_FIELDS = ("kind", "channel", "condition", "area", "basis", "amount", "rate", "maximum", "exempt", "note")
 DOCUMENT_FIELDS = ("name", "form_name", "originals", "copies", "mandatory", "condition")
 # Order in which the "what changed" view and the exported files list the fields.
 FIELD_ORDER = (
@@ -38,6 +50,7 @@ FIELD_ORDER = (
     *BOOL_FIELDS,
     "channels",
     "documents",
+    "fee_items",
 )
 
 
@@ -46,8 +59,50 @@ def amount_text(value: Decimal | str | int) -> str:
     return f"{Decimal(str(value)).normalize():f}"
 
 
+def optional_amount(value: Any) -> str | None:
+    return None if value in (None, "") else amount_text(value)
+
+
+def cutoff_text(value: Any) -> str | None:
+    """'15:00' for a cut-off hour (a time, or text as files give it); None without one."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        return value.strip()[:5]
+    return f"{value:%H:%M}"
+
+
+def _case(c: Any) -> dict[str, Any]:
+    return {
+        "condition": c.condition,
+        "time_limit": amount_text(c.time_limit),
+        "time_unit": c.time_unit,
+        "time_limit_min": optional_amount(c.time_limit_min),
+        "cutoff": cutoff_text(c.cutoff),
+        "at_most": c.at_most,
+    }
+
+
+def _fee_item(f: Any) -> dict[str, Any]:
+    return {
+        "kind": f.kind,
+        "channel": f.channel,
+        "condition": f.condition,
+        "area": f.area,
+        "basis": f.basis,
+        "amount": f.amount,
+        "rate": optional_amount(f.rate),
+        "maximum": f.maximum,
+        "exempt": f.exempt,
+        "note": f.note,
+    }
+
+
 def version_content(version: ProcedureVersion) -> dict[str, Any]:
-    data: dict[str, Any] = {"national_code": version.procedure.national_code}
+    data: dict[str, Any] = {
+        "national_code": version.procedure.national_code,
+        "code_kind": version.procedure.code_kind,
+    }
     data.update({field: getattr(version, field) for field in TEXT_FIELDS})
     data.update({field: bool(getattr(version, field)) for field in BOOL_FIELDS})
     data["sector"] = version.sector.code
@@ -60,9 +115,15 @@ def version_content(version: ProcedureVersion) -> dict[str, Any]:
             "time_unit": c.time_unit,
             "fee": c.fee,
             "description": c.description,
+            "time_limit_min": optional_amount(c.time_limit_min),
+            "cutoff": cutoff_text(c.cutoff),
+            "at_most": c.at_most,
+            "time_limit_text": c.time_limit_text,
+            "cases": [_case(case) for case in c.cases.order_by("position")],
         }
         for c in version.channels.order_by("channel")
     ]
+    data["fee_items"] = [_fee_item(f) for f in version.fee_items.order_by("position")]
     data["documents"] = [
         {
             "name": d.name,
@@ -86,7 +147,22 @@ def normalized(content: dict[str, Any]) -> dict[str, Any]:
                 **c,
                 "time_limit": amount_text(c["time_limit"]),
                 "fee": int(c.get("fee") or 0),
-                "description": c.get("description", ""),
+                "description": c.get("description", "") or "",
+                "time_limit_min": optional_amount(c.get("time_limit_min")),
+                "cutoff": cutoff_text(c.get("cutoff")),
+                "at_most": bool(c.get("at_most", False)),
+                "time_limit_text": c.get("time_limit_text", "") or "",
+                "cases": [
+                    {
+                        "condition": case.get("condition", ""),
+                        "time_limit": amount_text(case["time_limit"]),
+                        "time_unit": case["time_unit"],
+                        "time_limit_min": optional_amount(case.get("time_limit_min")),
+                        "cutoff": cutoff_text(case.get("cutoff")),
+                        "at_most": bool(case.get("at_most", False)),
+                    }
+                    for case in c.get("cases", [])
+                ],
             }
             for c in content.get("channels", [])
         ),
@@ -103,6 +179,23 @@ def normalized(content: dict[str, Any]) -> dict[str, Any]:
         }
         for d in content.get("documents", [])
     ]
+    data["fee_items"] = [
+        {
+            "kind": f.get("kind") or "charge",
+            "channel": f.get("channel", "") or "",
+            "condition": f.get("condition", "") or "",
+            "area": f.get("area", "") or "",
+            "basis": f.get("basis") or "dossier",
+            "amount": None if f.get("amount") in (None, "") else int(f["amount"]),
+            "rate": optional_amount(f.get("rate")),
+            "maximum": None if f.get("maximum") in (None, "") else int(f["maximum"]),
+            "exempt": bool(f.get("exempt", False)),
+            "note": f.get("note", "") or "",
+        }
+        for f in content.get("fee_items", [])
+    ]
+    data.setdefault("code_kind", "national")
+    data["code_kind"] = data["code_kind"] or "national"
     return data
 
 

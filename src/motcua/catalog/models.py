@@ -10,6 +10,7 @@ version is set later, when a newer version takes over.
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -57,12 +58,39 @@ class ProcedureType(models.TextChoices):
 
 
 class Applicant(models.TextChoices):
+    """The kinds of "đối tượng thực hiện" the national database lists, with its wording as labels."""
+
     CITIZEN = "citizen", _("Công dân Việt Nam")
     OVERSEAS = "overseas", _("Người Việt Nam định cư ở nước ngoài")
     FOREIGNER = "foreigner", _("Người nước ngoài")
+    OFFICIAL = "official", _("Cán bộ, công chức, viên chức")
     BUSINESS = "business", _("Doanh nghiệp")
+    FDI_BUSINESS = "fdi_business", _("Doanh nghiệp có vốn đầu tư nước ngoài")
     ORGANISATION = "organisation", _("Tổ chức (không bao gồm doanh nghiệp, HTX)")
+    FOREIGN_ORGANISATION = "foreign_organisation", _("Tổ chức nước ngoài")
     COOPERATIVE = "cooperative", _("Hợp tác xã")
+
+
+class CodeKind(models.TextChoices):
+    """A national-database code (`1.001193`) or a code a ministry or province gives (`C08_XPHCDB`)."""
+
+    NATIONAL = "national", _("Mã trên CSDL quốc gia")
+    LOCAL = "local", _("Mã riêng của bộ, ngành, địa phương")
+
+
+class FeeKind(models.TextChoices):
+    FEE = "fee", _("Phí")
+    CHARGE = "charge", _("Lệ phí")
+
+
+class FeeBasis(models.TextChoices):
+    """What one amount of a fee row is counted per."""
+
+    DOSSIER = "dossier", _("mỗi hồ sơ")
+    PAGE = "page", _("mỗi trang")
+    COPY = "copy", _("mỗi bản")
+    UNIT = "unit", _("mỗi đơn vị (m², thửa, xe…)")
+    PERCENT = "percent", _("tỷ lệ % trên giá trị")
 
 
 class ProcedureStatus(models.TextChoices):
@@ -122,7 +150,10 @@ class Procedure(models.Model):
         unique=True,
         help_text=_("Mã trên Cơ sở dữ liệu quốc gia, ví dụ 1.011442"),
     )
-    name = models.CharField(_("tên thủ tục"), max_length=500)
+    code_kind = models.CharField(
+        _("loại mã"), max_length=10, choices=CodeKind.choices, default=CodeKind.NATIONAL
+    )
+    name = models.CharField(_("tên thủ tục"), max_length=2000)  # real names run past 1,000 characters
     sector = models.ForeignKey(
         Sector, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="procedures"
     )
@@ -139,6 +170,13 @@ class Procedure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.national_code} {self.name}"
+
+    def clean(self) -> None:
+        from .codes import code_problem
+
+        problem = code_problem(self.national_code, self.code_kind)
+        if problem:
+            raise ValidationError({"national_code": problem})
 
 
 class PublicationRule(models.Model):
@@ -244,7 +282,7 @@ class ProcedureVersion(models.Model):
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
 
-    name = models.CharField(_("tên thủ tục"), max_length=500)
+    name = models.CharField(_("tên thủ tục"), max_length=2000)  # real names run past 1,000 characters
     sector = models.ForeignKey(Sector, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="+")
     levels = models.ManyToManyField(Level, verbose_name=_("cấp thực hiện"), blank=True, related_name="+")
     procedure_type = models.CharField(
@@ -324,6 +362,17 @@ class VersionChannel(models.Model):
         blank=True,
         help_text=_("Với thời hạn “trong ngày”: hồ sơ nhận sau giờ này trả trong ngày làm việc tiếp theo"),
     )
+    # The default case, which a dossier takes at reception unless the officer picks another `LimitCase`:
+    # a range ("từ 3 đến 5 ngày") keeps its lower bound here and counts to the upper one.
+    time_limit_min = models.DecimalField(
+        _("thời hạn tối thiểu (khoảng)"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    at_most = models.BooleanField(_("“không quá”"), default=False)
+    time_limit_text = models.TextField(
+        _("thời hạn như đã công bố"),
+        blank=True,
+        help_text=_("Nguyên văn thời hạn giải quyết trong quyết định công bố"),
+    )
     fee = models.PositiveBigIntegerField(_("phí, lệ phí (đồng)"), default=0)
     description = models.TextField(_("mô tả"), blank=True)
     history = HistoricalRecords()
@@ -335,10 +384,102 @@ class VersionChannel(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["version", "channel"], name="catalog_channel_once_per_version"),
             models.CheckConstraint(condition=Q(time_limit__gte=0), name="catalog_channel_limit_not_negative"),
+            models.CheckConstraint(
+                condition=Q(time_limit_min__isnull=True) | Q(time_limit_min__lte=models.F("time_limit")),
+                name="catalog_channel_range_ordered",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()}: {self.time_limit.normalize():f} {self.get_time_unit_display()}"
+
+
+class LimitCase(models.Model):
+    """Another time limit of a channel, for a named case: "trường hợp phải xác minh: 20 ngày"."""
+
+    channel = models.ForeignKey(
+        VersionChannel, verbose_name=_("cách thức"), on_delete=models.CASCADE, related_name="cases"
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=1)
+    condition = models.CharField(_("trường hợp"), max_length=500)
+    time_limit = models.DecimalField(_("thời hạn giải quyết"), max_digits=6, decimal_places=2)
+    time_limit_min = models.DecimalField(
+        _("thời hạn tối thiểu (khoảng)"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    time_unit = models.CharField(
+        _("đơn vị thời hạn"), max_length=2, choices=TimeUnit.choices, default=TimeUnit.WORKING_DAYS
+    )
+    cutoff = models.TimeField(_("giờ chốt nhận trong ngày"), null=True, blank=True)
+    at_most = models.BooleanField(_("“không quá”"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thời hạn theo trường hợp")
+        verbose_name_plural = _("thời hạn theo trường hợp")
+        ordering = ["channel", "position"]
+        constraints = [
+            models.CheckConstraint(condition=Q(time_limit__gte=0), name="catalog_case_limit_not_negative"),
+            models.CheckConstraint(
+                condition=Q(time_limit_min__isnull=True) | Q(time_limit_min__lte=models.F("time_limit")),
+                name="catalog_case_range_ordered",
+            ),
+            models.CheckConstraint(condition=~Q(condition=""), name="catalog_case_named"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.condition}: {self.time_limit.normalize():f} {self.get_time_unit_display()}"
+
+
+class FeeItem(models.Model):
+    """One row of a procedure's fee table (Luật Phí và lệ phí 2015): who pays what, per what, or is exempt.
+
+    The fee a dossier owes at reception is its channel's `fee` (the default case) unless the officer picks
+    a row of this table (catalog.fees.fee_due).
+    """
+
+    version = models.ForeignKey(
+        ProcedureVersion, verbose_name=_("phiên bản"), on_delete=models.CASCADE, related_name="fee_items"
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=1)
+    kind = models.CharField(_("loại"), max_length=10, choices=FeeKind.choices, default=FeeKind.CHARGE)
+    channel = models.CharField(
+        _("cách thức"),
+        max_length=10,
+        choices=Channel.choices,
+        blank=True,
+        help_text=_("Để trống: áp dụng cho mọi cách thức"),
+    )
+    condition = models.CharField(_("trường hợp"), max_length=500, blank=True)
+    area = models.CharField(_("địa bàn"), max_length=255, blank=True)
+    basis = models.CharField(
+        _("tính theo"), max_length=10, choices=FeeBasis.choices, default=FeeBasis.DOSSIER
+    )
+    amount = models.PositiveBigIntegerField(_("mức thu (đồng)"), null=True, blank=True)
+    rate = models.DecimalField(_("tỷ lệ (%)"), max_digits=7, decimal_places=4, null=True, blank=True)
+    maximum = models.PositiveBigIntegerField(_("mức thu tối đa (đồng)"), null=True, blank=True)
+    exempt = models.BooleanField(_("miễn"), default=False)
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mức phí, lệ phí")
+        verbose_name_plural = _("biểu phí, lệ phí")
+        ordering = ["version", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(exempt=True)
+                | (Q(basis="percent") & Q(rate__isnull=False) & Q(rate__gte=0) & Q(rate__lte=100))
+                | (~Q(basis="percent") & Q(amount__isnull=False)),
+                name="catalog_fee_item_has_amount",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.exempt:
+            return f"{self.condition or self.get_kind_display()}: {_('miễn')}"
+        if self.basis == FeeBasis.PERCENT:
+            return f"{self.condition or self.get_kind_display()}: {self.rate}%"
+        return f"{self.condition or self.get_kind_display()}: {self.amount} đ/{self.get_basis_display()}"
 
 
 class RequiredDocument(models.Model):

@@ -23,6 +23,8 @@ CONFIGURATION_MODELS = (
     "procedureversion",
     "versionchannel",
     "requireddocument",
+    "limitcase",
+    "feeitem",
     "publicationdecision",
     "publicationrule",
     "agencyprocedure",

@@ -10,21 +10,27 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from motcua.core import audit
+from motcua.core.access import require
 from motcua.org.models import Agency
 from motcua.workdays.loader import installation_calendar
 
 from . import selectors
+from .codes import collision
+from .completeness import missing_parts
 from .content import BOOL_FIELDS, TEXT_FIELDS, normalized, version_content
 from .limits import process_overruns
 from .models import (
     Applicant,
     ChangeKind,
+    CodeKind,
+    FeeItem,
     Level,
+    LimitCase,
     Procedure,
     ProcedureStatus,
     ProcedureVersion,
@@ -39,12 +45,7 @@ from .models import (
 from .search import search_column, words
 from .timing import decision_timing
 
-
-def _require(actor, perm: str = "catalog.manage_catalog") -> None:
-    if actor is not None and not actor.has_perm(perm):
-        raise PermissionDenied(
-            _("Bạn không có quyền thực hiện thao tác này. / You are not allowed to do this.")
-        )
+MANAGE = "catalog.manage_catalog"
 
 
 # Sectors -----------------------------------------------------------------------------------------------
@@ -52,7 +53,7 @@ def _require(actor, perm: str = "catalog.manage_catalog") -> None:
 
 @transaction.atomic
 def save_sector(*, actor, code: str, name: str, managing_body: str = "") -> Sector:
-    _require(actor)
+    require(actor, MANAGE)
     sector = Sector.objects.filter(code=code).first() or Sector(code=code)
     if sector.pk and (sector.name, sector.managing_body) == (name, managing_body):
         return sector
@@ -73,11 +74,17 @@ def save_draft(*, actor, content: Mapping[str, Any]) -> ProcedureVersion:
 
     A new national code creates the procedure, unpublished until a decision publishes it.
     """
-    _require(actor)
+    require(actor, MANAGE)
     sector = _sector(content.get("sector"))
+    kind = content.get("code_kind") or CodeKind.NATIONAL
+    clash = collision(content["national_code"], kind)
+    if clash:
+        raise ValidationError({"national_code": clash})
     procedure = Procedure.objects.filter(national_code=content["national_code"]).first()
     if procedure is None:
-        procedure = Procedure(national_code=content["national_code"], name=content["name"], sector=sector)
+        procedure = Procedure(
+            national_code=content["national_code"], code_kind=kind, name=content["name"], sector=sector
+        )
         procedure.full_clean()
         procedure.save()
         audit.record(actor=actor, action="procedure.create", target=procedure)
@@ -103,7 +110,7 @@ def save_draft(*, actor, content: Mapping[str, Any]) -> ProcedureVersion:
 
 @transaction.atomic
 def discard_draft(*, actor, procedure: Procedure) -> None:
-    _require(actor)
+    require(actor, MANAGE)
     draft = selectors.open_draft(procedure)
     if draft is None:
         return
@@ -179,11 +186,22 @@ def _replace_children(
 ) -> None:
     version.channels.all().delete()
     version.documents.all().delete()
-    for spec in normalized(dict(content))["channels"]:
+    version.fee_items.all().delete()
+    data = normalized(dict(content))
+    for spec in data["channels"]:
+        cases = spec.pop("cases")
         channel = VersionChannel(version=version, **spec)
         channel.full_clean()
         channel.save()
-    for position, spec in enumerate(normalized(dict(content))["documents"], start=1):
+        for position, case in enumerate(cases, start=1):
+            limit_case = LimitCase(channel=channel, position=position, **case)
+            limit_case.full_clean()
+            limit_case.save()
+    for position, spec in enumerate(data["fee_items"], start=1):
+        item = FeeItem(version=version, position=position, **spec)
+        item.full_clean()
+        item.save()
+    for position, spec in enumerate(data["documents"], start=1):
         document = RequiredDocument(
             version=version, position=position, **spec, form_template=templates.get(spec["name"]) or ""
         )
@@ -217,7 +235,7 @@ def _latest_templates(procedure: Procedure) -> dict[str, Any]:
 
 def attach_form_template(*, actor, document: RequiredDocument, file) -> RequiredDocument:
     """Attach a form template file to a document of a draft (published versions keep their files)."""
-    _require(actor)
+    require(actor, MANAGE)
     with transaction.atomic():
         before = audit.snapshot(document)
         document.form_template.save(file.name, file, save=False)
@@ -251,7 +269,7 @@ def issue_publication_decision(
     Each touched procedure gets a new immutable version in force from `effective_from`; the previous version
     ends the day before. Timing against the PublicationRule rows is stored on the decision.
     """
-    _require(actor, "catalog.issue_decision")
+    require(actor, "catalog.issue_decision")
     problems = decision_problems(
         effective_from=effective_from, procedures=[*publish, *abolish, *(old for old, _new in replace)]
     )
@@ -325,6 +343,16 @@ def _publish_draft(actor, decision: PublicationDecision, procedure: Procedure, *
             _("Thủ tục %(code)s không có dự thảo để công bố. / Procedure %(code)s has no draft to publish.")
             % {"code": procedure.national_code}
         )
+    missing = missing_parts(version_content(draft))
+    if missing:
+        raise ValidationError(
+            _(
+                "Thủ tục %(code)s chưa đủ bộ phận tạo thành để công bố (khoản 2 Điều 8 Nghị định "
+                "63/2010/NĐ-CP, sửa đổi bởi Nghị định 92/2017/NĐ-CP), còn thiếu: %(parts)s. / Procedure "
+                "%(code)s cannot be published without all its constituent parts; missing: %(parts)s."
+            )
+            % {"code": procedure.national_code, "parts": "; ".join(str(p.label) for p in missing)}
+        )
     previous = selectors.latest_version(procedure)
     _close_previous(previous, decision)
     draft.decision = decision
@@ -392,7 +420,7 @@ def _close_previous(previous: ProcedureVersion | None, decision: PublicationDeci
 @transaction.atomic
 def record_national_posting(*, actor, decision: PublicationDecision, posted_on: date) -> PublicationDecision:
     """The decision was posted to the national database on `posted_on`: on time or late, for the index."""
-    _require(actor, "catalog.issue_decision")
+    require(actor, "catalog.issue_decision")
     before = audit.snapshot(decision)
     decision.posted_on = posted_on
     decision.posted_on_time = posted_on <= decision.post_deadline
@@ -417,7 +445,7 @@ def apply_procedure(
     note: str = "",
 ):
     """`agency` applies `procedure` under the local code {national code}.{agency code}; idempotent."""
-    _require(actor)
+    require(actor, MANAGE)
     from .models import AgencyProcedure
 
     application = AgencyProcedure.objects.filter(procedure=procedure, agency=agency).first()
@@ -442,7 +470,7 @@ def apply_procedure(
 
 @transaction.atomic
 def withdraw_procedure(*, actor, procedure: Procedure, agency: Agency) -> None:
-    _require(actor)
+    require(actor, MANAGE)
     from .models import AgencyProcedure
 
     application = AgencyProcedure.objects.filter(procedure=procedure, agency=agency).first()
@@ -504,7 +532,7 @@ def save_process(
 
     Refused when the steps add up to more than a legal time limit of the channel(s) it covers.
     """
-    _require(actor)
+    require(actor, MANAGE)
     problems = check_process(procedure=procedure, channel=channel, steps=steps)
     if problems:
         raise ValidationError(problems)
@@ -556,7 +584,7 @@ def save_synonym(*, actor, term: str, expansion: str, weight: Decimal | float | 
 
     `weight` (0.10–1.00, default 0.70) is the share of the phrase given to the expansion when searching.
     """
-    _require(actor)
+    require(actor, MANAGE)
     folded = " ".join(words(term))
     if not folded or not words(expansion):
         raise ValidationError(
@@ -600,7 +628,7 @@ def load_synonyms(*, actor, path: Path | str = DEFAULT_SYNONYMS) -> int:
     A phrase the officer already keeps is left as it is, so loading again never undoes an edit.
     Returns how many were added.
     """
-    _require(actor)
+    require(actor, MANAGE)
     try:
         rows = json.loads(Path(path).read_text(encoding="utf-8"))["synonyms"]
     except (OSError, ValueError, KeyError, TypeError) as error:
@@ -621,7 +649,7 @@ def load_synonyms(*, actor, path: Path | str = DEFAULT_SYNONYMS) -> int:
 
 @transaction.atomic
 def delete_synonym(*, actor, synonym: Synonym) -> None:
-    _require(actor)
+    require(actor, MANAGE)
     audit.record(
         actor=actor, action="synonym.delete", target=synonym, before=audit.snapshot(synonym), after={}
     )

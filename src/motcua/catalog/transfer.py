@@ -1,26 +1,58 @@
-"""Catalog import and export as Excel (.xlsx) or JSON; the layout is documented in docs/catalog-import.md.
+"""Catalog import and export: Excel (.xlsx: the platform's sheets or the national database's one-row-per-
+procedure layout), JSON and CSV; the layouts are documented in docs/catalog-import.md.
 
 Import reads every row first and reports every problem (sheet, row, column, message in Vietnamese and
-English). A file with problems is refused whole, unless `partial` is set: then the procedures without
-problems are imported. Imported procedures become drafts (a publication decision publishes them); a
-procedure whose content is identical to its current draft or latest published version is skipped, so
-importing the same file twice changes nothing.
+English), then writes in one transaction, procedure by procedure, through the catalog services, so the
+rules of a draft, a code and a publication are the services' own. Each procedure row ends with one outcome:
+created, changed (its draft), versioned (a new version by the file's publication decision, or a draft over a
+published procedure), unchanged or refused. A file with problems is refused whole (nothing is written; the
+outcomes still say what would have happened), unless `partial` is set: then the refused procedures are
+left out. A dry run does everything and rolls it back. Importing the same file twice changes nothing.
 """
 
+import csv
+import io
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from motcua.core import spreadsheets
+from motcua.core.text import fold
 
 from . import selectors, services
-from .content import BOOL_FIELDS, CHANNEL_FIELDS, DOCUMENT_FIELDS, TEXT_FIELDS, differences, version_content
-from .models import Applicant, Channel, Level, OnlineLevel, Procedure, ProcedureType, Sector, TimeUnit
+from .codes import code_problem, collision
+from .completeness import missing_parts
+from .content import (
+    BOOL_FIELDS,
+    CASE_FIELDS,
+    CHANNEL_FIELDS,
+    DOCUMENT_FIELDS,
+    FEE_FIELDS,
+    TEXT_FIELDS,
+    differences,
+    version_content,
+)
+from .models import (
+    Applicant,
+    Channel,
+    CodeKind,
+    FeeBasis,
+    FeeKind,
+    Level,
+    OnlineLevel,
+    Procedure,
+    ProcedureType,
+    Sector,
+    TimeUnit,
+)
 
 PROCEDURE_COLUMNS = (
     "national_code",
@@ -30,21 +62,47 @@ PROCEDURE_COLUMNS = (
     *TEXT_FIELDS[1:],
     "applicants",
     *BOOL_FIELDS,
+    "code_kind",
 )
 SECTOR_COLUMNS = ("code", "name", "managing_body")
 SHEETS = {
     "sectors": SECTOR_COLUMNS,
     "procedures": PROCEDURE_COLUMNS,
     "channels": ("national_code", *CHANNEL_FIELDS),
+    "cases": ("national_code", "channel", *CASE_FIELDS),
     "documents": ("national_code", *DOCUMENT_FIELDS),
+    "fee_items": ("national_code", *FEE_FIELDS),
 }
 REQUIRED = {
     "sectors": ("code", "name"),
     "procedures": ("national_code", "name", "sector", "levels"),
     "channels": ("national_code", "channel", "time_limit", "time_unit"),
+    "cases": ("national_code", "channel", "condition", "time_limit", "time_unit"),
     "documents": ("national_code", "name"),
+    "fee_items": ("national_code",),
 }
+DECISION_SHEET = "decision"
+DECISION_FIELDS = (
+    "number",
+    "title",
+    "signed_on",
+    "signer",
+    "effective_from",
+    "legal_documents",
+    "legal_effective_on",
+    "abolish",
+    "replace",
+)
 TRUE_WORDS, FALSE_WORDS = {"1", "true", "co", "có", "x", "yes"}, {"", "0", "false", "khong", "không", "no"}
+APPLICANT_LABELS = {fold(str(label)): value for value, label in Applicant.choices}
+# Wordings seen in provinces' annexes beside the national database's own.
+APPLICANT_LABELS |= {value: value for value in Applicant.values} | {
+    "ca nhan": "citizen",
+    "cong dan": "citizen",
+    "to chuc": "organisation",
+    "to chuc, ca nhan": "organisation",
+    "ho gia dinh": "citizen",  # a household applies through its members, Vietnamese citizens
+}
 
 
 class FileProblem(Exception):
@@ -62,77 +120,194 @@ class Problem:
         return f"{self.sheet}:{self.row}:{self.column}: {self.message}"
 
 
+class Action:
+    CREATED = "created"
+    CHANGED = "changed"
+    VERSIONED = "versioned"
+    UNCHANGED = "unchanged"
+    REFUSED = "refused"
+
+
+ACTION_LABELS = {
+    Action.CREATED: "Tạo mới / created",
+    Action.CHANGED: "Thay đổi dự thảo / draft changed",
+    Action.VERSIONED: "Phiên bản mới / new version",
+    Action.UNCHANGED: "Giữ nguyên / unchanged",
+    Action.REFUSED: "Từ chối / refused",
+}
+
+
+@dataclass
+class RowOutcome:
+    sheet: str
+    row: int
+    code: str
+    name: str
+    action: str = Action.UNCHANGED
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return ACTION_LABELS[self.action]
+
+
 @dataclass
 class ImportReport:
     problems: list[Problem] = field(default_factory=list)
-    created: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    skipped: int = 0
+    rows: list[RowOutcome] = field(default_factory=list)
     sectors_saved: int = 0
     refused: bool = False
+    dry_run: bool = False
+    decision: str = ""
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def created(self) -> int:
+        return self.count(Action.CREATED)
+
+    @property
+    def changed(self) -> int:
+        return self.count(Action.CHANGED)
+
+    @property
+    def versioned(self) -> int:
+        return self.count(Action.VERSIONED)
+
+    @property
+    def unchanged(self) -> int:
+        return self.count(Action.UNCHANGED)
+
+    @property
+    def skipped(self) -> int:
+        return self.count(Action.REFUSED)
+
+    @property
+    def written(self) -> bool:
+        return not (self.refused or self.dry_run)
+
+    def summary(self) -> str:
+        return (
+            f"Mới {self.created}, thay đổi {self.changed}, phiên bản mới {self.versioned}, giữ nguyên "
+            f"{self.unchanged}, bỏ qua {self.skipped}, lĩnh vực {self.sectors_saved}. / New {self.created}, "
+            f"changed {self.changed}, versioned {self.versioned}, unchanged {self.unchanged}, skipped "
+            f"{self.skipped}, sectors {self.sectors_saved}."
+        )
+
+    def as_csv(self) -> str:
+        """The downloadable report: one line per procedure, then one per problem."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["sheet", "row", "national_code", "name", "action", "messages"])
+        for row in self.rows:
+            writer.writerow([row.sheet, row.row, row.code, row.name, row.label, " | ".join(row.messages)])
+        return out.getvalue()
 
 
 Row = tuple[int, dict[str, Any]]
+Sheets = dict[str, list[Row]]
 Progress = Callable[[int, int], None]
 
 
 # Reading -----------------------------------------------------------------------------------------------
 
 
-def read_file(path: Path) -> dict[str, list[Row]]:
-    """Rows per sheet, each with its row number in the file (Excel rows from 2; JSON items from 1)."""
+def read_file(path: Path) -> Sheets:
+    """Rows per sheet, each with its row number in the file (Excel/CSV rows from 2; JSON items from 1)."""
     if not path.exists():
         raise FileProblem(f"Không tìm thấy tệp {path}. / File not found: {path}.")
-    suffix = path.suffix.lower()
+    return read_bytes(path.name, path.read_bytes())
+
+
+def read_bytes(name: str, data: bytes) -> Sheets:
+    suffix = Path(name).suffix.lower()
     if suffix == ".json":
-        return _read_json(path)
+        return _read_json(data)
     if suffix == ".xlsx":
-        return _read_xlsx(path)
+        return _read_xlsx(data)
+    if suffix == ".csv":
+        from .national import flat_sheets
+
+        return flat_sheets(_csv_rows(data), sheet="csv")
     raise FileProblem(
-        f"Chỉ nhận tệp .xlsx hoặc .json: {path.name}. / Only .xlsx or .json files: {path.name}."
+        f"Chỉ nhận tệp .xlsx, .json hoặc .csv: {name}. / Only .xlsx, .json or .csv files: {name}."
     )
 
 
-def _read_json(path: Path) -> dict[str, list[Row]]:
+def _empty() -> Sheets:
+    return {name: [] for name in (*SHEETS, DECISION_SHEET)}
+
+
+def _read_json(data: bytes) -> Sheets:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        loaded = json.loads(data.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as error:
         raise FileProblem(f"Tệp JSON không đọc được: {error}. / Unreadable JSON: {error}.") from None
-    if not isinstance(data, dict):
+    if not isinstance(loaded, dict):
         raise FileProblem("Tệp JSON phải là một đối tượng. / The JSON file must be an object.")
-    sheets: dict[str, list[Row]] = {name: [] for name in SHEETS}
-    sheets["sectors"] = list(enumerate(data.get("sectors", []), start=1))
-    for number, item in enumerate(data.get("procedures", []), start=1):
+    sheets = _empty()
+    sheets["sectors"] = [
+        (n, s if isinstance(s, dict) else {}) for n, s in enumerate(loaded.get("sectors", []), 1)
+    ]
+    for number, item in enumerate(loaded.get("procedures", []), start=1):
         if not isinstance(item, dict):
             item = {}
         code = item.get("national_code", "")
-        sheets["procedures"].append(
-            (number, {k: v for k, v in item.items() if k not in ("channels", "documents")})
-        )
-        sheets["channels"] += [(number, {"national_code": code, **c}) for c in item.get("channels", [])]
-        sheets["documents"] += [(number, {"national_code": code, **d}) for d in item.get("documents", [])]
+        nested = ("channels", "documents", "fee_items")
+        sheets["procedures"].append((number, {k: v for k, v in item.items() if k not in nested}))
+        for key in nested:
+            sheets[key] += [
+                (number, {"national_code": code, **x}) for x in item.get(key, []) if isinstance(x, dict)
+            ]
+    if isinstance(loaded.get("decision"), dict):
+        sheets[DECISION_SHEET] = [(1, loaded["decision"])]
     return sheets
 
 
-def _read_xlsx(path: Path) -> dict[str, list[Row]]:
+def _read_xlsx(data: bytes) -> Sheets:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a broken file; all mean "unreadable"
         raise FileProblem(f"Tệp Excel không đọc được: {error}. / Unreadable Excel file: {error}.") from None
-    sheets: dict[str, list[Row]] = {name: [] for name in SHEETS}
-    for name in SHEETS:
-        if name not in book.sheetnames:
-            continue
-        rows = book[name].iter_rows(values_only=True)
-        header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
-        for number, values in enumerate(rows, start=2):
-            if values and any(v not in (None, "") for v in values):
-                sheets[name].append((number, dict(zip(header, values, strict=False))))
-    book.close()
-    return sheets
+    try:
+        if "procedures" not in book.sheetnames:
+            # The national database's export: one sheet, one row per procedure, titles above the header.
+            from .national import flat_sheets
+
+            first = book[book.sheetnames[0]]
+            return flat_sheets(list(first.iter_rows(values_only=True)), sheet=first.title)
+        sheets = _empty()
+        for name in (*SHEETS, DECISION_SHEET):
+            if name not in book.sheetnames:
+                continue
+            rows = book[name].iter_rows(values_only=True)
+            header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+            for number, values in enumerate(rows, start=2):
+                if values and any(v not in (None, "") for v in values):
+                    sheets[name].append((number, dict(zip(header, values, strict=False))))
+        if sheets[DECISION_SHEET]:
+            # The decision sheet is "field | value" lines: one decision.
+            sheets[DECISION_SHEET] = [
+                (2, {_text(r.get("field")): r.get("value") for _n, r in sheets[DECISION_SHEET]})
+            ]
+        return sheets
+    finally:
+        book.close()
+
+
+def _csv_rows(data: bytes) -> list[tuple[Any, ...]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileProblem("Tệp CSV phải mã hóa UTF-8. / The CSV file must be UTF-8.") from None
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel  # type: ignore[assignment]
+    return [tuple(row) for row in csv.reader(io.StringIO(text), dialect)]
 
 
 # Checking ----------------------------------------------------------------------------------------------
@@ -145,7 +320,7 @@ def _text(value: Any) -> str:
 def _codes(value: Any) -> list[str]:
     if isinstance(value, list):
         return [_text(v) for v in value if _text(v)]
-    return [part.strip() for part in _text(value).split(",") if part.strip()]
+    return [part.strip() for part in _text(value).replace(";", ",").split(",") if part.strip()]
 
 
 def _problem(sheet: str, row: int, column: str, vi: str, en: str) -> Problem:
@@ -179,7 +354,7 @@ def _bool(problems, sheet, row, column, value) -> bool:
     return False
 
 
-def _int(problems, sheet, row, column, value, default: int) -> int:
+def _int(problems, sheet, row, column, value, default: int | None) -> int | None:
     if value in (None, ""):
         return default
     try:
@@ -200,47 +375,108 @@ def _int(problems, sheet, row, column, value, default: int) -> int:
         return default
 
 
-def _missing(problems, sheet, row, data) -> bool:
+def _amount(problems, sheet, row, column, value, *, required: bool) -> str | None:
+    """A time limit or a rate: decimals with ',' or '.', not negative."""
+    if value in (None, "") and not required:
+        return None
+    try:
+        number = Decimal(_text(value).replace(",", "."))
+        if number < 0 or number >= 10000 or number != number.quantize(Decimal("0.0001")):
+            raise InvalidOperation
+        return f"{number.normalize():f}"
+    except InvalidOperation:
+        problems.append(
+            _problem(
+                sheet,
+                row,
+                column,
+                f"'{value}' không phải {'tỷ lệ' if column == 'rate' else 'thời hạn'} hợp lệ",
+                f"'{value}' is not a valid {'rate' if column == 'rate' else 'time limit'}",
+            )
+        )
+        return "0" if required else None
+
+
+def _cutoff(problems, sheet, row, value) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, (time, datetime)):
+        return f"{value:%H:%M}"
+    try:
+        return f"{datetime.strptime(_text(value).replace('h', ':').rstrip(':') or '', '%H:%M'):%H:%M}"
+    except ValueError:
+        try:
+            return f"{datetime.strptime(_text(value), '%H'):%H:%M}"
+        except ValueError:
+            problems.append(
+                _problem(
+                    sheet, row, "cutoff", f"'{value}' không phải giờ (15:00)", f"'{value}' is not an hour"
+                )
+            )
+            return None
+
+
+def _missing(problems, sheet, row, data, label: str = "") -> bool:
     absent = [c for c in REQUIRED[sheet] if _text(data.get(c)) == "" and not isinstance(data.get(c), list)]
     for column in absent:
-        problems.append(_problem(sheet, row, column, "thiếu giá trị bắt buộc", "required value missing"))
+        problems.append(
+            _problem(label or sheet, row, column, "thiếu giá trị bắt buộc", "required value missing")
+        )
     return bool(absent)
 
 
-def check(sheets: dict[str, list[Row]]) -> tuple[list[dict], list[dict], list[Problem], set[str]]:
-    """Sectors and procedure contents from the rows, every problem, and the codes of bad procedures."""
-    problems: list[Problem] = []
+@dataclass
+class Checked:
+    sectors: list[dict]
+    contents: list[dict]
+    rows_of: dict[str, tuple[str, int]]
+    problems: list[Problem]
+    bad: dict[str, list[str]]
+    decision: dict | None
+
+
+def check(sheets: Sheets) -> Checked:
+    """Sectors and procedure contents from the rows, every problem, and the problems of each bad code."""
+    problems: list[Problem] = list(sheets.get("_problems", []))  # type: ignore[arg-type]
     sectors = _check_sectors(sheets["sectors"], problems)
     known_sectors = {s["code"] for s in sectors} | set(Sector.objects.values_list("code", flat=True))
+    levels = set(Level.objects.values_list("code", flat=True))
     contents: dict[str, dict] = {}
-    rows_of: dict[str, int] = {}
-    bad: set[str] = set()
+    rows_of: dict[str, tuple[str, int]] = {}
+    bad: dict[str, list[str]] = {}
+    procedure_sheet = sheets.get("_sheet_name", "procedures")  # type: ignore[arg-type]
+
+    def mark(code: str, since: int) -> None:
+        if len(problems) > since:
+            bad.setdefault(code, []).extend(str(p) for p in problems[since:])
+
     for row, data in sheets["procedures"]:
         before = len(problems)
-        content = _check_procedure(row, data, known_sectors, problems)
+        content = _check_procedure(str(procedure_sheet), row, data, known_sectors, levels, problems)
         code = content["national_code"]
         if code in contents:
             problems.append(
                 _problem(
-                    "procedures",
+                    str(procedure_sheet),
                     row,
                     "national_code",
-                    f"mã {code} trùng với dòng {rows_of[code]}",
-                    f"code {code} repeats row {rows_of[code]}",
+                    f"mã {code} trùng với dòng {rows_of[code][1]}",
+                    f"code {code} repeats row {rows_of[code][1]}",
                 )
             )
         contents.setdefault(code, content)
-        rows_of.setdefault(code, row)
-        if len(problems) > before:
-            bad.add(code)
-    for sheet, checker, key in (
-        ("channels", _check_channel, "channels"),
-        ("documents", _check_document, "documents"),
-    ):
+        rows_of.setdefault(code, (str(procedure_sheet), row))
+        mark(code, before)
+    checkers = {
+        "channels": _check_channel,
+        "documents": _check_document,
+        "fee_items": _check_fee_item,
+    }
+    for sheet, checker in checkers.items():
         for row, data in sheets[sheet]:
             before = len(problems)
             code = _text(data.get("national_code"))
-            item = checker(row, data, problems)
+            item = checker(sheet, row, data, problems)
             if code and code not in contents:
                 problems.append(
                     _problem(
@@ -252,23 +488,42 @@ def check(sheets: dict[str, list[Row]]) -> tuple[list[dict], list[dict], list[Pr
                     )
                 )
             elif code:
-                contents[code][key].append(item)
-                if len(problems) > before:
-                    bad.add(code)
+                contents[code][sheet].append(item)
+                mark(code, before)
+    for row, data in sheets["cases"]:
+        before = len(problems)
+        code, channel = _text(data.get("national_code")), _text(data.get("channel"))
+        case = _check_case("cases", row, data, problems)
+        target = [c for c in contents.get(code, {}).get("channels", []) if c["channel"] == channel]
+        if not target:
+            problems.append(
+                _problem(
+                    "cases",
+                    row,
+                    "channel",
+                    f"thủ tục '{code}' không có cách thức '{channel}' trong tệp",
+                    f"procedure '{code}' has no channel '{channel}' in the file",
+                )
+            )
+        else:
+            target[0]["cases"].append(case)
+        mark(code, before)
     for code, content in contents.items():
         seen = [c["channel"] for c in content["channels"]]
         if len(seen) != len(set(seen)):
+            before = len(problems)
             problems.append(
                 _problem(
                     "channels",
-                    rows_of[code],
+                    rows_of[code][1],
                     "channel",
                     f"thủ tục {code} có cách thức lặp lại",
                     f"procedure {code} repeats a channel",
                 )
             )
-            bad.add(code)
-    return sectors, list(contents.values()), problems, bad
+            mark(code, before)
+    decision = _check_decision(sheets[DECISION_SHEET], problems)
+    return Checked(sectors, list(contents.values()), rows_of, problems, bad, decision)
 
 
 def _check_sectors(rows: list[Row], problems: list[Problem]) -> list[dict]:
@@ -279,9 +534,31 @@ def _check_sectors(rows: list[Row], problems: list[Problem]) -> list[dict]:
     return sectors
 
 
-def _check_procedure(row: int, data: dict, known_sectors: set[str], problems: list[Problem]) -> dict:
-    sheet = "procedures"
-    _missing(problems, sheet, row, data)
+def applicant_codes(value: Any) -> list[str]:
+    """Codes (`citizen, business`) or the national database's wording ("Công dân Việt Nam; Cán bộ, công
+    chức, viên chức") -> codes in the order written. Labels hold commas, so they are found longest first
+    rather than split; what is left over is returned as is, to be reported."""
+    if isinstance(value, list):
+        return [APPLICANT_LABELS.get(fold(_text(v)), _text(v)) for v in value if _text(v)]
+    text = fold(_text(value))
+    found: list[tuple[int, str]] = []
+    for label in sorted(APPLICANT_LABELS, key=len, reverse=True):
+        pattern = re.compile(rf"(?<![\w]){re.escape(label)}(?![\w])")
+        while match := pattern.search(text):
+            found.append((match.start(), APPLICANT_LABELS[label]))
+            text = text[: match.start()] + " " * len(label) + text[match.end() :]
+    codes = []
+    for _position, code in sorted(found):
+        if code not in codes:
+            codes.append(code)
+    leftover = " ".join(re.sub(r"[,;.()\n]|\bva\b", " ", text).split())
+    return codes + ([leftover] if leftover else [])
+
+
+def _check_procedure(
+    sheet: str, row: int, data: dict, known_sectors: set[str], levels: set[str], problems: list[Problem]
+) -> dict:
+    _missing(problems, "procedures", row, data, sheet)
     content: dict[str, Any] = {
         column: _text(data.get(column)) for column in ("national_code", "name", "sector")
     }
@@ -289,8 +566,15 @@ def _check_procedure(row: int, data: dict, known_sectors: set[str], problems: li
         content[column] = _text(data.get(column))
     content["procedure_type"] = content["procedure_type"] or ProcedureType.NOT_ROUTED
     content["online_level"] = content["online_level"] or OnlineLevel.NONE
+    content["code_kind"] = _text(data.get("code_kind")) or CodeKind.NATIONAL
     _check_choice(problems, sheet, row, "procedure_type", content["procedure_type"], ProcedureType.values)
     _check_choice(problems, sheet, row, "online_level", content["online_level"], OnlineLevel.values)
+    _check_choice(problems, sheet, row, "code_kind", content["code_kind"], CodeKind.values)
+    code = content["national_code"]
+    if code:
+        for message in (code_problem(code, content["code_kind"]), collision(code, content["code_kind"])):
+            if message:
+                problems.append(Problem(sheet, row, "national_code", message))
     if content["sector"] and content["sector"] not in known_sectors:
         problems.append(
             _problem(
@@ -301,52 +585,76 @@ def _check_procedure(row: int, data: dict, known_sectors: set[str], problems: li
                 f"unknown sector '{content['sector']}'",
             )
         )
-    level_codes = set(Level.objects.values_list("code", flat=True))
     content["levels"] = _codes(data.get("levels"))
-    for code in content["levels"]:
-        _check_choice(problems, sheet, row, "levels", code, sorted(level_codes))
-    content["applicants"] = _codes(data.get("applicants"))
-    for code in content["applicants"]:
-        _check_choice(problems, sheet, row, "applicants", code, Applicant.values)
+    for level in content["levels"]:
+        _check_choice(problems, sheet, row, "levels", level, sorted(levels))
+    content["applicants"] = applicant_codes(data.get("applicants"))
+    for applicant in content["applicants"]:
+        _check_choice(problems, sheet, row, "applicants", applicant, Applicant.values)
     for column in BOOL_FIELDS:
         content[column] = _bool(problems, sheet, row, column, data.get(column))
-    content["channels"], content["documents"] = [], []
+    content["channels"], content["documents"], content["fee_items"] = [], [], []
     return content
 
 
-def _check_channel(row: int, data: dict, problems: list[Problem]) -> dict:
-    sheet = "channels"
-    _missing(problems, sheet, row, data)
+def _check_case(sheet: str, row: int, data: dict, problems: list[Problem]) -> dict:
+    item = {
+        "condition": _text(data.get("condition")),
+        "time_unit": _text(data.get("time_unit")),
+        "time_limit": _amount(problems, sheet, row, "time_limit", data.get("time_limit"), required=True),
+        "time_limit_min": _amount(
+            problems, sheet, row, "time_limit_min", data.get("time_limit_min"), required=False
+        ),
+        "cutoff": _cutoff(problems, sheet, row, data.get("cutoff")),
+        "at_most": _bool(problems, sheet, row, "at_most", data.get("at_most")),
+    }
+    if not item["condition"]:
+        problems.append(_problem(sheet, row, "condition", "thiếu tên trường hợp", "the case needs its name"))
+    _check_choice(problems, sheet, row, "time_unit", item["time_unit"], TimeUnit.values)
+    _check_range(problems, sheet, row, item)
+    return item
+
+
+def _check_range(problems: list[Problem], sheet: str, row: int, item: dict) -> None:
+    low, high = item.get("time_limit_min"), item.get("time_limit")
+    if low is not None and high is not None and Decimal(low) > Decimal(high):
+        problems.append(
+            _problem(
+                sheet,
+                row,
+                "time_limit_min",
+                f"thời hạn tối thiểu {low} lớn hơn thời hạn {high}",
+                f"the lower bound {low} exceeds the limit {high}",
+            )
+        )
+
+
+def _check_channel(sheet: str, row: int, data: dict, problems: list[Problem]) -> dict:
+    _missing(problems, "channels", row, data)
     item = {
         "channel": _text(data.get("channel")),
         "time_unit": _text(data.get("time_unit")),
         "description": _text(data.get("description")),
         "fee": _int(problems, sheet, row, "fee", data.get("fee"), 0),
+        "time_limit": _amount(problems, sheet, row, "time_limit", data.get("time_limit"), required=True),
+        "time_limit_min": _amount(
+            problems, sheet, row, "time_limit_min", data.get("time_limit_min"), required=False
+        ),
+        "cutoff": _cutoff(problems, sheet, row, data.get("cutoff")),
+        "at_most": _bool(problems, sheet, row, "at_most", data.get("at_most")),
+        "time_limit_text": _text(data.get("time_limit_text")),
+        "cases": [
+            _check_case(sheet, row, c, problems) for c in data.get("cases") or [] if isinstance(c, dict)
+        ],
     }
     _check_choice(problems, sheet, row, "channel", item["channel"], Channel.values)
     _check_choice(problems, sheet, row, "time_unit", item["time_unit"], TimeUnit.values)
-    try:
-        limit = Decimal(_text(data.get("time_limit")).replace(",", "."))
-        if limit < 0 or limit >= 10000 or limit != limit.quantize(Decimal("0.01")):
-            raise InvalidOperation
-        item["time_limit"] = f"{limit.normalize():f}"
-    except InvalidOperation:
-        problems.append(
-            _problem(
-                sheet,
-                row,
-                "time_limit",
-                f"'{data.get('time_limit')}' không phải thời hạn hợp lệ",
-                f"'{data.get('time_limit')}' is not a valid time limit",
-            )
-        )
-        item["time_limit"] = "0"
+    _check_range(problems, sheet, row, item)
     return item
 
 
-def _check_document(row: int, data: dict, problems: list[Problem]) -> dict:
-    sheet = "documents"
-    _missing(problems, sheet, row, data)
+def _check_document(sheet: str, row: int, data: dict, problems: list[Problem]) -> dict:
+    _missing(problems, "documents", row, data)
     item = {
         "name": _text(data.get("name")),
         "form_name": _text(data.get("form_name")),
@@ -368,48 +676,240 @@ def _check_document(row: int, data: dict, problems: list[Problem]) -> dict:
     return item
 
 
+def _check_fee_item(sheet: str, row: int, data: dict, problems: list[Problem]) -> dict:
+    item = {
+        "kind": _text(data.get("kind")) or FeeKind.CHARGE,
+        "channel": _text(data.get("channel")),
+        "condition": _text(data.get("condition")),
+        "area": _text(data.get("area")),
+        "basis": _text(data.get("basis")) or FeeBasis.DOSSIER,
+        "amount": _int(problems, sheet, row, "amount", data.get("amount"), None),
+        "rate": _amount(problems, sheet, row, "rate", data.get("rate"), required=False),
+        "maximum": _int(problems, sheet, row, "maximum", data.get("maximum"), None),
+        "exempt": _bool(problems, sheet, row, "exempt", data.get("exempt")),
+        "note": _text(data.get("note")),
+    }
+    _check_choice(problems, sheet, row, "kind", item["kind"], FeeKind.values)
+    _check_choice(problems, sheet, row, "channel", item["channel"], ["", *Channel.values])
+    _check_choice(problems, sheet, row, "basis", item["basis"], FeeBasis.values)
+    if not item["exempt"]:
+        if item["basis"] == FeeBasis.PERCENT and (item["rate"] is None or Decimal(item["rate"]) > 100):
+            problems.append(
+                _problem(sheet, row, "rate", "cần tỷ lệ từ 0 đến 100", "a rate between 0 and 100 is needed")
+            )
+        if item["basis"] != FeeBasis.PERCENT and item["amount"] is None:
+            problems.append(_problem(sheet, row, "amount", "cần mức thu", "an amount is needed"))
+    return item
+
+
+def _date(problems: list[Problem], column: str, value: Any, *, required: bool) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _text(value)
+    if not text and not required:
+        return None
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    problems.append(
+        _problem(
+            DECISION_SHEET,
+            2,
+            column,
+            f"'{text}' không phải ngày (dd/mm/yyyy)",
+            f"'{text}' is not a date (dd/mm/yyyy)",
+        )
+    )
+    return None
+
+
+def _check_decision(rows: list[Row], problems: list[Problem]) -> dict | None:
+    """The publication decision a file may carry: it publishes the file's procedures, abolishes and
+    replaces the codes it lists."""
+    if not rows:
+        return None
+    data = rows[0][1]
+    decision: dict[str, Any] = {
+        key: _text(data.get(key)) for key in ("number", "title", "signer", "legal_documents")
+    }
+    for key in ("number", "title", "signer", "legal_documents"):
+        if not decision[key]:
+            problems.append(
+                _problem(DECISION_SHEET, 2, key, "thiếu giá trị bắt buộc", "required value missing")
+            )
+    decision["signed_on"] = _date(problems, "signed_on", data.get("signed_on"), required=True)
+    decision["effective_from"] = _date(problems, "effective_from", data.get("effective_from"), required=True)
+    decision["legal_effective_on"] = _date(
+        problems, "legal_effective_on", data.get("legal_effective_on"), required=False
+    )
+    decision["abolish"] = _codes(data.get("abolish"))
+    replace = data.get("replace") or []
+    pairs = replace if isinstance(replace, list) else [p.split(">") for p in _codes(replace)]
+    decision["replace"] = []
+    for pair in pairs:
+        old, new = (pair.get("old"), pair.get("new")) if isinstance(pair, dict) else [*pair, ""][:2]
+        if not _text(old) or not _text(new):
+            problems.append(
+                _problem(DECISION_SHEET, 2, "replace", "ghi 'mã cũ>mã mới'", "write 'old code>new code'")
+            )
+            continue
+        decision["replace"].append((_text(old), _text(new)))
+    return decision
+
+
 # Importing ---------------------------------------------------------------------------------------------
 
 
-def import_catalog(path: Path, *, partial: bool = False, progress: Progress | None = None) -> ImportReport:
-    """Check the whole file, then import it (or its good procedures when `partial`) in one transaction."""
-    sectors, contents, problems, bad = check(read_file(path))
-    report = ImportReport(problems=problems)
-    if problems and not partial:
-        report.refused = True
-        return report
+def import_catalog(
+    path: Path,
+    *,
+    partial: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    actor: Any = None,
+) -> ImportReport:
+    return import_sheets(read_file(path), partial=partial, dry_run=dry_run, progress=progress, actor=actor)
+
+
+def import_sheets(
+    sheets: Sheets,
+    *,
+    partial: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    actor: Any = None,
+) -> ImportReport:
+    """Check the whole file, then import it in one transaction; roll back for a dry run or a refusal."""
+    checked = check(sheets)
+    report = ImportReport(problems=checked.problems, dry_run=dry_run)
     with transaction.atomic():
-        for sector in sectors:
-            report.sectors_saved += _import_sector(sector)
-        for number, content in enumerate(contents, start=1):
-            if content["national_code"] in bad:
-                report.skipped += 1
+        for sector in checked.sectors:
+            report.sectors_saved += _import_sector(actor, sector)
+        for number, content in enumerate(checked.contents, start=1):
+            code = content["national_code"]
+            sheet, row = checked.rows_of[code]
+            outcome = RowOutcome(sheet, row, code, content["name"])
+            report.rows.append(outcome)
+            if code in checked.bad:
+                outcome.action, outcome.messages = Action.REFUSED, checked.bad[code]
             else:
-                _import_procedure(content, report)
+                _import_procedure(actor, content, outcome)
             if progress:
-                progress(number, len(contents))
+                progress(number, len(checked.contents))
+        if checked.decision is not None and not report.problems:
+            _import_decision(actor, checked.decision, report)
+        refused_rows = any(r.action == Action.REFUSED for r in report.rows)
+        report.refused = bool(report.problems or refused_rows) and not partial
+        if not report.written:
+            transaction.set_rollback(True)
     return report
 
 
-def _import_sector(data: dict) -> int:
+def _import_sector(actor: Any, data: dict) -> int:
     current = Sector.objects.filter(code=data["code"]).first()
     if current and (current.name, current.managing_body) == (data["name"], data["managing_body"]):
         return 0
-    services.save_sector(actor=None, **data)
+    services.save_sector(actor=actor, **data)
     return 1
 
 
-def _import_procedure(content: dict, report: ImportReport) -> None:
+def _messages(error: ValidationError) -> list[str]:
+    if hasattr(error, "error_dict"):
+        return [f"{key}: {m}" for key, messages in error.message_dict.items() for m in messages]
+    return list(error.messages)
+
+
+def _import_procedure(actor: Any, content: dict, outcome: RowOutcome) -> None:
     procedure = Procedure.objects.filter(national_code=content["national_code"]).first()
+    draft = selectors.open_draft(procedure) if procedure else None
     current = selectors.current_content_version(procedure) if procedure else None
+    missing = missing_parts(content)
+    if missing:
+        outcome.messages.append(
+            "Chưa đủ để công bố, thiếu / not publishable yet, missing: "
+            + "; ".join(str(part.label) for part in missing)
+        )
     if current is not None and not differences(version_content(current), content):
-        report.unchanged += 1
         return
-    services.save_draft(actor=None, content=content)
+    try:
+        with transaction.atomic():
+            services.save_draft(actor=actor, content=content)
+    except ValidationError as error:
+        outcome.action = Action.REFUSED
+        outcome.messages.extend(_messages(error))
+        return
     if current is None:
-        report.created += 1
+        outcome.action = Action.CREATED
+    elif draft is not None:
+        outcome.action = Action.CHANGED
     else:
-        report.changed += 1
+        outcome.action = Action.VERSIONED
+
+
+def _import_decision(actor: Any, decision: dict, report: ImportReport) -> None:
+    """Issue the file's decision: publish the file's drafts, abolish and replace what it lists."""
+    codes = [r.code for r in report.rows if r.action in (Action.CREATED, Action.CHANGED, Action.VERSIONED)]
+    codes += [r.code for r in report.rows if r.action == Action.UNCHANGED]
+    by_code = {
+        p.national_code: p
+        for p in Procedure.objects.filter(
+            national_code__in=[
+                *codes,
+                *decision["abolish"],
+                *(c for pair in decision["replace"] for c in pair),
+            ]
+        )
+    }
+    publish = [by_code[c] for c in codes if c in by_code and selectors.open_draft(by_code[c])]
+    unknown = [
+        c for c in [*decision["abolish"], *(c for p in decision["replace"] for c in p)] if c not in by_code
+    ]
+    if unknown:
+        report.problems.append(
+            _problem(
+                DECISION_SHEET,
+                2,
+                "abolish",
+                f"không có thủ tục mã {', '.join(unknown)}",
+                f"no procedure {', '.join(unknown)}",
+            )
+        )
+        return
+    replacing = {new for _old, new in decision["replace"]}
+    try:
+        with transaction.atomic():
+            issued = services.issue_publication_decision(
+                actor=actor,
+                number=decision["number"],
+                title=decision["title"],
+                signed_on=decision["signed_on"],
+                signer=decision["signer"],
+                effective_from=decision["effective_from"],
+                legal_documents=decision["legal_documents"],
+                legal_effective_on=decision["legal_effective_on"],
+                publish=[p for p in publish if p.national_code not in replacing],
+                abolish=[by_code[c] for c in decision["abolish"]],
+                replace=[(by_code[old], by_code[new]) for old, new in decision["replace"]],
+            )
+    except ValidationError as error:
+        for message in _messages(error):
+            report.problems.append(Problem(DECISION_SHEET, 2, "number", message))
+        return
+    report.decision = issued.number
+    published = {p.national_code for p in publish}
+    for row in report.rows:
+        if row.code in published:
+            row.action = Action.CREATED if row.action == Action.CREATED else Action.VERSIONED
+            row.messages.append(f"{issued.number}")
+    ended = [*decision["abolish"], *(old for old, _new in decision["replace"])]
+    for code in ended:
+        report.rows.append(
+            RowOutcome(DECISION_SHEET, 2, code, by_code[code].name, Action.VERSIONED, [issued.number])
+        )
 
 
 # Exporting ---------------------------------------------------------------------------------------------
@@ -447,20 +947,32 @@ def export_catalog(path: Path) -> int:
     return len(contents)
 
 
+def _cell(value: Any) -> Any:
+    return ", ".join(value) if isinstance(value, list) else value
+
+
 def _write_xlsx(path: Path, sectors: list[dict], contents: list[dict]) -> None:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
+    channel_columns = list(CHANNEL_FIELDS)
     rows = {
         "sectors": [[s[c] for c in SECTOR_COLUMNS] for s in sectors],
-        "procedures": [
-            [", ".join(c[k]) if isinstance(c[k], list) else c[k] for k in PROCEDURE_COLUMNS] for c in contents
-        ],
+        "procedures": [[_cell(c[k]) for k in PROCEDURE_COLUMNS] for c in contents],
         "channels": [
-            [c["national_code"], *(ch[k] for k in CHANNEL_FIELDS)] for c in contents for ch in c["channels"]
+            [c["national_code"], *(ch[k] for k in channel_columns)] for c in contents for ch in c["channels"]
+        ],
+        "cases": [
+            [c["national_code"], ch["channel"], *(case[k] for k in CASE_FIELDS)]
+            for c in contents
+            for ch in c["channels"]
+            for case in ch["cases"]
         ],
         "documents": [
             [c["national_code"], *(d[k] for k in DOCUMENT_FIELDS)] for c in contents for d in c["documents"]
+        ],
+        "fee_items": [
+            [c["national_code"], *(f[k] for k in FEE_FIELDS)] for c in contents for f in c["fee_items"]
         ],
     }
     for name, columns in SHEETS.items():

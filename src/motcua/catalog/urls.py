@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import views, views_import
 
 app_name = "catalog"
 urlpatterns = [
     path("", views.procedure_list, name="list"),
     path("khong-phu-thuoc-dia-gioi/", views.any_boundary, name="any_boundary"),
     path("mau/<int:document_id>/", views.form_template, name="form_template"),
+    path("quan-ly/nhap/", views_import.import_page, name="import"),
+    path("quan-ly/nhap/bao-cao.csv", views_import.import_report, name="import_report"),
     path("<str:code>/", views.procedure_detail, name="detail"),
     path("<str:code>/phieu.pdf", views.procedure_sheet, name="sheet"),
     path("<str:code>/thay-doi/", views.procedure_changes, name="changes"),

@@ -43,6 +43,7 @@ FIELD_LABELS = {
     "any_boundary": _("Tiếp nhận không phụ thuộc địa giới hành chính"),
     "channels": _("Cách thức thực hiện, thời hạn, phí"),
     "documents": _("Thành phần hồ sơ"),
+    "fee_items": _("Biểu phí, lệ phí"),
 }
 
 

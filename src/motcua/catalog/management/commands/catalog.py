@@ -1,7 +1,10 @@
-"""`motcua catalog import FILE [--partial]` and `motcua catalog export FILE` (.xlsx or .json).
+"""`motcua catalog import FILE [--partial] [--dry-run] [--report CSV]` and `motcua catalog export FILE`.
 
+FILE is .xlsx (the platform's sheets or the national database's flat layout), .json or .csv (flat layout).
+Every procedure row is reported (created, changed, new version, unchanged, refused) on standard output.
 A file with problems is refused whole with one line per problem (sheet:row:column: message) and exit
-status 2; `--partial` imports the good procedures and still reports the bad ones (exit status 2 too).
+status 2; `--partial` imports the good procedures and still reports the bad ones (exit status 2 too);
+`--dry-run` shows the same outcome and writes nothing.
 """
 
 import sys
@@ -15,7 +18,7 @@ BAD_FILE = 2
 
 
 class Command(BaseCommand):
-    help = "Nhập, xuất danh mục thủ tục (Excel hoặc JSON). / Import or export the procedure catalog."
+    help = "Nhập, xuất danh mục thủ tục (Excel, JSON, CSV). / Import or export the procedure catalog."
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
@@ -26,36 +29,46 @@ class Command(BaseCommand):
             action="store_true",
             help="Nhập các thủ tục hợp lệ, báo các dòng lỗi / import good rows, report bad ones",
         )
+        read.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Chạy thử, không ghi gì / show what would happen, write nothing",
+        )
+        read.add_argument("--report", type=Path, help="Ghi báo cáo CSV / write the report as CSV")
         write = actions.add_parser("export", help="Xuất danh mục / export the catalog")
         write.add_argument("file", type=Path)
 
-    def handle(self, *args, action: str, file: Path, partial: bool = False, **options):
+    def handle(self, *args, action: str, file: Path, partial=False, dry_run=False, report=None, **options):
         try:
             if action == "export":
                 count = export_catalog(file)
                 self.stdout.write(f"Đã xuất {count} thủ tục vào {file}. / Exported {count} procedures.")
                 return
-            report = import_catalog(file, partial=partial, progress=self._progress)
+            result = import_catalog(file, partial=partial, dry_run=dry_run, progress=self._progress)
         except FileProblem as problem:
             raise CommandError(str(problem), returncode=BAD_FILE) from None
-        for problem in report.problems:
+        for row in result.rows:
+            if row.action != "unchanged" or row.messages:
+                notes = f" — {' | '.join(row.messages)}" if row.messages else ""
+                self.stdout.write(f"{row.sheet}:{row.row} {row.code} {row.label}{notes}")
+        if report:
+            report.write_text(result.as_csv(), encoding="utf-8")
+        for problem in result.problems:
             self.stderr.write(str(problem))
-        if report.refused:
+        if result.refused:
             raise CommandError(
-                f"Tệp có {len(report.problems)} lỗi, không nhập gì. "
-                f"/ {len(report.problems)} problems, nothing imported (--partial imports the good rows).",
+                f"Tệp có {len(result.problems) or result.skipped} lỗi, không nhập gì. "
+                f"/ {len(result.problems) or result.skipped} problems, nothing imported "
+                "(--partial imports the good rows).",
                 returncode=BAD_FILE,
             )
-        self.stdout.write(
-            f"Mới {report.created}, thay đổi {report.changed}, giữ nguyên {report.unchanged}, "
-            f"bỏ qua {report.skipped}, lĩnh vực {report.sectors_saved}. / New {report.created}, "
-            f"changed {report.changed}, unchanged {report.unchanged}, skipped {report.skipped}, "
-            f"sectors {report.sectors_saved}."
-        )
-        if report.problems:
-            raise CommandError(
-                f"{len(report.problems)} lỗi. / {len(report.problems)} problems.", returncode=BAD_FILE
-            )
+        prefix = "Chạy thử, không ghi: / Dry run, nothing written: " if dry_run else ""
+        self.stdout.write(prefix + result.summary())
+        if result.decision:
+            self.stdout.write(f"Quyết định {result.decision}. / Decision {result.decision}.")
+        if result.problems or result.skipped:
+            count = len(result.problems) or result.skipped
+            raise CommandError(f"{count} lỗi. / {count} problems.", returncode=BAD_FILE)
 
     def _progress(self, done: int, total: int) -> None:
         """A simple bar on stderr for large files, only when someone watches the terminal."""
