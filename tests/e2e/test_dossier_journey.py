@@ -67,3 +67,57 @@ def test_counter_to_tracking(new_context, viewport, live_server, desk):
     expect(visitor.get_by_test_id("status")).to_have_text("Đã trả kết quả")
     expect(visitor.get_by_text("Đã có kết quả")).to_be_visible()
     expect(visitor.get_by_text("Phạm Thị Dung")).to_have_count(0)
+
+
+def test_the_officer_opens_the_citizens_paper_before_accepting(new_context, viewport, live_server, desk):
+    """Blocker 1 of issue 17: an online dossier's declaration and papers are on the officer's page, and the
+    paper opens through the authorised download before the officer accepts it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from motcua.dossiers import services
+    from motcua.portal.models import Submission
+    from tests.dossiers.factories import applicant, checklist
+    from tests.factories import CitizenFactory
+
+    citizen = CitizenFactory(username="congdan.e2e")
+    lines = checklist(desk.procedure)
+    lines[0] = services.DocumentLine(
+        name=lines[0].name,
+        copies=1,
+        required_document=lines[0].required_document,
+        file=SimpleUploadedFile("giay-chung-sinh.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
+    )
+    dossier = services.submit(
+        actor=citizen,
+        centre=desk.centre(),
+        procedure=desk.procedure,
+        applicant=applicant(commune=desk.commune(), user=citizen),
+        documents=lines,
+        channel=2,
+    )
+    Submission.objects.create(
+        dossier=dossier,
+        form_fields=[{"name": "child_name", "type": "text", "label": "Họ tên trẻ"}],
+        answers={"child_name": "Nguyễn Bình An"},
+    )
+
+    officer = log_in(new_context, viewport, live_server, "motcua.a")
+    officer.goto(f"{live_server.url}/ho-so/{dossier.pk}/")
+    declaration = officer.get_by_role("region", name="Nội dung khai trực tuyến")
+    expect(declaration).to_contain_text("Nguyễn Bình An")
+    view = officer.get_by_role("link", name=f"Xem {lines[0].name}")
+    expect(view).to_be_visible()
+    with officer.context.expect_page() as opened:
+        view.click()
+    paper = opened.value
+    paper.wait_for_load_state()
+    assert "/tep/dossier-document/" in paper.url
+    served = officer.request.get(paper.url)
+    assert served.ok
+    assert served.headers["content-type"] == "application/pdf"
+    assert served.body().startswith(b"%PDF")
+    paper.close()
+
+    act(officer, "Tiếp nhận hồ sơ đã nộp")
+    dossier.refresh_from_db()
+    assert dossier.status == "received"

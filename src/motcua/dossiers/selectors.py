@@ -22,7 +22,7 @@ from motcua.workdays import clock
 from motcua.workdays.duration import Duration
 
 from .lifecycle import CLOCK_RUNNING, ONE_STOP, PROCESSORS, Status
-from .models import Dossier, DossierEvent, DossierStep
+from .models import Dossier, DossierDocument, DossierEvent, DossierStep
 from .reference import working_calendar
 
 QUEUES = (
@@ -289,3 +289,14 @@ def _decode(cursor: str) -> tuple[datetime, int] | None:
         return (moment, int(pk)) if moment else None
     except (ValueError, UnicodeDecodeError):
         return None
+
+
+def document_for(actor, pk: int) -> DossierDocument:
+    """One paper of a dossier the actor may see (officers: scoped like the dossier; a citizen: their own);
+    DossierDocument.DoesNotExist otherwise."""
+    return DossierDocument.objects.select_related("dossier").get(pk=pk, dossier__in=dossiers_for(actor))
+
+
+def documents(dossier: Dossier) -> QuerySet[DossierDocument]:
+    """The papers of a dossier already read through a selector: the checklist, then supplements."""
+    return dossier.documents.order_by("supplemented", "id")

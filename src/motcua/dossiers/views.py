@@ -18,7 +18,7 @@ from motcua.catalog.selectors import version_in_force
 from motcua.org.models import AdministrativeUnit, Agency
 from motcua.org.selectors import active_roles, visible_agencies
 
-from . import documents, payments, selectors, services, tracking
+from . import declarations, documents, payments, selectors, services, tracking
 from .forms import ReceptionForm, TrackForm
 from .lifecycle import ONE_STOP, Action, allowed_actions
 from .models import Dossier, FormKind, ReturnMethod, Timeliness
@@ -174,7 +174,10 @@ def detail(request, pk: int):
             "overdue": dossier.status in ("received", "processing") and dossier.due_at < timezone.now(),
             "return_methods": ReturnMethod.choices,
             "timeliness": dict(Timeliness.choices),
-            "documents": dossier.documents.all(),
+            # What the applicant declared and every paper they gave (supplements included), shown before
+            # the actions so that the officer checks them first.
+            "declaration": declarations.of(dossier),
+            "documents": selectors.documents(dossier),
             "payments": payments.payments_of(dossier) if dossier.fee_due else (),
             "payable": payments.payable(dossier) and ONE_STOP in roles_on(request.user, dossier),
             "agencies": Agency.objects.filter(valid_to__isnull=True).order_by("code")
