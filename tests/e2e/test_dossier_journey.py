@@ -2,6 +2,7 @@
 leader process it, the officer returns the result, and an anonymous visitor tracks it by its code."""
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from motcua.dossiers import reference
@@ -47,14 +48,31 @@ def test_counter_to_tracking(new_context, viewport, live_server, desk):
     specialist.goto(f"{live_server.url}/ho-so/?q=mine")
     specialist.get_by_role("link", name=dossier.code).click()
     expect(specialist.get_by_text("Thẩm định (đang xử lý)")).to_be_visible()
+    # Blocker 2 of issue 17: the specialist is not offered the result, and posting it anyway is refused.
+    expect(specialist.get_by_role("button", name="Cập nhật kết quả", exact=True)).to_have_count(0)
+    refused = specialist.request.post(
+        f"{live_server.url}/ho-so/{dossier.pk}/attach_result/",
+        form={
+            "csrfmiddlewaretoken": specialist.locator("input[name=csrfmiddlewaretoken]").first.input_value(),
+            "version": str(Dossier.objects.get().version),
+            "number": "15/TLKS",
+            "signed_on": timezone.localdate().strftime("%d/%m/%Y"),
+        },
+        headers={"Referer": specialist.url},
+    )
+    assert refused.ok
+    assert "được cập nhật kết quả" in refused.text()
+    assert Dossier.objects.get().status == "processing"
+    specialist.reload()
     act(specialist, "Chuyển bước tiếp theo")
 
     leader = log_in(new_context, viewport, live_server, "lanhdao.a")
     leader.goto(f"{live_server.url}/ho-so/{dossier.pk}/")
     leader.get_by_label("Số văn bản kết quả").fill("15/TLKS")
-    leader.get_by_label("Ngày ký").fill("2026-03-02")
-    leader.get_by_label("Người ký").fill("Lãnh đạo A")
+    expect(leader.get_by_label("Ngày ký")).to_have_value(timezone.localdate().strftime("%d/%m/%Y"))
+    expect(leader.get_by_label("Người ký")).to_have_count(0)
     act(leader, "Cập nhật kết quả")
+    assert Dossier.objects.get().result_signed_by.username == "lanhdao.a"
 
     officer.goto(f"{live_server.url}/ho-so/?q=ready_to_return")
     officer.get_by_role("link", name=dossier.code).click()

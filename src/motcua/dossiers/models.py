@@ -130,6 +130,15 @@ class Dossier(models.Model):
     result_number = models.CharField(_("số văn bản kết quả"), max_length=60, blank=True)
     result_date = models.DateField(_("ngày ký kết quả"), null=True, blank=True)
     result_signer = models.CharField(_("người ký kết quả"), max_length=150, blank=True)
+    # The account that approved and signed (the signer's name above is its name at the time, never typed).
+    result_signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản ký kết quả"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     result_file = models.FileField(_("tệp kết quả"), upload_to="dossiers/results/%Y/%m/", blank=True)
     return_method = models.CharField(
         _("hình thức trả kết quả"), max_length=12, choices=ReturnMethod.choices, blank=True
@@ -204,6 +213,8 @@ class DossierStep(models.Model):
     role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
     duration = models.DecimalField(_("thời gian"), max_digits=6, decimal_places=2)
     duration_unit = models.CharField(_("đơn vị"), max_length=2, default="h")
+    # Copied from the process at reception: only this step may attach the result (its holder signs it).
+    signs_result = models.BooleanField(_("ký duyệt kết quả"), default=False)
     started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
     due_at = models.DateTimeField(_("hạn bước"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)

@@ -15,10 +15,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.catalog.models import Procedure
 from motcua.catalog.selectors import version_in_force
+from motcua.core.forms import VietnameseDateField
 from motcua.org.models import AdministrativeUnit, Agency
 from motcua.org.selectors import active_roles, visible_agencies
 
-from . import declarations, documents, payments, selectors, services, tracking
+from . import declarations, documents, payments, selectors, services, signing, tracking
 from .forms import ReceptionForm, TrackForm
 from .lifecycle import ONE_STOP, Action, allowed_actions
 from .models import Dossier, FormKind, ReturnMethod, Timeliness
@@ -148,7 +149,8 @@ def _dossier(request, pk: int) -> Dossier:
 @login_required
 def detail(request, pk: int):
     dossier = _dossier(request, pk)
-    actions = allowed_actions(dossier.status, roles_on(request.user, dossier))
+    steps = list(selectors.steps(dossier))
+    actions = _offered(request.user, dossier, steps)
     done = set(dossier.events.values_list("action", flat=True))
     printable = [FormKind.RECEIPT, FormKind.CONTROL_SHEET] + [
         kind
@@ -168,7 +170,7 @@ def detail(request, pk: int):
             "d": dossier,
             "actions": actions,
             "labels": dict(Action.choices),
-            "steps": selectors.steps(dossier),
+            "steps": steps,
             "events": selectors.timeline(dossier),
             "forms": [(k, FormKind(k).label) for k in dict.fromkeys(printable)],
             "overdue": dossier.status in ("received", "processing") and dossier.due_at < timezone.now(),
@@ -185,6 +187,20 @@ def detail(request, pk: int):
             else (),
         },
     )
+
+
+def _offered(user, dossier: Dossier, steps: list) -> list[str]:
+    """The actions the page offers: what the lifecycle table gives the user's roles, without the result
+    outside the signing step or for someone who does not hold it, and without a hand-over from the last
+    processing step (the services refuse both; a button that can only fail is not shown)."""
+    actions = allowed_actions(dossier.status, roles_on(user, dossier))
+    if Action.ATTACH_RESULT in actions and not signing.may_sign(user, dossier, steps):
+        actions.remove(Action.ATTACH_RESULT)
+    if Action.HAND_OVER in actions and dossier.status == "processing":
+        after = [s for s in steps if dossier.current_step and s.position > dossier.current_step.position]
+        if not after or (len(after) == 1 and after[0].role == ONE_STOP):
+            actions.remove(Action.HAND_OVER)
+    return actions
 
 
 def _upload(request, name: str):
@@ -227,7 +243,6 @@ def _call_action(request, dossier: Dossier, action: str):
             **common,
             number=post.get("number", ""),
             signed_on=_day(post.get("signed_on")),
-            signer=post.get("signer", ""),
             file=_upload(request, "file"),
         )
     if action == Action.RETURN_RESULT:
@@ -244,10 +259,10 @@ def _call_action(request, dossier: Dossier, action: str):
 
 
 def _day(text: str | None) -> date:
-    try:
-        return date.fromisoformat(text or "")
-    except ValueError:
-        raise ValidationError(_("Ngày không hợp lệ (dd/mm/yyyy). / Invalid date.")) from None
+    """A day typed as dd/mm/yyyy (ISO is read too); a bilingual ValidationError otherwise."""
+    if not (text or "").strip():
+        raise ValidationError(_("Cần nhập ngày (dd/mm/yyyy). / The date is required."))
+    return VietnameseDateField().clean(text)
 
 
 @login_required
