@@ -139,3 +139,27 @@ def test_the_officer_opens_the_citizens_paper_before_accepting(new_context, view
     act(officer, "Tiếp nhận hồ sơ đã nộp")
     dossier.refresh_from_db()
     assert dossier.status == "received"
+
+
+def test_the_officer_finds_a_dossier_and_reads_the_queue_as_cards_on_a_phone(new_context, live_server, desk):
+    """Issue 17: the search by ID number; at 390 px every queue row is a card and nothing scrolls sideways."""
+    from tests.dossiers.factories import applicant, receive, vn
+
+    late = receive(desk, at=vn(2026, 3, 2, 9), applicant=applicant(commune=desk.commune(), name="Lê Quá Hạn"))
+    phone = {"width": 390, "height": 844}
+    officer = log_in(new_context, phone, live_server, "motcua.a")
+    officer.goto(f"{live_server.url}/ho-so/?q=mine")
+    row = officer.locator("tr.mc-overdue")
+    expect(row).to_contain_text("Lê Quá Hạn")
+    label = row.locator("td").first.evaluate("c => getComputedStyle(c, '::before').content")
+    assert label == '"Người nộp: "'  # each value under its column's name on a card
+    assert row.evaluate("r => getComputedStyle(r).display") == "block"
+    assert officer.evaluate("document.documentElement.scrollWidth") <= 390
+
+    officer.get_by_role("link", name="Tìm hồ sơ").click()
+    officer.get_by_label("Mã hồ sơ, số định danh, điện thoại hoặc tên người nộp").fill(
+        late.applicant_id_number
+    )
+    officer.get_by_role("button", name="Tìm", exact=True).click()
+    expect(officer.get_by_role("link", name=late.code)).to_be_visible()
+    assert officer.evaluate("document.documentElement.scrollWidth") <= 390

@@ -166,6 +166,9 @@ class Dossier(models.Model):
             models.Index(fields=["receiving_agency", "status", "due_at", "id"], name="dossier_desk_idx"),
             models.Index(fields=["competent_agency", "status"], name="dossier_competent_idx"),
             models.Index(fields=["receiving_agency", "received_at"], name="dossier_register_idx"),
+            # The officers' search finds a dossier by the applicant's ID number or phone (exact).
+            models.Index(fields=["applicant_id_number"], name="dossier_applicant_id_idx"),
+            models.Index(fields=["applicant_phone"], name="dossier_applicant_phone_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(version__gte=1), name="dossier_version_positive"),

@@ -15,12 +15,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.catalog.models import Procedure
 from motcua.catalog.selectors import version_in_force
+from motcua.core.access import staff_required
 from motcua.core.forms import VietnameseDateField
 from motcua.org.models import AdministrativeUnit, Agency
 from motcua.org.selectors import active_roles, visible_agencies
 
 from . import declarations, documents, payments, selectors, services, signing, tracking
-from .forms import ReceptionForm, TrackForm
+from .forms import ReceptionForm, SearchForm, TrackForm
 from .lifecycle import ONE_STOP, Action, allowed_actions
 from .models import Dossier, FormKind, ReturnMethod, Timeliness
 from .rules import roles_on
@@ -38,14 +39,11 @@ QUEUE_LABELS = {
 }
 
 
-def _staff_only(request) -> None:
-    if not request.user.has_perm("dossiers.work_queue"):
-        raise PermissionDenied(_("Trang dành cho cán bộ xử lý hồ sơ. / For officers handling dossiers."))
+FOR_OFFICERS = gettext_lazy("Trang dành cho cán bộ xử lý hồ sơ. / For officers handling dossiers.")
 
 
-@login_required
+@staff_required("dossiers.work_queue", message=FOR_OFFICERS)
 def queues(request):
-    _staff_only(request)
     scope = selectors.scope_of(request.user)
     counts = selectors.recent_queue_counts(request.user, scope=scope)
     name = request.GET.get("q") or ("to_check" if counts["to_check"] else "mine")
@@ -56,7 +54,7 @@ def queues(request):
         request.user, name, descending=descending, cursor=request.GET.get("cursor", ""), scope=scope
     )
     now = timezone.now()
-    rows = [(d, d.status in ("received", "processing") and d.due_at and d.due_at < now) for d in page.items]
+    rows = [(d, selectors.is_overdue(d, now)) for d in page.items]
     return render(
         request,
         "dossiers/queue.html",
@@ -67,8 +65,41 @@ def queues(request):
             "rows": rows,
             "page": page,
             "descending": descending,
+            "sort_link": f"?q={name}&order={'due' if descending else '-due'}",
         },
     )
+
+
+@staff_required("dossiers.work_queue", message=FOR_OFFICERS)
+def search(request):
+    """Find a dossier by code, ID number, phone or name, with filters, among those the officer may see."""
+    form = SearchForm(request.GET or None, procedures=_procedures())
+    rows, more = [], False
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        tz = timezone.get_current_timezone()
+        query = selectors.SearchQuery(
+            text=data["text"],
+            procedure_id=data["procedure"].pk if data["procedure"] else None,
+            status=data["status"],
+            submitted_from=datetime.combine(data["start"], time.min, tz) if data["start"] else None,
+            submitted_before=datetime.combine(data["end"] + timedelta(days=1), time.min, tz)
+            if data["end"]
+            else None,
+        )
+        found = selectors.search(request.user, query, limit=selectors.SEARCH_LIMIT + 1)
+        more = len(found) > selectors.SEARCH_LIMIT
+        now = timezone.now()
+        rows = [(d, selectors.is_overdue(d, now)) for d in found[: selectors.SEARCH_LIMIT]]
+    return render(
+        request,
+        "dossiers/search.html",
+        {"form": form, "rows": rows, "more": more, "limit": selectors.SEARCH_LIMIT},
+    )
+
+
+def _procedures():
+    return Procedure.objects.filter(applications__isnull=False).distinct().order_by("name")
 
 
 def _desk_centres(user):
@@ -81,7 +112,7 @@ def reception(request):
     centres = _desk_centres(request.user)
     if not centres:
         raise PermissionDenied(_("Chỉ công chức Bộ phận Một cửa tiếp nhận hồ sơ. / One-stop officers only."))
-    procedures = Procedure.objects.filter(applications__isnull=False).distinct().order_by("name")
+    procedures = _procedures()
     chosen = procedures.filter(pk=request.POST.get("procedure") or request.GET.get("procedure") or 0).first()
     version = version_in_force(chosen) if chosen else None
     form = ReceptionForm(
@@ -318,10 +349,9 @@ def form_pdf(request, pk: int, kind: str):
     return response
 
 
-@login_required
+@staff_required("dossiers.work_queue", message=FOR_OFFICERS)
 def register(request):
     """Form 07 per receiving unit and period, as Excel (default) or PDF."""
-    _staff_only(request)
     agency = visible_agencies(request.user).filter(pk=request.GET.get("agency") or 0).first()
     agencies = visible_agencies(request.user).filter(
         kind__in=("commune_service_centre", "provincial_service_centre")
