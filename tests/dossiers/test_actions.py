@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from motcua.dossiers import services
 from motcua.dossiers.models import Timeliness
@@ -85,7 +86,6 @@ def test_a_stop_after_reception_fixes_the_verdict_and_closes_the_pause(desk):
 
 
 def test_the_result_file_must_be_a_real_pdf_or_image(desk, tmp_path, settings):
-    from datetime import date
 
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -97,8 +97,7 @@ def test_the_result_file_must_be_a_real_pdf_or_image(desk, tmp_path, settings):
         "dossier": dossier,
         "expected_version": 3,
         "number": "1",
-        "signed_on": date(2026, 3, 2),
-        "signer": "A",
+        "signed_on": timezone.localdate(),
     }
     with pytest.raises(ValidationError, match="PDF, JPEG"):
         services.attach_result(**args, file=SimpleUploadedFile("a.pdf", b"<html>not a pdf</html>"))

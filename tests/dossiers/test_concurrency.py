@@ -84,7 +84,6 @@ def test_two_officers_acting_at_once_get_one_success_and_one_conflict(settings):
                     expected_version=seen,
                     number="9/GKS",
                     signed_on=date(2026, 3, 2),
-                    signer="Lê A",
                 )
             else:
                 services.request_supplement(

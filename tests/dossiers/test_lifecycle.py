@@ -83,7 +83,7 @@ def _call(action, actor, dossier):
         A.EXTEND: lambda: services.extend(**common, new_due_day=date(2026, 3, 20), reason="Cần xác minh"),
         A.WITHDRAW: lambda: services.withdraw(**common, reason="Rút hồ sơ"),
         A.ATTACH_RESULT: lambda: services.attach_result(
-            **common, number="12/GKS", signed_on=date(2026, 3, 3), signer="Mai Văn Đạo"
+            **common, number="12/GKS", signed_on=date(2026, 3, 3)
         ),
         A.RETURN_RESULT: lambda: services.return_result(**common, method="counter"),
     }
@@ -121,7 +121,6 @@ def _dossiers_in_every_state(desk, citizen):
             expected_version=d.version,
             number="1",
             signed_on=date(2026, 3, 2),
-            signer="A",
             at=t,
         )
 

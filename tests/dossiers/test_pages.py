@@ -70,7 +70,7 @@ def test_the_nav_shows_queue_counts_and_the_queue_lists_by_due_date(client, desk
     assert "hồ sơ chờ xử lý" in home
     queue = client.get("/ho-so/", {"q": "mine"}).content.decode()
     assert "Hẹn trả" in queue
-    assert '<th scope="row">' in queue
+    assert '<th scope="row" data-label=' in queue
 
 
 def test_two_officers_on_the_same_page_one_gets_the_conflict_message(client, desk):

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from django.utils import timezone
+
 from motcua.dossiers import selectors, services
 from motcua.integrations.models import OutboxMessage
 from tests.dossiers.factories import receive, submit_online, to_leader, vn
@@ -28,8 +30,7 @@ def test_each_queue_holds_what_the_officer_must_do(desk):
         dossier=to_leader(desk, receive(desk)),
         expected_version=3,
         number="1",
-        signed_on=date(2026, 3, 2),
-        signer="A",
+        signed_on=timezone.localdate(),
     )
     assert codes(desk.officer_a, "to_check") == [online.code]
     assert codes(desk.officer_a, "mine") == [at_desk.code]
@@ -118,7 +119,6 @@ def test_the_applicant_is_told_of_every_change_they_should_know(desk):
         expected_version=6,
         number="1",
         signed_on=date(2026, 3, 4),
-        signer="A",
         at=vn(2026, 3, 4, 9),
     )
     services.return_result(

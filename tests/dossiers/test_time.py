@@ -199,7 +199,6 @@ def test_the_result_fixes_the_verdict_and_two_supplement_requests_make_it_late(d
         expected_version=dossier.version,
         number="5/GKS",
         signed_on=date(2026, 3, 3),
-        signer="Lê A",
         at=vn(2026, 3, 3, 14),
     )
     assert dossier.status == "result_ready"

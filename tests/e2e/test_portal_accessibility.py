@@ -50,7 +50,6 @@ def citizen_with_dossiers(transactional_db):
         expected_version=done.version,
         number="3/TLKS",
         signed_on=done.submitted_at.date(),
-        signer="Lãnh đạo A",
     )
     return desk, citizen, waiting, done
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from motcua.dossiers import services
 from motcua.dossiers.models import Dossier
@@ -35,8 +34,7 @@ def with_result(desk: Desk, citizen, *, at=None, file: bytes | None = PDF) -> Do
         dossier=dossier,
         expected_version=dossier.version,
         number="12/QĐ-UBND",
-        signed_on=date(2026, 3, 3),
-        signer="Chủ tịch UBND xã",
+        signed_on=timezone.localtime(at).date() if at else timezone.localdate(),
         file=SimpleUploadedFile("ket-qua.pdf", file) if file is not None else None,
         at=at,
     )

@@ -615,6 +615,13 @@ class ProcessStep(models.Model):
     duration_unit = models.CharField(
         _("đơn vị"), max_length=2, choices=StepUnit.choices, default=StepUnit.WORKING_HOURS
     )
+    # The one step whose holder approves and signs the result: only there may the result be attached, so the
+    # approval cannot be skipped (issue 17).
+    signs_result = models.BooleanField(
+        _("ký duyệt kết quả"),
+        default=False,
+        help_text=_("Bước duy nhất được cập nhật kết quả; người ký là tài khoản thực hiện bước này"),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from motcua.core import audit
 from motcua.core.access import require
-from motcua.org.models import Agency
+from motcua.org.models import Agency, Role
 from motcua.workdays.loader import installation_calendar
 
 from . import selectors
@@ -494,12 +494,43 @@ def check_process(*, procedure: Procedure, channel: str, steps: Sequence[Mapping
     version = selectors.version_in_force(procedure) or selectors.current_content_version(procedure)
     if version is None:
         return [_("Thủ tục chưa có nội dung. / The procedure has no content yet.")]
-    problems = [problem for step in steps for problem in _step_problems(step)]
+    problems = [problem for step in steps for problem in _step_problems(step)] + _signing_problems(steps)
     if problems:
         return problems
     return process_overruns(
         channels=version.channels.all(), channel=channel, steps=steps, calendar=installation_calendar()
     )
+
+
+def signing_position(steps: Sequence[Mapping[str, Any]]) -> int | None:
+    """The index of the step that approves and signs the result: the one marked so, else the last step not
+    done by the one-stop desk (the step before the result goes back to the desk)."""
+    marked = [index for index, step in enumerate(steps) if step.get("signs_result")]
+    if marked:
+        return marked[0]
+    others = [index for index, step in enumerate(steps) if step.get("role") != Role.ONE_STOP_OFFICER]
+    return others[-1] if others else None
+
+
+def _signing_problems(steps: Sequence[Mapping[str, Any]]) -> list[str]:
+    marked = [step for step in steps if step.get("signs_result")]
+    if len(marked) > 1:
+        return [_("Chỉ một bước được ký duyệt kết quả. / Only one step may approve and sign the result.")]
+    if marked and marked[0].get("role") == Role.ONE_STOP_OFFICER:
+        return [
+            _(
+                "Bước ký duyệt kết quả không thể là bước của Bộ phận Một cửa. "
+                "/ The one-stop desk cannot be the step that signs the result."
+            )
+        ]
+    if steps and not marked and signing_position(steps) is None:
+        return [
+            _(
+                "Quy trình cần một bước giải quyết ký duyệt kết quả. "
+                "/ The process needs a step that approves and signs the result."
+            )
+        ]
+    return []
 
 
 def _step_problems(step: Mapping[str, Any]) -> list[str]:
@@ -543,6 +574,7 @@ def save_process(
     process.full_clean()
     process.save()
     process.steps.all().delete()
+    signing = signing_position(steps)
     for position, spec in enumerate(steps, start=1):
         step = ProcessStep(
             process=process,
@@ -553,6 +585,7 @@ def save_process(
             role=spec["role"],
             duration=Decimal(str(spec["duration"])),
             duration_unit=spec.get("duration_unit", "h"),
+            signs_result=position - 1 == signing,
         )
         step.full_clean()
         step.save()
@@ -568,7 +601,16 @@ def _process_snapshot(process: Process) -> dict[str, Any]:
         "steps": [
             audit.snapshot(
                 step,
-                fields=["position", "name", "agency_kind", "agency", "role", "duration", "duration_unit"],
+                fields=[
+                    "position",
+                    "name",
+                    "agency_kind",
+                    "agency",
+                    "role",
+                    "duration",
+                    "duration_unit",
+                    "signs_result",
+                ],
             )
             for step in process.steps.order_by("position")
         ],

@@ -133,7 +133,6 @@ def _play(
         at=next(later),
         number=result["number"].format(pk=d.pk),
         signed_on=timezone.localtime(start).date(),
-        signer=str(cast.leader),
         file=ContentFile(records.file_bytes(result["file"]), name=result["name"]),
     )
     if stage == "returned":

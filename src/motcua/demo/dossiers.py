@@ -273,7 +273,6 @@ def _through_steps(rng, cast: Cast, d: Dossier, clock) -> Dossier:
         at=clock.later(pace),
         number=number,
         signed_on=timezone.localtime(clock.now).date(),
-        signer=str(cast.leader),
     )
 
 

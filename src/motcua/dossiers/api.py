@@ -204,7 +204,7 @@ class ExtendIn(VersionIn):
 class ResultIn(VersionIn):
     number = serializers.CharField(max_length=60)
     signed_on = serializers.DateField()
-    signer = serializers.CharField(max_length=150)
+    # No signer: the signer is the account calling (dossiers.signing).
     file = serializers.FileField(required=False)
 
 

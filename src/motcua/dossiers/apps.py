@@ -12,6 +12,6 @@ class DossiersConfig(AppConfig):
         # The form templates (TT 01/2018, TT 03/2025) are seeded data that must survive a flush.
         keep_seeded(self, "0002_form_templates", "install")
 
-        from . import reference
+        from . import downloads, reference  # noqa: F401  (downloads registers the dossier file kinds)
 
         reference.forget_on_changes()

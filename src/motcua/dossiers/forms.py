@@ -1,10 +1,16 @@
-"""Page forms: the counter reception (applicant, procedure, checklist) and the tracking lookup."""
+"""Page forms: the counter reception (applicant, procedure, checklist), the officers' search, the register's
+period and the tracking lookup."""
+
+from datetime import date
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import Procedure
+from motcua.core.forms import BootstrapForm, VietnameseDateField
 from motcua.org.models import AdministrativeUnit, Agency
+
+from .lifecycle import Status
 
 TEXT = {"class": "form-control"}
 
@@ -89,3 +95,66 @@ class TrackForm(forms.Form):
         error_messages={"invalid": _("Nhập đúng 4 chữ số. / Enter exactly 4 digits.")},
         widget=forms.TextInput({**TEXT, "inputmode": "numeric", "autocomplete": "off"}),
     )
+
+
+# Dates an office could mean: anything outside is a typing slip (0001, 9999), refused with a message
+# instead of overflowing when turned into a moment of the day.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2100, 12, 31)
+
+
+def _sane(day: date | None) -> date | None:
+    if day is not None and not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise forms.ValidationError(
+            _(
+                "Ngày phải trong khoảng %(start)s đến %(end)s. "
+                "/ The date must be between %(start)s and %(end)s."
+            )
+            % {"start": f"{EARLIEST_DAY:%d/%m/%Y}", "end": f"{LATEST_DAY:%d/%m/%Y}"}
+        )
+    return day
+
+
+class PeriodMixin:
+    """Two VietnameseDateFields, `start` and `end`: each within sane years, the end not before the start."""
+
+    period_fields = ("start", "end")
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = self.period_fields
+        for name in self.period_fields:
+            if cleaned.get(name) is not None:
+                try:
+                    _sane(cleaned[name])
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        start, end = cleaned.get(first), cleaned.get(last)
+        if start and end and end < start:
+            self.add_error(
+                last,
+                _("Ngày kết thúc phải từ ngày bắt đầu trở đi. / The end date must not be before the start."),
+            )
+        return cleaned
+
+
+class SearchForm(PeriodMixin, BootstrapForm):
+    """The officers' search: one text for the code, ID number, phone or name, and filters."""
+
+    text = forms.CharField(
+        label=_("Mã hồ sơ, số định danh, điện thoại hoặc tên người nộp"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput({"type": "search", "autocomplete": "off"}),
+    )
+    procedure = forms.ModelChoiceField(
+        label=_("Thủ tục"), queryset=Procedure.objects.none(), required=False, empty_label=_("Tất cả")
+    )
+    status = forms.ChoiceField(label=_("Trạng thái"), required=False)
+    start = VietnameseDateField(label=_("Nộp từ ngày"), required=False)
+    end = VietnameseDateField(label=_("Đến ngày"), required=False)
+
+    def __init__(self, *args, procedures, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["procedure"].queryset = procedures
+        self.fields["status"].choices = [("", _("Tất cả")), *Status.choices]

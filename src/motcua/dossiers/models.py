@@ -130,6 +130,15 @@ class Dossier(models.Model):
     result_number = models.CharField(_("số văn bản kết quả"), max_length=60, blank=True)
     result_date = models.DateField(_("ngày ký kết quả"), null=True, blank=True)
     result_signer = models.CharField(_("người ký kết quả"), max_length=150, blank=True)
+    # The account that approved and signed (the signer's name above is its name at the time, never typed).
+    result_signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản ký kết quả"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     result_file = models.FileField(_("tệp kết quả"), upload_to="dossiers/results/%Y/%m/", blank=True)
     return_method = models.CharField(
         _("hình thức trả kết quả"), max_length=12, choices=ReturnMethod.choices, blank=True
@@ -157,6 +166,9 @@ class Dossier(models.Model):
             models.Index(fields=["receiving_agency", "status", "due_at", "id"], name="dossier_desk_idx"),
             models.Index(fields=["competent_agency", "status"], name="dossier_competent_idx"),
             models.Index(fields=["receiving_agency", "received_at"], name="dossier_register_idx"),
+            # The officers' search finds a dossier by the applicant's ID number or phone (exact).
+            models.Index(fields=["applicant_id_number"], name="dossier_applicant_id_idx"),
+            models.Index(fields=["applicant_phone"], name="dossier_applicant_phone_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(version__gte=1), name="dossier_version_positive"),
@@ -204,6 +216,8 @@ class DossierStep(models.Model):
     role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
     duration = models.DecimalField(_("thời gian"), max_digits=6, decimal_places=2)
     duration_unit = models.CharField(_("đơn vị"), max_length=2, default="h")
+    # Copied from the process at reception: only this step may attach the result (its holder signs it).
+    signs_result = models.BooleanField(_("ký duyệt kết quả"), default=False)
     started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
     due_at = models.DateTimeField(_("hạn bước"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from motcua.catalog.models import AgencyProcedure, OnlineLevel, Procedure, ProcedureVersion, Process
+from motcua.catalog.services import signing_position
 from motcua.core.trees import closure
 from motcua.core.validity import valid_on
 from motcua.org.models import SERVICE_CENTRE_KINDS, AdministrativeUnit, Agency, Role, RoleAssignment
@@ -34,6 +35,8 @@ class PlannedStep:
     role: str
     duration: Decimal
     unit: str
+    # The step whose holder approves and signs the result (catalog.services.signing_position).
+    signs: bool = False
 
 
 def competent_agency(
@@ -135,6 +138,8 @@ def plan_steps(
     process = choose_process(procedure, competent, channel)
     if process is None:
         return _default_steps(competent, receiving, limit_hours)
+    rows = list(process.steps.select_related("agency").order_by("position"))
+    signing = signing_position([{"role": s.role, "signs_result": s.signs_result} for s in rows])
     return [
         PlannedStep(
             position=index,
@@ -143,8 +148,9 @@ def plan_steps(
             role=step.role,
             duration=step.duration,
             unit=step.duration_unit,
+            signs=index - 1 == signing,
         )
-        for index, step in enumerate(process.steps.select_related("agency").order_by("position"), start=1)
+        for index, step in enumerate(rows, start=1)
     ]
 
 
@@ -169,6 +175,6 @@ def _default_steps(competent: Agency, receiving: Agency, limit_hours: Decimal) -
     work = max(Decimal("0.5"), (limit_hours * DEFAULT_SHARES[1][0]).quantize(Decimal("0.5")))
     return [
         PlannedStep(1, _("Tiếp nhận, kiểm tra hồ sơ"), receiving, Role.ONE_STOP_OFFICER, reception, "h"),
-        PlannedStep(2, _("Giải quyết hồ sơ"), competent, Role.SPECIALIST, work, "h"),
+        PlannedStep(2, _("Giải quyết hồ sơ"), competent, Role.SPECIALIST, work, "h", signs=True),
         PlannedStep(3, _("Trả kết quả"), receiving, Role.ONE_STOP_OFFICER, reception, "h"),
     ]

@@ -8,6 +8,7 @@ communes leak nothing. Queues are sorted by due date with keyset pagination (due
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -22,7 +23,7 @@ from motcua.workdays import clock
 from motcua.workdays.duration import Duration
 
 from .lifecycle import CLOCK_RUNNING, ONE_STOP, PROCESSORS, Status
-from .models import Dossier, DossierEvent, DossierStep
+from .models import Dossier, DossierDocument, DossierEvent, DossierStep
 from .reference import working_calendar
 
 QUEUES = (
@@ -289,3 +290,82 @@ def _decode(cursor: str) -> tuple[datetime, int] | None:
         return (moment, int(pk)) if moment else None
     except (ValueError, UnicodeDecodeError):
         return None
+
+
+def document_for(actor, pk: int) -> DossierDocument:
+    """One paper of a dossier the actor may see (officers: scoped like the dossier; a citizen: their own);
+    DossierDocument.DoesNotExist otherwise."""
+    return DossierDocument.objects.select_related("dossier").get(pk=pk, dossier__in=dossiers_for(actor))
+
+
+def documents(dossier: Dossier) -> QuerySet[DossierDocument]:
+    """The papers of a dossier already read through a selector: the checklist, then supplements."""
+    return dossier.documents.order_by("supplemented", "id")
+
+
+SEARCH_LIMIT = 50
+_DIGITS = re.compile(r"^\+?[\d\s.\-]+$")
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What an officer looks for: one text (a code, an ID number, a phone number or part of a name) and
+    filters. Every part is optional; an empty query finds nothing (the queues list the work)."""
+
+    text: str = ""
+    procedure_id: int | None = None
+    status: str = ""
+    submitted_from: datetime | None = None
+    submitted_before: datetime | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.text.strip()
+            or self.procedure_id
+            or self.status
+            or self.submitted_from
+            or self.submitted_before
+        )
+
+
+def _text_filter(text: str) -> Q:
+    """Digits are an ID number or a phone (exact, indexed); a word with digits and dots or dashes is the
+    start of a code (the unique index serves a prefix); anything else is part of the applicant's name."""
+    text = " ".join(text.split())
+    if _DIGITS.match(text):
+        digits = re.sub(r"\D", "", text)
+        phone = "0" + digits[2:] if text.startswith("+84") else digits
+        return Q(applicant_id_number=digits) | Q(applicant_phone=phone) | Q(code__startswith=digits)
+    if " " not in text and any(c.isdigit() for c in text):
+        return Q(code__startswith=text.upper())
+    return Q(applicant_name__icontains=text)
+
+
+def search(actor, query: SearchQuery, *, limit: int = SEARCH_LIMIT) -> list[Dossier]:
+    """Dossiers the actor may see that match `query`, newest submission first, at most `limit` (the page
+    asks for one more to know there are more)."""
+    if query.empty:
+        return []
+    rows = dossiers_for(actor)
+    if query.text.strip():
+        rows = rows.filter(_text_filter(query.text))
+    if query.procedure_id:
+        rows = rows.filter(procedure_id=query.procedure_id)
+    if query.status:
+        rows = rows.filter(status=query.status)
+    if query.submitted_from:
+        rows = rows.filter(submitted_at__gte=query.submitted_from)
+    if query.submitted_before:
+        rows = rows.filter(submitted_at__lt=query.submitted_before)
+    return list(
+        rows.select_related("procedure", "current_agency", "current_step").order_by("-submitted_at", "-id")[
+            :limit
+        ]
+    )
+
+
+def is_overdue(dossier: Dossier, now: datetime | None = None) -> bool:
+    """Overdue is computed, never stored: the clock runs and the due date has passed."""
+    now = now or timezone.now()
+    return dossier.status in CLOCK_RUNNING and dossier.due_at is not None and dossier.due_at < now

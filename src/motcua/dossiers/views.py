@@ -16,11 +16,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from motcua.catalog.models import Procedure
 from motcua.catalog.selectors import version_in_force
 from motcua.core import params
+from motcua.core.access import staff_required
+from motcua.core.forms import VietnameseDateField
 from motcua.org.models import AdministrativeUnit, Agency
 from motcua.org.selectors import active_roles, visible_agencies
 
-from . import documents, payments, selectors, services, tracking
-from .forms import ReceptionForm, TrackForm
+from . import declarations, documents, payments, selectors, services, signing, tracking
+from .forms import ReceptionForm, SearchForm, TrackForm
 from .lifecycle import ONE_STOP, Action, allowed_actions
 from .models import Dossier, FormKind, ReturnMethod, Timeliness
 from .rules import roles_on
@@ -38,14 +40,11 @@ QUEUE_LABELS = {
 }
 
 
-def _staff_only(request) -> None:
-    if not request.user.has_perm("dossiers.work_queue"):
-        raise PermissionDenied(_("Trang dành cho cán bộ xử lý hồ sơ. / For officers handling dossiers."))
+FOR_OFFICERS = gettext_lazy("Trang dành cho cán bộ xử lý hồ sơ. / For officers handling dossiers.")
 
 
-@login_required
+@staff_required("dossiers.work_queue", message=FOR_OFFICERS)
 def queues(request):
-    _staff_only(request)
     scope = selectors.scope_of(request.user)
     counts = selectors.recent_queue_counts(request.user, scope=scope)
     name = request.GET.get("q") or ("to_check" if counts["to_check"] else "mine")
@@ -56,7 +55,7 @@ def queues(request):
         request.user, name, descending=descending, cursor=request.GET.get("cursor", ""), scope=scope
     )
     now = timezone.now()
-    rows = [(d, d.status in ("received", "processing") and d.due_at and d.due_at < now) for d in page.items]
+    rows = [(d, selectors.is_overdue(d, now)) for d in page.items]
     return render(
         request,
         "dossiers/queue.html",
@@ -67,8 +66,41 @@ def queues(request):
             "rows": rows,
             "page": page,
             "descending": descending,
+            "sort_link": f"?q={name}&order={'due' if descending else '-due'}",
         },
     )
+
+
+@staff_required("dossiers.work_queue", message=FOR_OFFICERS)
+def search(request):
+    """Find a dossier by code, ID number, phone or name, with filters, among those the officer may see."""
+    form = SearchForm(request.GET or None, procedures=_procedures())
+    rows, more = [], False
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        tz = timezone.get_current_timezone()
+        query = selectors.SearchQuery(
+            text=data["text"],
+            procedure_id=data["procedure"].pk if data["procedure"] else None,
+            status=data["status"],
+            submitted_from=datetime.combine(data["start"], time.min, tz) if data["start"] else None,
+            submitted_before=datetime.combine(data["end"] + timedelta(days=1), time.min, tz)
+            if data["end"]
+            else None,
+        )
+        found = selectors.search(request.user, query, limit=selectors.SEARCH_LIMIT + 1)
+        more = len(found) > selectors.SEARCH_LIMIT
+        now = timezone.now()
+        rows = [(d, selectors.is_overdue(d, now)) for d in found[: selectors.SEARCH_LIMIT]]
+    return render(
+        request,
+        "dossiers/search.html",
+        {"form": form, "rows": rows, "more": more, "limit": selectors.SEARCH_LIMIT},
+    )
+
+
+def _procedures():
+    return Procedure.objects.filter(applications__isnull=False).distinct().order_by("name")
 
 
 def _desk_centres(user):
@@ -81,7 +113,7 @@ def reception(request):
     centres = _desk_centres(request.user)
     if not centres:
         raise PermissionDenied(_("Chỉ công chức Bộ phận Một cửa tiếp nhận hồ sơ. / One-stop officers only."))
-    procedures = Procedure.objects.filter(applications__isnull=False).distinct().order_by("name")
+    procedures = _procedures()
     chosen_pk = params.integer(request.POST, "procedure") or params.integer(request.GET, "procedure")
     chosen = procedures.filter(pk=chosen_pk).first() if chosen_pk else None
     version = version_in_force(chosen) if chosen else None
@@ -150,7 +182,8 @@ def _dossier(request, pk: int) -> Dossier:
 @login_required
 def detail(request, pk: int):
     dossier = _dossier(request, pk)
-    actions = allowed_actions(dossier.status, roles_on(request.user, dossier))
+    steps = list(selectors.steps(dossier))
+    actions = _offered(request.user, dossier, steps)
     done = set(dossier.events.values_list("action", flat=True))
     printable = [FormKind.RECEIPT, FormKind.CONTROL_SHEET] + [
         kind
@@ -170,13 +203,16 @@ def detail(request, pk: int):
             "d": dossier,
             "actions": actions,
             "labels": dict(Action.choices),
-            "steps": selectors.steps(dossier),
+            "steps": steps,
             "events": selectors.timeline(dossier),
             "forms": [(k, FormKind(k).label) for k in dict.fromkeys(printable)],
             "overdue": dossier.status in ("received", "processing") and dossier.due_at < timezone.now(),
             "return_methods": ReturnMethod.choices,
             "timeliness": dict(Timeliness.choices),
-            "documents": dossier.documents.all(),
+            # What the applicant declared and every paper they gave (supplements included), shown before
+            # the actions so that the officer checks them first.
+            "declaration": declarations.of(dossier),
+            "documents": selectors.documents(dossier),
             "payments": payments.payments_of(dossier) if dossier.fee_due else (),
             "payable": payments.payable(dossier) and ONE_STOP in roles_on(request.user, dossier),
             "agencies": Agency.objects.filter(valid_to__isnull=True).order_by("code")
@@ -184,6 +220,20 @@ def detail(request, pk: int):
             else (),
         },
     )
+
+
+def _offered(user, dossier: Dossier, steps: list) -> list[str]:
+    """The actions the page offers: what the lifecycle table gives the user's roles, without the result
+    outside the signing step or for someone who does not hold it, and without a hand-over from the last
+    processing step (the services refuse both; a button that can only fail is not shown)."""
+    actions = allowed_actions(dossier.status, roles_on(user, dossier))
+    if Action.ATTACH_RESULT in actions and not signing.may_sign(user, dossier, steps):
+        actions.remove(Action.ATTACH_RESULT)
+    if Action.HAND_OVER in actions and dossier.status == "processing":
+        after = [s for s in steps if dossier.current_step and s.position > dossier.current_step.position]
+        if not after or (len(after) == 1 and after[0].role == ONE_STOP):
+            actions.remove(Action.HAND_OVER)
+    return actions
 
 
 def _upload(request, name: str):
@@ -226,7 +276,6 @@ def _call_action(request, dossier: Dossier, action: str):
             **common,
             number=post.get("number", ""),
             signed_on=_day(post.get("signed_on")),
-            signer=post.get("signer", ""),
             file=_upload(request, "file"),
         )
     if action == Action.RETURN_RESULT:
@@ -243,10 +292,10 @@ def _call_action(request, dossier: Dossier, action: str):
 
 
 def _day(text: str | None) -> date:
-    try:
-        return date.fromisoformat(text or "")
-    except ValueError:
-        raise ValidationError(_("Ngày không hợp lệ (dd/mm/yyyy). / Invalid date.")) from None
+    """A day typed as dd/mm/yyyy (ISO is read too); a bilingual ValidationError otherwise."""
+    if not (text or "").strip():
+        raise ValidationError(_("Cần nhập ngày (dd/mm/yyyy). / The date is required."))
+    return VietnameseDateField().clean(text)
 
 
 @login_required
@@ -303,10 +352,9 @@ def form_pdf(request, pk: int, kind: str):
     return response
 
 
-@login_required
+@staff_required("dossiers.work_queue", message=FOR_OFFICERS)
 def register(request):
     """Form 07 per receiving unit and period, as Excel (default) or PDF."""
-    _staff_only(request)
     agency_pk = params.integer(request.GET, "agency", default=0)
     agency = visible_agencies(request.user).filter(pk=agency_pk).first()
     agencies = visible_agencies(request.user).filter(

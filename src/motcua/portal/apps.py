@@ -11,8 +11,12 @@ class PortalConfig(AppConfig):
         # Dossiers must not import the portal: the portal listens to the dossier timeline instead.
         from django.db.models.signals import post_save
 
+        from motcua.dossiers import declarations
         from motcua.dossiers.models import DossierEvent
 
+        from .selectors import declaration_rows
         from .store import on_dossier_event
+
+        declarations.register(declaration_rows)
 
         post_save.connect(on_dossier_event, sender=DossierEvent, dispatch_uid="portal.store.result")

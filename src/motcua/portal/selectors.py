@@ -23,8 +23,8 @@ from motcua.dossiers.selectors import dossiers_for
 from motcua.org.models import SERVICE_CENTRE_KINDS, AdministrativeUnit, Agency, User
 from motcua.org.selectors import Actor
 
-from .fields import DEFAULT_FIELDS
-from .models import Draft, DraftFile, OnlineForm, StoredDocument
+from .fields import DEFAULT_FIELDS, display
+from .models import Draft, DraftFile, OnlineForm, StoredDocument, Submission
 
 M = TypeVar("M", bound=Draft | DraftFile | StoredDocument)
 ONLINE_LEVELS = (OnlineLevel.FULL, OnlineLevel.PARTIAL)
@@ -170,3 +170,12 @@ def my_dossier(actor: Actor, pk: int) -> Dossier:
 def applicant_profile(user: Actor) -> CitizenProfile | None:
     """The citizen's profile (accounts app) to prefill the applicant, or None while it does not exist."""
     return accounts_selectors.applicant_profile(user)
+
+
+def declaration_rows(dossier: Dossier) -> list[tuple[str, str]]:
+    """The online form's answers of a dossier already read through a dossier selector, with the labels the
+    applicant saw (registered in dossiers.declarations for the officers' page)."""
+    submission = Submission.objects.filter(dossier=dossier).first()
+    if submission is None:
+        return []
+    return display(submission.form_fields, submission.answers)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import notify, reference
+from .. import notify, reference, signing
 from ..lifecycle import Action
 from ..models import Dossier, ReturnMethod
 from ..uploads import check_upload
@@ -85,27 +85,30 @@ def attach_result(
     dossier: Dossier,
     expected_version: int,
     number: str,
-    signed_on: date,
-    signer: str,
+    signed_on: date | None,
     file=None,
     at: datetime | None = None,
 ) -> Dossier:
-    """The signed result: processing ends here (the on-time verdict is fixed) and it goes back to the desk."""
+    """The signed result: processing ends here (the on-time verdict is fixed) and it goes back to the desk.
+
+    Only at the process's signing step and by its holder, who is the signer (dossiers.signing)."""
     at = _now(at)
     dossier = _fresh(dossier, expected_version)
     t = _authorise(actor, dossier, Action.ATTACH_RESULT)
-    number, signer = _need(number, _("số văn bản kết quả")), _need(signer, _("người ký"))
+    steps = _step_list(dossier)
+    signing.check(actor, dossier, steps, signed_on, at)
+    number, signer = _need(number, _("số văn bản kết quả")), signing.signer_name(actor)
     if file is not None:
         check_upload(file)
         dossier.result_file.save(file.name, file, save=False)
     cal = reference.working_calendar(timezone.localtime(at).date())
-    steps = _step_list(dossier)
     current = next(s for s in steps if s.pk == dossier.current_step_id)
     verdict = _finish_step(current, actor, at, cal)
     before, from_agency = dossier.status, dossier.current_agency
     _end_processing(dossier, at, cal)
     dossier.status = t.target
     dossier.result_number, dossier.result_date, dossier.result_signer = number, signed_on, signer
+    dossier.result_signed_by = actor
     last = steps[-1]
     if _is_return_step(last, steps):
         last.agency = dossier.receiving_agency
@@ -122,6 +125,7 @@ def attach_result(
             "result_number",
             "result_date",
             "result_signer",
+            "result_signed_by",
             "result_file",
             "processing_ended_at",
             "timeliness",

@@ -94,6 +94,7 @@ def _enter(
             role=p.role,
             duration=p.duration,
             duration_unit=p.unit,
+            signs_result=p.signs,
             started_at=dossier.clock_started_at if p is head else None,
             due_at=first_due if p is head else None,
         )
