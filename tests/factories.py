@@ -48,7 +48,7 @@ class StaffFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("username",)
 
     username = factory.Sequence(lambda n: f"canbo{n}")
-    first_name = "Cán bộ"
+    full_name = "Cán bộ"
     account_type = AccountType.STAFF
     password = factory.django.Password("matkhau-thu-123")
 

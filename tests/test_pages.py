@@ -110,10 +110,10 @@ def test_empty_login_marks_fields_invalid_in_vietnamese(client, db):
 
 
 def test_login_shows_name_and_logout_signs_out(client, db):
-    StaffFactory(username="canbo-b", first_name="Lan", last_name="Nguyễn")
+    StaffFactory(username="canbo-b", full_name="Nguyễn Thị Lan")
     response = client.post(reverse("login"), {"username": "canbo-b", "password": PASSWORD}, follow=True)
     page = response.content.decode()
-    assert "Lan Nguyễn" in page
+    assert "Nguyễn Thị Lan" in page
     assert "Đăng xuất" in page
     assert f'href="{reverse("admin:index")}"' not in page  # not an admin
     response = client.post(reverse("logout"), follow=True)

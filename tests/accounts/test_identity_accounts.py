@@ -55,3 +55,12 @@ def test_claim_names_are_settings(settings):
     assert identity.phone == "0912345678"
     assert identity.date_of_birth == date(1990, 5, 17)
     assert identity_from_claims({"sub": "x", "birthdate": "17/05/1990"}).date_of_birth is None
+
+
+def test_name_parts_are_joined_family_name_first():
+    identity = identity_from_claims(
+        {"sub": "9", "given_name": "Mai", "family_name": "Đỗ", "middle_name": "Thị"}
+    )
+    assert identity.full_name == "Đỗ Thị Mai"
+    whole = identity_from_claims({"sub": "9", "name": " Đỗ  Thị Mai ", "given_name": "Mai"})
+    assert whole.full_name == "Đỗ Thị Mai"

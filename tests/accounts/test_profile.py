@@ -159,7 +159,7 @@ def test_anonymous_visitor_is_sent_to_login(client):
 
 
 def test_citizen_without_profile_gets_one(client):
-    user = CitizenFactory(first_name="Lê Văn C")
+    user = CitizenFactory(full_name="Lê Văn C")
     client.force_login(user)
     assert "Lê Văn C" in client.get(URL).content.decode()
     assert CitizenProfile.objects.get(user=user).full_name == "Lê Văn C"

@@ -136,7 +136,7 @@ def test_already_registered_contact_gets_a_discreet_message(client, citizen):
     assert "This phone number or e-mail address cannot be used." in page
     assert User.objects.filter(phone="0912345678").count() == 1
     citizen.refresh_from_db()
-    assert citizen.first_name == "Nguyễn Thị Lan"
+    assert citizen.full_name == "Nguyễn Thị Lan"
 
 
 def test_an_unverified_registration_does_not_block_the_number(client):

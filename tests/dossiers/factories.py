@@ -91,7 +91,7 @@ def build_desk(*, limit: str = "3", unit: str = "d") -> Desk:
         catalog_services.save_process(actor=None, procedure=proc, name="Quy trình", steps=STEPS)
 
     def staff(username, agency, role):
-        user = StaffFactory(username=username, first_name=username)
+        user = StaffFactory(username=username, full_name=username)
         RoleAssignmentFactory(user=user, agency=agency, role=role)
         return user
 

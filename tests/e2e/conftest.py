@@ -44,7 +44,7 @@ def page(new_context, viewport):
 
 @pytest.fixture
 def staff(transactional_db):
-    return StaffFactory(username="canbo-e2e", first_name="Lan", last_name="Nguyễn")
+    return StaffFactory(username="canbo-e2e", full_name="Nguyễn Thị Lan")
 
 
 @pytest.fixture

@@ -17,9 +17,9 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def people(transactional_db):
     province = province_with_communes(["Xã A", "Xã B"])
-    officer = StaffFactory(username="kiemsoat-e2e", first_name="Kiểm", email="ks@example.invalid")
+    officer = StaffFactory(username="kiemsoat-e2e", full_name="Kiểm", email="ks@example.invalid")
     RoleAssignmentFactory(user=officer, agency=province.office, role=Role.CONTROL_OFFICER)
-    commune = StaffFactory(username="xa-a-e2e", first_name="Xã A", email="a@example.invalid")
+    commune = StaffFactory(username="xa-a-e2e", full_name="Xã A", email="a@example.invalid")
     RoleAssignmentFactory(user=commune, agency=province.communes["Xã A"]["committee"], role=Role.SPECIALIST)
     return province
 

@@ -24,7 +24,7 @@ def test_staff_logs_in_switches_to_english_and_logs_out(page: Page, live_server,
     expect(page).to_have_url(f"{live_server.url}/")
 
     open_menu(page)
-    expect(page.locator(".mc-user")).to_have_text("Đang đăng nhập: Lan Nguyễn")
+    expect(page.locator(".mc-user")).to_have_text("Đang đăng nhập: Nguyễn Thị Lan")
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page).to_have_title("Home · MộtCửa")

@@ -35,7 +35,7 @@ def citizen_with_dossiers(transactional_db):
     reference.clear()
     desk = build_desk()
     online_form(desk.procedure)
-    citizen = CitizenFactory(username="congdan.e2e", first_name="Hoa", last_name="Lê")
+    citizen = CitizenFactory(username="congdan.e2e", full_name="Lê Hoa")
     waiting = submit_online(desk, citizen)
     waiting = services.receive(actor=desk.officer_a, dossier=waiting, expected_version=waiting.version)
     services.request_supplement(

@@ -153,7 +153,7 @@ def _unsatisfied(desk, citizen):
 
 
 def test_unsatisfied_ratings_reach_the_leader_of_that_agency_only(client, desk):
-    citizen = CitizenFactory(first_name="Công dân", last_name="Riêng")
+    citizen = CitizenFactory(full_name="Công dân Riêng")
     _unsatisfied(desk, citizen)
     satisfied = returned(desk, citizen)
     services.rate_dossier(actor=citizen, dossier=satisfied, answers=GOOD)

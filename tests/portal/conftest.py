@@ -7,7 +7,7 @@ from tests.factories import CitizenFactory
 
 @pytest.fixture
 def citizen(db):
-    return CitizenFactory(first_name="Nguyễn Văn", last_name="An", email="an@example.vn")
+    return CitizenFactory(full_name="Nguyễn Văn An", email="an@example.vn")
 
 
 @pytest.fixture

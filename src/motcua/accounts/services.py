@@ -124,7 +124,7 @@ def register_account(
             }
         )
     user = existing[0] if existing else User(username=_new_username(), account_type=AccountType.CITIZEN)
-    user.first_name = full_name[:150]
+    user.full_name = full_name[:150]
     user.is_active = False
     _apply_contact(user, contact)
     try:
@@ -164,7 +164,7 @@ def _activate(verification: VerificationCode) -> User:
     _apply_contact(user, contact)
     user.save(update_fields=["is_active", "phone", "email"])
     profile, _created = CitizenProfile.objects.get_or_create(
-        user=user, defaults={"full_name": user.first_name}
+        user=user, defaults={"full_name": user.full_name}
     )
     profile.verified_at = timezone.now()
     profile.save(update_fields=["verified_at", "updated_at"])
@@ -301,9 +301,9 @@ def update_profile(*, actor: User, profile: CitizenProfile, **changes: Any) -> C
         raise ValidationError({"id_number": error.error_list}) from None
     _check_address(profile)
     audited_save(profile, actor=actor, action="profile.update")
-    if actor.first_name != profile.full_name[:150]:
-        actor.first_name = profile.full_name[:150]
-        actor.save(update_fields=["first_name"])
+    if actor.full_name != profile.full_name[:150]:
+        actor.full_name = profile.full_name[:150]
+        actor.save(update_fields=["full_name"])
     return profile
 
 
@@ -415,9 +415,9 @@ def sign_in_with_identity(*, identity: Identity) -> User | None:
             code="id_number_taken",
         )
     audited_save(profile, actor=user, action=action)
-    if profile.full_name and user.first_name != profile.full_name[:150]:
-        user.first_name = profile.full_name[:150]
-        user.save(update_fields=["first_name"])
+    if profile.full_name and user.full_name != profile.full_name[:150]:
+        user.full_name = profile.full_name[:150]
+        user.save(update_fields=["full_name"])
     return user
 
 
@@ -425,7 +425,7 @@ def _create_from_identity(identity: Identity) -> User:
     user = User(
         username=_new_username(),
         account_type=AccountType.CITIZEN,
-        first_name=identity.full_name[:150],
+        full_name=identity.full_name[:150],
         is_active=True,
     )
     # Contacts become login identifiers only when no other account uses them already.

@@ -115,17 +115,11 @@ def _agency(row: dict[str, Any], units: dict[str, AdministrativeUnit], agencies:
     return services.update_agency(actor=None, agency=agency, **changed) if changed else agency
 
 
-def _names(full_name: str) -> dict[str, str]:
-    """The account's name fields from the name as written ("Đỗ Thị Mai")."""
-    last, _space, first = full_name.rpartition(" ")
-    return {"first_name": first, "last_name": last}
-
-
 def _user(spec: DemoUser, agencies: dict[str, Agency]) -> None:
     """The demo account, with its password and access flags set when it is created (an administrator may
     change them afterwards); its role is added when missing."""
     values = {
-        **_names(spec.full_name),
+        "full_name": spec.full_name,
         "account_type": spec.account_type,
         "email": f"{spec.username}@example.invalid",
     }

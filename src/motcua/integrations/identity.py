@@ -42,6 +42,10 @@ logger = logging.getLogger(__name__)
 DEFAULT_ACCOUNT_RESOLVER = "motcua.accounts.services.sign_in_with_identity"
 DEFAULT_CLAIMS = {
     "name": "name",
+    # OpenID Connect's standard parts, used only when the provider sends no whole name.
+    "family_name": "family_name",
+    "middle_name": "middle_name",
+    "given_name": "given_name",
     "id_number": "id_number",
     "birthdate": "birthdate",
     "phone": "phone_number",
@@ -162,6 +166,16 @@ def _claim(claims: dict, key: str) -> str:
     return str(value).strip() if value not in (None, "") else ""
 
 
+def _full_name(claims: dict) -> str:
+    """The name as Vietnamese write it: the whole `name` claim, else family, middle and given name in that
+    order ("Đỗ" "Thị" "Mai" → "Đỗ Thị Mai"), never given name first."""
+    whole = _claim(claims, "name")
+    if whole:
+        return " ".join(whole.split())
+    parts = (_claim(claims, key) for key in ("family_name", "middle_name", "given_name"))
+    return " ".join(" ".join(parts).split())
+
+
 def identity_from_claims(claims: dict) -> Identity:
     """Map the provider's claims to an Identity; a malformed birth date is dropped, not fatal."""
     birthdate = None
@@ -174,7 +188,7 @@ def identity_from_claims(claims: dict) -> Identity:
     return Identity(
         provider=getattr(settings, "OIDC_PROVIDER_NAME", "vneid"),
         subject=str(claims["sub"]),
-        full_name=_claim(claims, "name"),
+        full_name=_full_name(claims),
         id_number=_claim(claims, "id_number"),
         date_of_birth=birthdate,
         phone=_claim(claims, "phone"),

@@ -56,11 +56,21 @@ class RoleInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(AuditedAdmin, DjangoUserAdmin):
-    list_display = ["username", "first_name", "last_name", "account_type", "is_active", "is_staff"]
+    list_display = ["username", "full_name", "account_type", "is_active", "is_staff"]
     list_filter = ["account_type", "is_active", "is_staff", "roles__role"]
+    search_fields = ["username", "full_name", "email", "phone"]
+    # Django's pages ask for a first and a last name; a Vietnamese name is one field ("Đỗ Thị Mai").
     fieldsets = [
-        *DjangoUserAdmin.fieldsets,
-        (_("Tài khoản MộtCửa"), {"fields": ["account_type", "phone"]}),
+        (None, {"fields": ["username", "password"]}),
+        (_("Thông tin cá nhân"), {"fields": ["full_name", "email", "phone", "account_type"]}),
+        (
+            _("Quyền"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Thời điểm"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["username", "full_name", "password1", "password2"]}),
     ]
     inlines = [RoleInline]
 
@@ -77,7 +87,7 @@ class RoleAssignmentAdmin(ScopedToVisibleAgencies, AuditedAdmin):
     agency_path = "agency"
     list_display = ["user", "role", "agency", "valid_from", "valid_to"]
     list_filter = ["role"]
-    search_fields = ["user__username", "user__first_name", "user__last_name", "agency__name", "agency__code"]
+    search_fields = ["user__username", "user__full_name", "agency__name", "agency__code"]
     autocomplete_fields = ["user", "agency"]
 
 

@@ -159,8 +159,14 @@ class AccountType(models.TextChoices):
 
 
 class User(AbstractUser):
-    """One login table; staff and citizens are told apart by `account_type` and never share roles."""
+    """One login table; staff and citizens are told apart by `account_type` and never share roles.
 
+    A Vietnamese name is one field, written as people write it ("Đỗ Thị Mai": family name, middle names,
+    given name). Django's first/last pair is removed so that nothing can print it in the Western order."""
+
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
     account_type = models.CharField(
         _("loại tài khoản"), max_length=10, choices=AccountType.choices, default=AccountType.STAFF
     )
@@ -173,6 +179,13 @@ class User(AbstractUser):
     @property
     def is_citizen(self) -> bool:
         return self.account_type == AccountType.CITIZEN
+
+    def get_full_name(self) -> str:
+        return self.full_name.strip()
+
+    def get_short_name(self) -> str:
+        """The given name (the last word), as Vietnamese address people: "chị Mai"."""
+        return self.full_name.strip().rpartition(" ")[2]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
