@@ -16,9 +16,10 @@ from motcua.dossiers import selectors, services
 from motcua.dossiers.models import Dossier, ExtensionRule, Timeliness
 from tests.dossiers.factories import receive, to_leader, vn
 
-# Received Wed 11/3/2026 10:00 with 3 working days: the appointment is Mon 16/3 10:00.
+# Received Wed 11/3/2026 10:00 with 3 working days: Thu, Fri, Mon (the reception day is not counted, Civil
+# Code 2015 Art. 147), ending at the close of office (Art. 148): the appointment is Mon 16/3 17:00.
 RECEIVED = vn(2026, 3, 11, 10, 0)
-APPOINTMENT = vn(2026, 3, 16, 10, 0)
+APPOINTMENT = vn(2026, 3, 16, 17, 0)
 
 
 def at_leader(desk) -> Dossier:
@@ -99,7 +100,7 @@ def test_a_supplement_pause_moves_the_appointment_and_the_promised_date_alike(de
     )
     # Three office hours waited (10:00–12:00 and 13:00–14:00 with the default hours 8–12, 13–17): both dates
     # move by the same office time.
-    assert dossier.due_at == vn(2026, 3, 16, 14, 0)
+    assert dossier.due_at == vn(2026, 3, 17, 11, 0)
     assert dossier.promised_at == vn(2026, 3, 23, 11, 0)
 
 
@@ -156,13 +157,13 @@ def test_the_api_and_the_page_show_the_appointment_and_the_promised_date(desk, c
 
     dossier = apologise(desk, at_leader(desk), at=vn(2026, 3, 13, 9, 0))
     data = client_for(desk.leader_a).get(f"/api/v1/dossiers/{dossier.pk}/").json()
-    assert data["due_at"].startswith("2026-03-16T10:00")
+    assert data["due_at"].startswith("2026-03-16T17:00")
     assert data["promised_at"].startswith("2026-03-20T17:00")
     assert data["extensions"] == 1
 
     client.force_login(desk.leader_a)
     page = client.get(f"/ho-so/{dossier.pk}/").content.decode()
-    assert 'data-testid="appointment">10:00 16/03/2026' in page
+    assert 'data-testid="appointment">17:00 16/03/2026' in page
     assert 'data-testid="promised">17:00 20/03/2026' in page
 
 

@@ -148,7 +148,7 @@ def test_finishing_earlier_is_never_worse(due, first, second, requests):
 
 def test_a_supplement_request_pauses_the_clock_and_counts(desk):
     dossier = receive(desk, at=vn(2026, 2, 11, 9, 0))  # Wednesday before Tết: due the first Monday after it
-    assert dossier.due_at == vn(2026, 2, 23, 9, 0)
+    assert dossier.due_at == vn(2026, 2, 23, 17, 0)
     dossier = services.request_supplement(
         actor=desk.officer_a,
         dossier=dossier,
@@ -161,7 +161,7 @@ def test_a_supplement_request_pauses_the_clock_and_counts(desk):
         actor=desk.officer_a, dossier=dossier, expected_version=dossier.version, at=vn(2026, 2, 24, 9, 0)
     )
     assert dossier.status == "received"
-    assert dossier.due_at == vn(2026, 2, 26, 9, 0)  # 24 office hours later
+    assert dossier.due_at == vn(2026, 2, 26, 17, 0)  # 24 office hours later
     assert dossier.pauses.get().ended_at == vn(2026, 2, 24, 9, 0)
 
 
