@@ -43,11 +43,12 @@ def test_each_queue_holds_what_the_officer_must_do(desk):
 
 
 def test_due_soon_and_overdue_are_computed_not_states(desk):
-    early = receive(desk, at=vn(2026, 3, 2, 9))  # due Thu 5/3 09:00
-    later = receive(desk, at=vn(2026, 3, 4, 9))  # due Mon 9/3 09:00
+    # Civil Code 2015 Art. 147–148: the reception day is not counted, a period ends at the close of office.
+    early = receive(desk, at=vn(2026, 3, 2, 9))  # due Thu 5/3 17:00
+    later = receive(desk, at=vn(2026, 3, 4, 9))  # due Mon 9/3 17:00
     assert codes(desk.officer_a, "due_soon", now=vn(2026, 3, 4, 10)) == [early.code]
-    assert codes(desk.officer_a, "overdue", now=vn(2026, 3, 5, 10)) == [early.code]
-    assert codes(desk.officer_a, "overdue", now=vn(2026, 3, 9, 10)) == [early.code, later.code]
+    assert codes(desk.officer_a, "overdue", now=vn(2026, 3, 5, 17, 30)) == [early.code]
+    assert codes(desk.officer_a, "overdue", now=vn(2026, 3, 9, 17, 30)) == [early.code, later.code]
     assert {early.status, later.status} == {"received"}
 
 

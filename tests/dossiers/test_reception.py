@@ -20,7 +20,7 @@ def test_a_counter_reception_issues_code_due_date_steps_and_tells_the_applicant(
     dossier = receive(desk, at=vn(2026, 3, 2, 9, 0))  # a Monday
     assert dossier.status == Status.RECEIVED
     assert dossier.code == f"{desk.centre().code}-260302-0001"
-    assert dossier.due_at == vn(2026, 3, 5, 9, 0)  # 3 working days
+    assert dossier.due_at == vn(2026, 3, 5, 17, 0)  # 3 working days after Monday, at the close of office
     assert dossier.competent_agency == desk.province.communes["Xã A"]["committee"]
     assert dossier.receiving_agency == desk.centre()
     assert dossier.applicant_commune == desk.commune()
@@ -125,7 +125,8 @@ def test_an_online_submission_is_checked_then_received_with_time_from_the_next_o
         actor=desk.officer_a, dossier=dossier, expected_version=dossier.version, at=vn(2026, 3, 9, 10, 0)
     )
     assert dossier.status == Status.RECEIVED
-    assert dossier.due_at == vn(2026, 3, 11, 17, 0)  # 3 working days from Monday 08:00
+    # Received outside office hours: deemed received Monday, which is not counted (Civil Code Art. 147).
+    assert dossier.due_at == vn(2026, 3, 12, 17, 0)
 
 
 def test_asking_to_complete_before_reception_restarts_from_the_completed_submission(desk):
@@ -147,7 +148,7 @@ def test_asking_to_complete_before_reception_restarts_from_the_completed_submiss
     dossier = services.receive(
         actor=desk.officer_a, dossier=dossier, expected_version=dossier.version, at=vn(2026, 3, 4, 15, 0)
     )
-    assert dossier.due_at == vn(2026, 3, 9, 14, 0)
+    assert dossier.due_at == vn(2026, 3, 9, 17, 0)
 
 
 def test_refusal_at_the_check_needs_a_reason(desk):

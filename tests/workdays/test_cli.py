@@ -100,7 +100,7 @@ def test_holidays_over_several_years_are_sorted_one_line_per_date(fresh_checkout
             "Thời hạn không được âm: '-3d' / a duration must not be negative: '-3d'",
         ),
         (["due", "13/02/2026 16:30", "3d"], "invalid start '13/02/2026 16:30' (expected YYYY-MM-DDTHH:MM)"),
-        (["due", "2026-02-13T16:30", "3w"], "unknown unit 'w' (use d, h or cd)"),
+        (["due", "2026-02-13T16:30", "3w"], "unknown unit 'w' (use d, h, cd, sd or im)"),
         (["due", "2026-02-13T16:30", "1.5cd"], "calendar days must be a whole number: 1.5"),
         (
             ["due", "2026-02-13T16:30", "3d", "--hours", "8h-17h"],
@@ -160,7 +160,8 @@ def test_national_overrides_in_the_database_move_deadlines_and_appear_in_the_lis
     DayOverride.objects.create(
         date=date(2026, 2, 23), kind="off", name="Nghỉ thêm sau Tết", legal_basis=BASIS
     )
-    assert run("due", "2026-02-13T16:30", "3d") == "2026-02-26T16:30\n"
+    # With the database the Civil Code row is in force: the period ends at the close of office.
+    assert run("due", "2026-02-13T16:30", "3d") == "2026-02-26T17:00\n"
     assert "2026-02-23\toff\tNghỉ thêm sau Tết\n" in run("holidays", "2026")
 
 
@@ -179,8 +180,8 @@ def test_province_overrides_apply_with_the_province_code(province):
     DayOverride.objects.create(
         date=date(2026, 3, 9), kind="off", name="Lễ hội tỉnh", legal_basis=BASIS, province=province.unit
     )
-    assert run("due", "2026-03-06T10:00", "1d") == "2026-03-09T10:00\n"
-    assert run("due", "2026-03-06T10:00", "1d", "--province", "99") == "2026-03-10T10:00\n"
+    assert run("due", "2026-03-06T10:00", "1d") == "2026-03-09T17:00\n"
+    assert run("due", "2026-03-06T10:00", "1d", "--province", "99") == "2026-03-10T17:00\n"
     assert "2026-03-09\toff\tLễ hội tỉnh" in run("holidays", "2026", "--province", "99")
     assert "Lễ hội tỉnh" not in run("holidays", "2026")
 

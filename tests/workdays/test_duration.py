@@ -29,12 +29,20 @@ def test_parse_reads_the_cli_notation(text, amount, unit):
     ("text", "message"),
     [
         ("-3d", "Thời hạn không được âm: '-3d' / a duration must not be negative: '-3d'"),
-        ("3x", "Đơn vị thời hạn không hợp lệ: 'x' (dùng d, h hoặc cd) / unknown unit 'x' (use d, h or cd)"),
-        ("3", "Thiếu đơn vị thời hạn: '3' (dùng d, h hoặc cd) / missing unit in '3' (use d, h or cd)"),
+        (
+            "3x",
+            "Đơn vị thời hạn không hợp lệ: 'x' (dùng d, h, cd, sd hoặc im)"
+            " / unknown unit 'x' (use d, h, cd, sd or im)",
+        ),
+        (
+            "3",
+            "Thiếu đơn vị thời hạn: '3' (dùng d, h, cd, sd hoặc im)"
+            " / missing unit in '3' (use d, h, cd, sd or im)",
+        ),
         (
             "ba ngày",
-            "Thời hạn không hợp lệ: 'ba ngày' (ví dụ 3d, 0.5d, 4h, 15cd)"
-            " / invalid duration 'ba ngày' (e.g. 3d, 0.5d, 4h, 15cd)",
+            "Thời hạn không hợp lệ: 'ba ngày' (ví dụ 3d, 0.5d, 4h, 15cd, sd@15:00, im)"
+            " / invalid duration 'ba ngày' (e.g. 3d, 0.5d, 4h, 15cd, sd@15:00, im)",
         ),
         ("1.5cd", "Số ngày theo lịch phải là số nguyên: 1.5 / calendar days must be a whole number: 1.5"),
     ],
@@ -60,7 +68,7 @@ def test_working_hours_do_not_depend_on_the_day_length():
 
 
 def test_calendar_days_are_not_office_time():
-    with pytest.raises(ValueError, match="calendar days are not office time"):
+    with pytest.raises(ValueError, match="calendar days, same day and immediately are not office time"):
         Duration.calendar_days(15).office_time(EIGHT_HOURS)
 
 

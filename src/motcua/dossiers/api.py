@@ -61,6 +61,8 @@ class DossierOut(serializers.ModelSerializer):
     competent_agency = serializers.CharField(source="competent_agency.code")
     current_agency = serializers.CharField(source="current_agency.code")
     overdue = serializers.SerializerMethodField()
+    # The rule version that produced `timeliness` (empty while processing runs).
+    timeliness_rule = serializers.CharField(source="timeliness_rule.code", allow_null=True, default=None)
 
     class Meta:
         model = Dossier
@@ -78,10 +80,13 @@ class DossierOut(serializers.ModelSerializer):
             "submitted_at",
             "received_at",
             "due_at",
+            "promised_at",
+            "extensions",
             "overdue",
             "supplement_requests",
             "missing_documents",
             "timeliness",
+            "timeliness_rule",
             "result_number",
             "result_date",
             "return_method",
@@ -227,6 +232,7 @@ TrackOut = inline_serializer(
         "status": serializers.CharField(),
         "status_label": serializers.CharField(),
         "due_at": serializers.DateTimeField(allow_null=True),
+        "promised_at": serializers.DateTimeField(allow_null=True),
         "missing": serializers.CharField(),
         "timeline": serializers.ListField(child=serializers.DictField()),
     },
@@ -255,7 +261,12 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return (
             selectors.dossiers_for(self.request.user)
             .select_related(
-                "procedure", "procedure_version", "receiving_agency", "competent_agency", "current_agency"
+                "procedure",
+                "procedure_version",
+                "receiving_agency",
+                "competent_agency",
+                "current_agency",
+                "timeliness_rule",
             )
             .order_by("-submitted_at", "-id")
         )

@@ -30,6 +30,11 @@ def working_calendar(on: date | None = None) -> Calendar:
 def legal_duration(limit: VersionChannel, start: datetime) -> Duration:
     if limit.time_unit == TimeUnit.MONTHS:
         return Duration.calendar_days(_days_in_months(start.date(), int(limit.time_limit)))
+    if limit.time_unit == TimeUnit.SAME_DAY:
+        # "Trong ngày; nếu nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo"; cut-off on the channel.
+        return Duration.same_day(limit.cutoff)
+    if limit.time_unit == TimeUnit.IMMEDIATE:
+        return Duration.immediate()
     return Duration(Decimal(limit.time_limit), Unit(limit.time_unit))
 
 

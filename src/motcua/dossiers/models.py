@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import Procedure, ProcedureVersion, RequiredDocument
+from motcua.core.models import LegalParameter
 from motcua.org.models import AdministrativeUnit, Agency, Role
 
 from .lifecycle import Action, Status
@@ -39,6 +40,51 @@ class Timeliness(models.TextChoices):
     EARLY = "early", _("Trước hạn")
     ON_TIME = "on_time", _("Đúng hạn")
     LATE = "late", _("Quá hạn")
+    # Late against the appointment, with an apology and a new date (form 04): still late in every count,
+    # and counted apart so that a report can say how many late dossiers were apologised for.
+    LATE_APOLOGISED = "late_apologised", _("Quá hạn, đã xin lỗi")
+
+
+class TimelinessRule(LegalParameter):
+    """The version of the on-time rule that grades a dossier; each stored verdict names the row that made it.
+
+    The appointment (the due date on the receipt) is what a dossier is graded against; these are the rule's
+    other choices, dated so that a report can say which rule counted a dossier."""
+
+    code = models.CharField(_("mã phiên bản quy tắc"), max_length=40, unique=True)
+    max_supplement_requests = models.PositiveSmallIntegerField(
+        _("số lần yêu cầu bổ sung tối đa vẫn tính đúng hạn"), default=1
+    )
+    apology_counted_apart = models.BooleanField(
+        _("hồ sơ quá hạn có xin lỗi được đếm riêng"),
+        default=True,
+        help_text=_("Quá hạn có phiếu xin lỗi là 'quá hạn, đã xin lỗi' thay vì 'quá hạn'."),
+    )
+
+    class Meta(LegalParameter.Meta):
+        verbose_name = _("quy tắc đánh giá thời hạn")
+        verbose_name_plural = _("quy tắc đánh giá thời hạn")
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.legal_basis})"
+
+
+class ExtensionRule(LegalParameter):
+    """How often an apology may promise a new date (form 04), and whether it may follow the appointment."""
+
+    max_extensions = models.PositiveSmallIntegerField(
+        _("số lần hẹn lại tối đa"), null=True, blank=True, help_text=_("Để trống: không giới hạn.")
+    )
+    after_appointment = models.BooleanField(_("được xin lỗi, hẹn lại sau ngày hẹn trả"), default=True)
+
+    class Meta(LegalParameter.Meta):
+        verbose_name = _("quy định hẹn lại ngày trả kết quả")
+        verbose_name_plural = _("quy định hẹn lại ngày trả kết quả")
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.max_extensions or '∞'} ({self.legal_basis})"
 
 
 class Dossier(models.Model):
@@ -116,14 +162,29 @@ class Dossier(models.Model):
         related_name="+",
     )
     clock_started_at = models.DateTimeField(_("bắt đầu tính thời hạn"), null=True, blank=True)
+    # The APPOINTMENT printed on the receipt: moved only by lawful pauses (waiting for a supplement), never by
+    # an apology. The verdict, the overdue flag and the queues follow it.
     # No index of its own: alone it tempts PostgreSQL to walk every dossier in due order for a queue page;
     # the queue indexes below lead with the agency and status.
     due_at = models.DateTimeField(_("hẹn trả kết quả"), null=True, blank=True)
+    # The new date promised by an apology (form 04), beside the appointment.
+    promised_at = models.DateTimeField(_("ngày hẹn lại (phiếu xin lỗi)"), null=True, blank=True)
+    apologised_at = models.DateTimeField(_("xin lỗi, hẹn lại lúc"), null=True, blank=True)
+    extensions = models.PositiveSmallIntegerField(_("số lần hẹn lại"), default=0)
     supplement_requests = models.PositiveSmallIntegerField(_("số lần yêu cầu bổ sung"), default=0)
     missing_documents = models.TextField(_("cần bổ sung"), blank=True)
     processing_ended_at = models.DateTimeField(_("kết thúc giải quyết lúc"), null=True, blank=True)
     timeliness = models.CharField(
-        _("kết quả về thời hạn"), max_length=10, choices=Timeliness.choices, blank=True
+        _("kết quả về thời hạn"), max_length=20, choices=Timeliness.choices, blank=True
+    )
+    # The rule version that produced `timeliness` (recompute_verdicts rewrites both).
+    timeliness_rule = models.ForeignKey(
+        TimelinessRule,
+        verbose_name=_("quy tắc đánh giá"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
 
@@ -224,7 +285,7 @@ class DossierStep(models.Model):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    timeliness = models.CharField(_("tiến độ"), max_length=10, choices=Timeliness.choices, blank=True)
+    timeliness = models.CharField(_("tiến độ"), max_length=20, choices=Timeliness.choices, blank=True)
 
     class Meta:
         verbose_name = _("bước xử lý")
@@ -272,7 +333,7 @@ class DossierEvent(models.Model):
     step = models.ForeignKey(DossierStep, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     from_agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     to_agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    timeliness = models.CharField(_("tiến độ"), max_length=10, choices=Timeliness.choices, blank=True)
+    timeliness = models.CharField(_("tiến độ"), max_length=20, choices=Timeliness.choices, blank=True)
     reason = models.TextField(_("lý do, ghi chú"), blank=True)
 
     class Meta:

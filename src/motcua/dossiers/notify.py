@@ -20,7 +20,9 @@ def _when(moment) -> str:
 
 def _texts(dossier: Dossier, kind: str) -> tuple[str, str]:
     name = dossier.procedure_version.name
-    values = {"code": dossier.code, "name": name, "due": _when(dossier.due_at)}
+    # An apology tells the promised date; every other message the appointment.
+    due = dossier.promised_at if kind == "extended" and dossier.promised_at else dossier.due_at
+    values = {"code": dossier.code, "name": name, "due": _when(due)}
     texts = {
         "submitted": (
             _("Đã nhận hồ sơ %(code)s, đang chờ kiểm tra"),

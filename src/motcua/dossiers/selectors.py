@@ -61,6 +61,7 @@ def dossier_detail(actor, pk: int) -> Dossier:
             "current_agency",
             "current_step",
             "assignee",
+            "timeliness_rule",
             "applicant_commune",
         )
         .get(pk=pk)

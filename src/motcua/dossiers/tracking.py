@@ -73,6 +73,7 @@ def public_view(dossier: Dossier) -> dict:
         "status": dossier.status,
         "status_label": str(Status(dossier.status).label),
         "due_at": dossier.due_at,
+        "promised_at": dossier.promised_at,
         "missing": dossier.missing_documents,
         "timeline": [
             {

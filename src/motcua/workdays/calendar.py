@@ -39,6 +39,17 @@ class DayKind(StrEnum):
     WORK = "work"
 
 
+class PeriodEnd(StrEnum):
+    """Where a period of N working days ends (a dated parameter, `workdays.models.PeriodEndRule`).
+
+    CLOCK_TIME: N days of office time after the start, at the same clock time (what many provincial systems
+    do). END_OF_DAY: Civil Code 2015 Art. 147–148: the day of the event is not counted, and a period in days
+    ends at the end of its last day, for an office the close of office hours."""
+
+    CLOCK_TIME = "clock_time"
+    END_OF_DAY = "end_of_day"
+
+
 class DayStatus(StrEnum):
     WORKING = "working"
     WEEKEND = "weekend"
@@ -84,8 +95,10 @@ class Calendar:
         working_weekdays: Iterable[int] = MONDAY_TO_FRIDAY,
         tz: tzinfo = VIETNAM_TZ,
         public_holidays: HolidaySource = vietnam_holiday_year,
+        period_end: PeriodEnd = PeriodEnd.CLOCK_TIME,
     ) -> None:
         self.office_hours = office_hours
+        self.period_end = PeriodEnd(period_end)
         self.working_weekdays = frozenset(working_weekdays)
         if not self.working_weekdays or not self.working_weekdays <= set(range(7)):
             raise ValueError(
@@ -103,6 +116,10 @@ class Calendar:
     def with_office_hours(self, office_hours: OfficeHours) -> Calendar:
         """A copy with other office hours (the CLI's --hours)."""
         return self._copy(office_hours=office_hours)
+
+    def with_period_end(self, period_end: PeriodEnd) -> Calendar:
+        """A copy that ends periods in days by another rule (the CLI's --period-end)."""
+        return self._copy(period_end=PeriodEnd(period_end))
 
     @property
     def day_length(self) -> timedelta:
@@ -188,6 +205,7 @@ class Calendar:
             "working_weekdays": self.working_weekdays,
             "tz": self.tz,
             "public_holidays": self.public_holidays,
+            "period_end": self.period_end,
         }
         arguments.update(changes)
         return Calendar(**arguments)  # type: ignore[arg-type]

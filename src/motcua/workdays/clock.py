@@ -11,6 +11,12 @@ next office instant if it lies outside office time; the deadline is then the end
 default) of the date of that instant plus N days, and when that date is not a working day, the end of
 office time of the next working day.
 
+Working days end by the calendar's `period_end` rule: at the same clock time (CLOCK_TIME), or, for a whole
+number of days under END_OF_DAY (Civil Code 2015 Art. 147–148), at the close of office of the Nth working
+day after the day the clock starts (that day is not counted). "Same day" (`sd`) ends at the close of office
+of the day the clock starts, or of the next working day when the clock starts after the cut-off hour;
+"immediately" (`im`) at the end of the office period in which the clock starts.
+
 `elapsed` returns a `timedelta` of office time. Arithmetic runs in UTC, so a zone with daylight-saving time
 counts the hours that really passed; Vietnam has none, but callers may pass any aware datetime.
 """
@@ -20,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 
-from .calendar import LAST_SUPPORTED_DAY, Calendar
+from .calendar import LAST_SUPPORTED_DAY, Calendar, PeriodEnd
 from .duration import Duration, Unit
 from .public_holidays import check_supported_year
 
@@ -32,6 +38,17 @@ def add(start: datetime, duration: Duration, calendar: Calendar) -> datetime:
     start_utc = _to_utc(start, calendar)
     if duration.unit is Unit.CALENDAR_DAYS:
         return _add_calendar_days(start_utc, int(duration.amount), calendar)
+    if duration.unit is Unit.SAME_DAY:
+        return _same_day(start_utc, duration, calendar)
+    if duration.unit is Unit.IMMEDIATE:
+        return _end_of_period(start_utc, calendar)
+    if (
+        duration.unit is Unit.WORKING_DAYS
+        and calendar.period_end is PeriodEnd.END_OF_DAY
+        and duration.amount > 0
+        and duration.amount == duration.amount.to_integral_value()
+    ):
+        return _end_of_nth_working_day(start_utc, int(duration.amount), calendar)
     due = _add_office_time(start_utc, duration.office_time(calendar.day_length), calendar)
     return due.astimezone(calendar.tz)
 
@@ -87,6 +104,36 @@ def _add_calendar_days(start_utc: datetime, days: int, calendar: Calendar) -> da
     if target > LAST_SUPPORTED_DAY:
         raise _beyond_supported_years()
     return calendar.closing_time(calendar.next_working_day(target))
+
+
+def _opening(start_utc: datetime, calendar: Calendar) -> datetime:
+    """Where the clock starts, in the calendar's zone: the start in office time, else the next period."""
+    return _add_office_time(start_utc, timedelta(), calendar).astimezone(calendar.tz)
+
+
+def _same_day(start_utc: datetime, duration: Duration, calendar: Calendar) -> datetime:
+    opened = _opening(start_utc, calendar)
+    day = opened.date()
+    if duration.cutoff is not None and opened.timetz().replace(tzinfo=None) > duration.cutoff:
+        day = calendar.next_working_day(day + timedelta(days=1))
+    return calendar.closing_time(day)
+
+
+def _end_of_period(start_utc: datetime, calendar: Calendar) -> datetime:
+    opened = _opening(start_utc, calendar)
+    for begin, end in calendar.office_periods(opened.date()):
+        if begin <= opened <= end:
+            return end
+    raise _beyond_supported_years()  # _opening always lands in a period
+
+
+def _end_of_nth_working_day(start_utc: datetime, days: int, calendar: Calendar) -> datetime:
+    opened = _opening(start_utc, calendar)
+    counted = calendar.working_days_from(opened.date() + timedelta(days=1))
+    for index, day in enumerate(counted, start=1):
+        if index == days:
+            return calendar.closing_time(day)
+    raise _beyond_supported_years()
 
 
 def _periods_from(moment_utc: datetime, calendar: Calendar) -> Iterator[Interval]:

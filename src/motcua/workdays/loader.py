@@ -16,12 +16,12 @@ from django.db import DatabaseError, OperationalError, ProgrammingError, connect
 from django.db.models import Q
 from django.utils import timezone
 
-from motcua.core.validity import valid_on
+from motcua.core.validity import in_force, valid_on
 from motcua.org.models import AdministrativeUnit
 
-from .calendar import Calendar, DayKind, Override
+from .calendar import Calendar, DayKind, Override, PeriodEnd
 from .hours import DEFAULT_OFFICE_HOURS, OfficeHours
-from .models import DayOverride
+from .models import DayOverride, PeriodEndRule
 from .models import OfficeHours as OfficeHoursRow
 
 logger = logging.getLogger(__name__)
@@ -36,6 +36,7 @@ def calendar_for(province: AdministrativeUnit | None = None, on: date | None = N
         with transaction.atomic():
             overrides = _overrides(province)
             office_hours = _office_hours(province, on)
+            period_end = period_end_on(on)
     except (OperationalError, ProgrammingError) as error:
         # Before `migrate` this is expected; anything else (a database that is down) deserves a warning.
         level = logging.DEBUG if _tables_missing() else logging.WARNING
@@ -43,7 +44,13 @@ def calendar_for(province: AdministrativeUnit | None = None, on: date | None = N
             level, "workdays: calendar tables unavailable (%s); using holidays.VN only", type(error).__name__
         )
         return Calendar()
-    return Calendar(office_hours=office_hours, overrides=overrides)
+    return Calendar(office_hours=office_hours, overrides=overrides, period_end=period_end)
+
+
+def period_end_on(on: date) -> PeriodEnd:
+    """The end-of-period rule in force on `on`; the same clock time when no row says otherwise."""
+    row = in_force(PeriodEndRule.objects.all(), on)
+    return PeriodEnd(row.rule) if row else PeriodEnd.CLOCK_TIME
 
 
 def installation_calendar(on: date | None = None) -> Calendar:

@@ -11,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from motcua.core.models import LegalParameter
 from motcua.org.models import AdministrativeUnit
 
+from .calendar import PeriodEnd
 from .hours import OfficeHours as OfficeHoursValue
 
 # Provinces are the top of the administrative tree; overrides and office hours are national or provincial.
@@ -162,3 +164,27 @@ class OfficeHours(models.Model):
     def as_value(self) -> OfficeHoursValue:
         """The pure-Python office hours the clock uses."""
         return OfficeHoursValue.parse(self.periods)
+
+
+class PeriodEndRule(LegalParameter):
+    """Where a period of N working days ends, in force from a date (workdays.calendar.PeriodEnd).
+
+    The appointment of every dossier received while a row is in force is computed by it, and the verdict
+    compares with that appointment, so both follow the same rule."""
+
+    rule = models.CharField(
+        _("cách tính ngày cuối thời hạn"),
+        max_length=12,
+        choices=[
+            (PeriodEnd.CLOCK_TIME.value, _("cùng giờ với thời điểm bắt đầu")),
+            (PeriodEnd.END_OF_DAY.value, _("hết giờ làm việc của ngày cuối cùng (BLDS 2015 Điều 147–148)")),
+        ],
+    )
+
+    class Meta(LegalParameter.Meta):
+        verbose_name = _("quy tắc ngày cuối thời hạn")
+        verbose_name_plural = _("quy tắc ngày cuối thời hạn")
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.get_rule_display()} ({self.valid_from:%d/%m/%Y}, {self.legal_basis})"

@@ -111,7 +111,15 @@ def record_supplement(
     _commit(
         dossier,
         expected_version,
-        ["status", "paused_status", "missing_documents", "submitted_at", "clock_started_at", "due_at"],
+        [
+            "status",
+            "paused_status",
+            "missing_documents",
+            "submitted_at",
+            "clock_started_at",
+            "due_at",
+            "promised_at",
+        ],
     )
     _record(
         actor, dossier, action=Action.SUPPLEMENT, before=before, at=at, step=dossier.current_step, reason=note

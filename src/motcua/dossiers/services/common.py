@@ -16,11 +16,11 @@ from motcua.core.errors import Conflict
 from motcua.core.models import AuditEvent
 from motcua.org.models import Agency
 
-from .. import deadlines
+from .. import deadlines, timeliness
 from ..lifecycle import Transition, TransitionRefused, transition
 from ..models import Dossier, DossierEvent, DossierPause, DossierStep
 from ..rules import roles_on
-from ..timeliness import dossier_verdict, grade
+from ..timeliness import grade
 
 
 class DossierConflict(Conflict):
@@ -176,13 +176,12 @@ def _finish_step(step: DossierStep | None, actor, at: datetime, cal) -> str:
 
 
 def _end_processing(dossier: Dossier, at: datetime, cal) -> None:
-    """Processing ended (result ready, stop or refusal after reception): the on-time verdict is fixed."""
+    """Processing ended (result ready, stop or refusal after reception): the verdict is fixed against the
+    appointment, with the rule version that produced it."""
     if dossier.received_at is None:
         return
     dossier.processing_ended_at = at
-    dossier.timeliness = dossier_verdict(
-        ended_at=at, due_at=dossier.due_at, supplement_requests=dossier.supplement_requests, tz=cal.tz
-    )
+    timeliness.judge(dossier, cal.tz)
 
 
 def _close_pause(dossier: Dossier, at: datetime, cal) -> None:
@@ -191,7 +190,10 @@ def _close_pause(dossier: Dossier, at: datetime, cal) -> None:
         return
     pause.ended_at = at
     pause.save(update_fields=["ended_at"])
+    # A lawful pause is the one thing that moves the appointment; a promised date moves with it.
     dossier.due_at = deadlines.shift_for_pause(dossier.due_at, pause.started_at, at, cal)
+    if dossier.promised_at is not None:
+        dossier.promised_at = deadlines.shift_for_pause(dossier.promised_at, pause.started_at, at, cal)
     step = dossier.current_step
     if step is not None and step.due_at is not None and step.finished_at is None:
         step.due_at = deadlines.shift_for_pause(step.due_at, pause.started_at, at, cal)

@@ -70,7 +70,16 @@ def _close(
     _commit(
         dossier,
         expected_version,
-        ["status", "closed_at", "paused_status", "due_at", "processing_ended_at", "timeliness"],
+        [
+            "status",
+            "closed_at",
+            "paused_status",
+            "due_at",
+            "promised_at",
+            "processing_ended_at",
+            "timeliness",
+            "timeliness_rule",
+        ],
     )
     _record(actor, dossier, action=action, before=before, at=at, step=step, reason=reason)
     if message:
@@ -129,6 +138,7 @@ def attach_result(
             "result_file",
             "processing_ended_at",
             "timeliness",
+            "timeliness_rule",
             "current_step",
             "current_agency",
             "assignee",

@@ -9,9 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motcua.core.validity import in_force
+
 from .. import deadlines, notify, reference
 from ..lifecycle import Action
-from ..models import Dossier
+from ..models import Dossier, ExtensionRule
 from .common import _authorise, _commit, _fresh, _need, _now, _record
 
 
@@ -25,25 +27,57 @@ def extend(
     reason: str,
     at: datetime | None = None,
 ) -> Dossier:
-    """Apologise and set a new due date (Form 04); only possible before the current due date passes."""
+    """Apologise and promise a new date (form 04), with its reason. The appointment does not move: the verdict
+    still compares the end of processing with it (a late dossier with an apology is "late, apologised").
+
+    How often, and whether after the appointment, is the ExtensionRule row in force that day (NĐ 61/2018
+    Art. 19 as amended by NĐ 107/2021, then NĐ 118/2025: not more than once). A late apology is still owed
+    to the citizen and counted, so it is accepted after the appointment when the rule says so."""
     at = _now(at)
     dossier = _fresh(dossier, expected_version)
     t = _authorise(actor, dossier, Action.EXTEND)
-    reason = _need(reason, _("lý do xin lỗi, gia hạn"))
-    if at > dossier.due_at:
+    reason = _need(reason, _("lý do xin lỗi, hẹn lại"))
+    local_day = timezone.localtime(at).date()
+    rule = in_force(ExtensionRule.objects.all(), local_day)
+    if rule is not None and rule.max_extensions is not None and dossier.extensions >= rule.max_extensions:
         raise ValidationError(
-            _("Chỉ xin lỗi, gia hạn trước ngày hẹn trả. / An extension must be made before the due date.")
+            _(
+                "Hồ sơ đã được hẹn lại ngày trả kết quả %(count)s lần; theo %(basis)s chỉ được hẹn lại "
+                "không quá %(limit)s lần. / This dossier has already been given a new date %(count)s "
+                "time(s); the law (%(basis)s) allows at most %(limit)s."
+            )
+            % {"count": dossier.extensions, "limit": rule.max_extensions, "basis": rule.legal_basis},
+            code="extension_limit",
         )
-    cal = reference.working_calendar(timezone.localtime(at).date())
+    if rule is not None and not rule.after_appointment and at > dossier.due_at:
+        raise ValidationError(
+            _(
+                "Theo %(basis)s chỉ xin lỗi, hẹn lại trước ngày hẹn trả. "
+                "/ Under %(basis)s an apology must come before the appointment."
+            )
+            % {"basis": rule.legal_basis},
+            code="extension_after_appointment",
+        )
+    cal = reference.working_calendar(local_day)
     try:
-        new_due = deadlines.extension_due(new_due_day, cal)
+        promised = deadlines.extension_due(new_due_day, cal)
     except ValueError as error:
         raise ValidationError(str(error)) from None
-    if new_due <= dossier.due_at:
-        raise ValidationError(_("Ngày hẹn mới phải sau ngày hẹn cũ. / The new due date must be later."))
-    before, old_due = dossier.status, dossier.due_at
-    dossier.status, dossier.due_at = t.target, new_due
-    _commit(dossier, expected_version, ["status", "due_at"])
+    # A new DAY: later than the appointment's day, an earlier promise's day and today.
+    latest = max(dossier.due_at, dossier.promised_at or dossier.due_at, at)
+    if new_due_day <= timezone.localtime(latest).date():
+        raise ValidationError(
+            _(
+                "Ngày hẹn lại phải sau ngày hẹn trả và sau hôm nay. "
+                "/ The new date must be after the appointment and after today."
+            ),
+            code="extension_date",
+        )
+    before, old_promised = dossier.status, dossier.promised_at
+    dossier.status, dossier.promised_at = t.target, promised
+    dossier.extensions += 1
+    dossier.apologised_at = dossier.apologised_at or at
+    _commit(dossier, expected_version, ["status", "promised_at", "extensions", "apologised_at"])
     _record(
         actor,
         dossier,
@@ -52,7 +86,11 @@ def extend(
         at=at,
         step=dossier.current_step,
         reason=reason,
-        changes={"due_at": [old_due.isoformat(), new_due.isoformat()]},
+        changes={
+            "promised_at": [old_promised.isoformat() if old_promised else None, promised.isoformat()],
+            "appointment": dossier.due_at.isoformat(),
+            "after_appointment": at > dossier.due_at,
+        },
     )
     notify.tell_applicant(dossier, "extended", reason=reason)
     return dossier

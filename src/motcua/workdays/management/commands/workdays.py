@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from motcua.workdays.calendar import Calendar, DayKind, Override
+from motcua.workdays.calendar import Calendar, DayKind, Override, PeriodEnd
 from motcua.workdays.clock import add
 from motcua.workdays.duration import Duration
 from motcua.workdays.hours import OfficeHours
@@ -57,11 +57,18 @@ class Command(BaseCommand):
         # "-3d" must reach us as a duration to be refused with a clear message, not as an unknown option.
         due._negative_number_matcher = re.compile(r"^-\d")
         due.add_argument("start", help="YYYY-MM-DDTHH:MM (giờ Việt Nam / Vietnam time)")
-        due.add_argument("duration", help="3d, 0.5d, 4h, 15cd")
+        due.add_argument(
+            "duration", help="3d, 0.5d, 4h, 15cd, sd, sd@15:00 (trong ngày, giờ chốt), im (ngay)"
+        )
         due.add_argument("--off", action="append", default=[], metavar="YYYY-MM-DD", help="thêm ngày nghỉ")
         due.add_argument("--work", action="append", default=[], metavar="YYYY-MM-DD", help="thêm ngày làm bù")
         due.add_argument("--hours", metavar="HH:MM-HH:MM[,HH:MM-HH:MM]", help="giờ làm việc")
         due.add_argument("--province", metavar="CODE", help="mã tỉnh")
+        due.add_argument(
+            "--period-end",
+            choices=[rule.value for rule in PeriodEnd],
+            help="cách tính ngày cuối thời hạn (mặc định: quy tắc đang có hiệu lực)",
+        )
         listing = actions.add_parser("holidays", help="Ngày nghỉ và ngày làm bù / days off and make-up days")
         listing.add_argument("from_year")
         listing.add_argument("to_year", nargs="?")
@@ -96,6 +103,8 @@ class Command(BaseCommand):
         calendar = calendar.with_overrides(_cli_overrides(options["off"], options["work"]))
         if options["hours"] is not None:
             calendar = calendar.with_office_hours(_checked(OfficeHours.parse, options["hours"]))
+        if options.get("period_end"):
+            calendar = calendar.with_period_end(PeriodEnd(options["period_end"]))
         due = _checked(add, start, duration, calendar)
         return format_minute(due)
 
