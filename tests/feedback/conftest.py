@@ -65,7 +65,7 @@ def world(db) -> World:
         leader=staff("lanhdao", province.department, "agency_leader"),
         other_specialist=staff("chuyenvien_yte", health, "specialist"),
         other_leader=staff("lanhdao_yte", health, "agency_leader"),
-        citizen=CitizenFactory(username="congdan", first_name="Nguyễn Văn An"),
+        citizen=CitizenFactory(username="congdan", full_name="Nguyễn Văn An"),
         sector=Sector.objects.create(code="G01-TP01", name="Hộ tịch"),
     )
 

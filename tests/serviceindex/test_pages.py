@@ -6,7 +6,6 @@ import pytest
 from openpyxl import load_workbook
 
 from motcua.org.models import Role
-from motcua.serviceindex.exports import safe
 
 MARCH = "ky=month&nam=2026&thang=3"
 
@@ -83,11 +82,13 @@ def test_excel_export_has_every_table(client, scenario):
     assert book.worksheets[0].cell(row=3, column=5).value == pytest.approx(75.39)
 
 
-@pytest.mark.parametrize("text", ["=HYPERLINK(1)", "+1", "-2", "@SUM(A1)"])
-def test_formula_prefixes_are_neutralised(text):
-    assert safe(text) == "'" + text
-    assert safe("Xã A") == "Xã A"
-    assert safe(3) == 3
+def test_an_agency_name_that_looks_like_a_formula_is_exported_as_text(client, scenario):
+    scenario.a.name = '=HYPERLINK("http://x.example","UBND")'
+    scenario.a.save()
+    book = load_workbook(BytesIO(client.get(f"/chi-so-phuc-vu/xuat-excel/?{MARCH}").content))
+    written = [c for row in book.worksheets[1].iter_rows() for c in row if c.value == scenario.a.name]
+    assert written
+    assert all(c.data_type == "s" and c.quotePrefix for c in written)  # core.spreadsheets
 
 
 def test_json_api(client, scenario):

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from motcua.core import spreadsheets
+
 from .periods import Period
 from .scores import SCORED, Score
-
-# A cell starting with one of these is read as a formula by spreadsheet programs (CSV/formula injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe(value):
-    """Text as text: a leading formula character is escaped with an apostrophe; numbers pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def _points(item) -> float | None:
@@ -29,7 +19,7 @@ def _points(item) -> float | None:
 def _sheet(book: Workbook, title: str, heading: str, rows: list[Score], first: bool) -> None:
     sheet = book.active if first else book.create_sheet()
     sheet.title = title[:31]
-    sheet.append([safe(heading)])
+    sheet.append([heading])
     sheet["A1"].font = Font(bold=True)
     indicators = rows[0].indicators if rows else []
     header = [
@@ -49,7 +39,7 @@ def _sheet(book: Workbook, title: str, heading: str, rows: list[Score], first: b
         sheet.append(
             [
                 score.rank,
-                safe(score.label),
+                score.label,
                 float(score.points),
                 float(score.maximum),
                 float(score.percent) if score.percent is not None else None,
@@ -74,7 +64,5 @@ def workbook(period: Period, tables: dict[str, list[Score]]) -> bytes:
     sample = tables["province"][0] if tables["province"] else None
     for item in sample.indicators if sample else []:
         i = item.indicator
-        legend.append([i.code, safe(i.name), float(i.max_points), float(i.target), safe(i.legal_basis)])
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+        legend.append([i.code, i.name, float(i.max_points), float(i.target), i.legal_basis])
+    return spreadsheets.to_bytes(book)  # text cells never start a formula
