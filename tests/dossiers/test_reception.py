@@ -125,8 +125,8 @@ def test_an_online_submission_is_checked_then_received_with_time_from_the_next_o
         actor=desk.officer_a, dossier=dossier, expected_version=dossier.version, at=vn(2026, 3, 9, 10, 0)
     )
     assert dossier.status == Status.RECEIVED
-    # Received outside office hours: deemed received Monday, which is not counted (Civil Code Art. 147).
-    assert dossier.due_at == vn(2026, 3, 12, 17, 0)
+    # Submitted Friday night: Friday is not counted (Civil Code Art. 147); Mon, Tue, Wed.
+    assert dossier.due_at == vn(2026, 3, 11, 17, 0)
 
 
 def test_asking_to_complete_before_reception_restarts_from_the_completed_submission(desk):
