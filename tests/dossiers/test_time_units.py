@@ -39,7 +39,6 @@ def test_received_after_3pm_on_the_eve_of_tet_2027_is_due_the_first_working_day_
         expected_version=dossier.version,
         number="7/CT",
         signed_on=date(2027, 2, 11),
-        signer="Lê Văn A",
         at=vn(2027, 2, 11, 16, 0),
     )
     assert dossier.timeliness == Timeliness.ON_TIME
