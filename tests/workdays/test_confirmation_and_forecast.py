@@ -10,7 +10,7 @@ from django.core.management import call_command
 from motcua.workdays.calendar import VIETNAM_TZ, Calendar, DayKind, DayStatus, Override
 from motcua.workdays.clock import add
 from motcua.workdays.duration import Duration
-from motcua.workdays.models import DayOverride
+from motcua.workdays.models import DayOverride, OfficeHours
 
 CULTURE_DAY = date(2026, 11, 24)  # a Tuesday
 
@@ -75,3 +75,19 @@ def test_the_cli_and_the_calendar_page_say_unconfirmed_and_forecast(client, sett
     assert "2026-11-24\toff\tNgày Văn hóa Việt Nam\n" in listing
     assert "(dự báo)" not in listing
     assert run("due", "2026-11-23T10:00", "1d", "--period-end", "clock_time") == "2026-11-25T10:00\n"
+
+
+@pytest.mark.django_db
+def test_problem_11_the_posted_office_hours_are_the_rows_the_clock_uses():
+    """The demo centres post 7:30–11:30 and 13:30–17:00: as a row, the clock counts with them (Saturday
+    morning reception is not modelled: Saturday stays a weekly rest day for the legal time)."""
+    # The default hours (08–12, 13–17): the clock starts at 08:00, half a day is 4 hours.
+    assert run("due", "2026-03-09T07:45", "0.5d", "--period-end", "clock_time") == "2026-03-09T12:00\n"
+    OfficeHours.objects.create(
+        periods="07:30-11:30,13:30-17:00",
+        valid_from=date(2026, 1, 1),
+        legal_basis="Quyết định của UBND tỉnh (thử)",
+    )
+    # Half a working day is 3 h 45 min of the 7 h 30 min day: from 07:45 to 11:30.
+    assert run("due", "2026-03-09T07:45", "0.5d", "--period-end", "clock_time") == "2026-03-09T11:30\n"
+    assert run("due", "2026-03-09T07:45", "1d") == "2026-03-10T17:00\n"
