@@ -79,7 +79,7 @@ def _channels(limit: str, unit: str = "d") -> list[dict]:
     ]
 
 
-def build_desk(*, limit: str = "3", unit: str = "d") -> Desk:
+def build_desk(*, limit: str = "3", unit: str = "d", steps: list[dict] | None = None) -> Desk:
     province = province_with_communes(["Xã A", "Xã B"])
     procedure = published(name="Đăng ký khai sinh", any_boundary=True, channels=_channels(limit, unit))
     bound = published(
@@ -88,7 +88,7 @@ def build_desk(*, limit: str = "3", unit: str = "d") -> Desk:
     for proc in (procedure, bound):
         for commune in province.communes.values():
             catalog_services.apply_procedure(actor=None, procedure=proc, agency=commune["committee"])
-        catalog_services.save_process(actor=None, procedure=proc, name="Quy trình", steps=STEPS)
+        catalog_services.save_process(actor=None, procedure=proc, name="Quy trình", steps=steps or STEPS)
 
     def staff(username, agency, role):
         user = StaffFactory(username=username, full_name=username)

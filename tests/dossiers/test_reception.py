@@ -116,7 +116,8 @@ def test_bad_applicant_data_gets_a_clear_message(desk, field, value):
     assert "/" in str(error.value)  # Vietnamese / English
 
 
-def test_an_online_submission_is_checked_then_received_with_time_from_the_next_office_period(desk):
+def test_an_online_submission_counts_from_the_officers_acceptance_the_time_the_receipt_prints(desk):
+    """Issue 13, problem 10: the clock and the receipt agree."""
     citizen = CitizenFactory()
     dossier = submit_online(desk, citizen, at=vn(2026, 3, 6, 21, 30))  # Friday night
     assert dossier.status == Status.SUBMITTED
@@ -126,7 +127,8 @@ def test_an_online_submission_is_checked_then_received_with_time_from_the_next_o
         actor=desk.officer_a, dossier=dossier, expected_version=dossier.version, at=vn(2026, 3, 9, 10, 0)
     )
     assert dossier.status == Status.RECEIVED
-    # Received outside office hours: deemed received Monday, which is not counted (Civil Code Art. 147).
+    assert dossier.clock_started_at == dossier.received_at == vn(2026, 3, 9, 10, 0)
+    # Accepted Monday 10:00: Monday is not counted (Civil Code Art. 147); Tue, Wed, Thu.
     assert dossier.due_at == vn(2026, 3, 12, 17, 0)
 
 

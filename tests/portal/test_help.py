@@ -84,6 +84,10 @@ def test_centres_show_the_office_hours_in_force_per_weekday(client, province):
         "ttpvhcc@example.vn",
     )
     province.centre.save()
+    # Culture Day is a day off only once a row confirms it (issue 13, problem 9).
+    DayOverride.objects.create(
+        date=date(2026, 11, 24), kind="off", name="Ngày Văn hóa Việt Nam", legal_basis="Xác nhận (thử)"
+    )
     page = client.get(reverse("portal:centres"), {"ngay": "2026-11-23"}).content.decode()  # a Monday
     assert "Số 1 Lê Lợi" in page
     assert 'href="tel:02743822222"' in page

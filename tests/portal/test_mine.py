@@ -9,6 +9,7 @@ from django.utils import timezone
 from motcua.dossiers import services
 from motcua.dossiers.models import DossierDocument
 from motcua.portal import mine
+from motcua.workdays.models import PeriodEndRule
 from tests.dossiers.factories import receive, submit_online, vn
 from tests.evaluation.factories import PDF, PNG, processing, returned, with_result
 from tests.factories import CitizenFactory
@@ -71,6 +72,8 @@ def test_the_list_is_paginated(client, desk):
 
 
 def test_the_countdown_counts_working_time(desk):
+    # The countdown's arithmetic, under the same-clock-time rule (the Civil Code row is tested in workdays).
+    PeriodEndRule.objects.update(rule="clock_time")
     citizen = CitizenFactory()
     dossier = processing(desk, citizen, at=vn(2026, 3, 2, 8))  # Monday 08:00, three working days
     assert timezone.localtime(dossier.due_at) == vn(2026, 3, 4, 17)  # Wednesday at closing time

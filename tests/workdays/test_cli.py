@@ -29,7 +29,7 @@ HOLIDAYS_2026 = """\
 2026-08-31\toff\tNgày nghỉ (thay cho ngày 22/08/2026)
 2026-09-01\toff\tQuốc khánh
 2026-09-02\toff\tQuốc khánh
-2026-11-24\toff\tNgày Văn hóa Việt Nam
+2026-11-24\twork\tNgày Văn hóa Việt Nam (chưa xác nhận là ngày nghỉ)
 """
 
 

@@ -69,11 +69,24 @@ class Override:
         object.__setattr__(self, "kind", DayKind(self.kind))
 
 
+FORECAST_MARK = " (dự báo)"
+UNCONFIRMED_MARK = " (chưa xác nhận là ngày nghỉ)"
+
+
+def is_tet(name: str) -> bool:
+    """A day of the Lunar New Year holiday, as the package names them ("29 Tết", "Mùng hai Tết …")."""
+    return "Tết" in name and "Dương lịch" not in name
+
+
 @dataclass(frozen=True)
 class DayInfo:
     day: date
     status: DayStatus
     name: str = ""
+    # A Tết placement not yet announced for that year (the Prime Minister's notice): shown as a forecast.
+    forecast: bool = False
+    # A day the package gives off that no override row confirmed: a working day until one does.
+    unconfirmed: bool = False
 
     @property
     def is_working(self) -> bool:
@@ -96,9 +109,14 @@ class Calendar:
         tz: tzinfo = VIETNAM_TZ,
         public_holidays: HolidaySource = vietnam_holiday_year,
         period_end: PeriodEnd = PeriodEnd.CLOCK_TIME,
+        announced_through: int | None = None,
+        announced_years: Iterable[int] = (),
     ) -> None:
         self.office_hours = office_hours
         self.period_end = PeriodEnd(period_end)
+        # Tết of a year after `announced_through` is a forecast unless an override row confirmed that year's.
+        self.announced_through = announced_through
+        self.announced_years = frozenset(announced_years)
         self.working_weekdays = frozenset(working_weekdays)
         if not self.working_weekdays or not self.working_weekdays <= set(range(7)):
             raise ValueError(
@@ -136,12 +154,24 @@ class Calendar:
             return DayInfo(day, DayStatus.MAKE_UP, override.name or "Ngày làm việc bù")
         year = self.public_holidays(day.year)
         if day in year.days_off:
-            return DayInfo(day, DayStatus.HOLIDAY, year.days_off[day])
+            name = year.days_off[day]
+            if self._is_forecast(day, name):
+                return DayInfo(day, DayStatus.HOLIDAY, name + FORECAST_MARK, forecast=True)
+            return DayInfo(day, DayStatus.HOLIDAY, name)
         if day in year.make_up_days:
             return DayInfo(day, DayStatus.MAKE_UP, year.make_up_days[day])
-        if day.weekday() in self.working_weekdays:
-            return DayInfo(day, DayStatus.WORKING)
-        return DayInfo(day, DayStatus.WEEKEND)
+        status = DayStatus.WORKING if day.weekday() in self.working_weekdays else DayStatus.WEEKEND
+        if day in year.unconfirmed:
+            return DayInfo(day, status, year.unconfirmed[day] + UNCONFIRMED_MARK, unconfirmed=True)
+        return DayInfo(day, status)
+
+    def _is_forecast(self, day: date, name: str) -> bool:
+        return (
+            self.announced_through is not None
+            and day.year > self.announced_through
+            and day.year not in self.announced_years
+            and is_tet(name)
+        )
 
     def is_working_day(self, day: date) -> bool:
         return self.describe(day).is_working
@@ -149,7 +179,7 @@ class Calendar:
     def notable_days(self, year: int) -> list[DayInfo]:
         """Every day off and make-up working day of a year, weekends included, in date order."""
         holiday_year = self.public_holidays(year)
-        days = {*holiday_year.days_off, *holiday_year.make_up_days}
+        days = {*holiday_year.days_off, *holiday_year.make_up_days, *holiday_year.unconfirmed}
         days.update(day for day in self.overrides if day.year == year)
         return [self.describe(day) for day in sorted(days)]
 
@@ -206,6 +236,8 @@ class Calendar:
             "tz": self.tz,
             "public_holidays": self.public_holidays,
             "period_end": self.period_end,
+            "announced_through": self.announced_through,
+            "announced_years": self.announced_years,
         }
         arguments.update(changes)
         return Calendar(**arguments)  # type: ignore[arg-type]

@@ -13,9 +13,10 @@ office time of the next working day.
 
 Working days end by the calendar's `period_end` rule: at the same clock time (CLOCK_TIME), or, for a whole
 number of days under END_OF_DAY (Civil Code 2015 Art. 147–148), at the close of office of the Nth working
-day after the day the clock starts (that day is not counted). "Same day" (`sd`) ends at the close of office
-of the day the clock starts, or of the next working day when the clock starts after the cut-off hour;
-"immediately" (`im`) at the end of the office period in which the clock starts.
+day after the day of the event (that day is not counted, even when the event fell outside office time).
+"Same day" (`sd`) ends at the close of office of the day the clock starts, or of the next working day when
+the clock starts after the cut-off hour; "immediately" (`im`) at the end of the office period in which the
+clock starts.
 
 `elapsed` returns a `timedelta` of office time. Arithmetic runs in UTC, so a zone with daylight-saving time
 counts the hours that really passed; Vietnam has none, but callers may pass any aware datetime.
@@ -128,8 +129,9 @@ def _end_of_period(start_utc: datetime, calendar: Calendar) -> datetime:
 
 
 def _end_of_nth_working_day(start_utc: datetime, days: int, calendar: Calendar) -> datetime:
-    opened = _opening(start_utc, calendar)
-    counted = calendar.working_days_from(opened.date() + timedelta(days=1))
+    # Art. 147: the day of the event itself is not counted, whenever in that day (or night) it happened.
+    event_day = start_utc.astimezone(calendar.tz).date()
+    counted = calendar.working_days_from(event_day + timedelta(days=1))
     for index, day in enumerate(counted, start=1):
         if index == days:
             return calendar.closing_time(day)

@@ -19,7 +19,7 @@ from django.utils import timezone
 from motcua.core.validity import in_force, valid_on
 from motcua.org.models import AdministrativeUnit
 
-from .calendar import Calendar, DayKind, Override, PeriodEnd
+from .calendar import Calendar, DayKind, Override, PeriodEnd, is_tet
 from .hours import DEFAULT_OFFICE_HOURS, OfficeHours
 from .models import DayOverride, PeriodEndRule
 from .models import OfficeHours as OfficeHoursRow
@@ -30,8 +30,10 @@ logger = logging.getLogger(__name__)
 def calendar_for(province: AdministrativeUnit | None = None, on: date | None = None) -> Calendar:
     """The working calendar of `province` (national when None), with the office hours in force on `on`."""
     on = on or timezone.localdate()
+    # Tết after this year is a forecast until an override row records the Prime Minister's notice.
+    announced_through = timezone.localdate().year
     if not database_exists():
-        return Calendar()
+        return Calendar(announced_through=announced_through)
     try:
         with transaction.atomic():
             overrides = _overrides(province)
@@ -43,8 +45,14 @@ def calendar_for(province: AdministrativeUnit | None = None, on: date | None = N
         logger.log(
             level, "workdays: calendar tables unavailable (%s); using holidays.VN only", type(error).__name__
         )
-        return Calendar()
-    return Calendar(office_hours=office_hours, overrides=overrides, period_end=period_end)
+        return Calendar(announced_through=announced_through)
+    return Calendar(
+        office_hours=office_hours,
+        overrides=overrides,
+        period_end=period_end,
+        announced_through=announced_through,
+        announced_years={o.day.year for o in overrides if o.kind is DayKind.OFF and is_tet(o.name)},
+    )
 
 
 def period_end_on(on: date) -> PeriodEnd:

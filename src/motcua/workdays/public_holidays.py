@@ -9,7 +9,7 @@ and kept, so a deadline that crosses a year end loads the next year only when it
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from types import MappingProxyType
@@ -21,6 +21,11 @@ import holidays
 SUPPORTED_YEARS = range(1901, 2100)
 
 _MAKE_UP_NAME = "Ngày làm việc bù"
+# Days the package gives off beyond the Labour Code 2019 Art. 112 and the Government's notices (24/11, Vietnam
+# Culture Day, from 2026, citing a Party resolution): off only when an override row with its legal basis
+# confirms them, else working days marked as unconfirmed (issue 13, problem 9). Matched by name, so that the
+# compensatory day the package may add ("… (nghỉ bù)") follows.
+NEEDS_CONFIRMATION = ("Ngày Văn hóa Việt Nam",)
 _DATE_FORMAT = "%d/%m/%Y"
 
 
@@ -33,6 +38,8 @@ class HolidayYear:
     """Public holidays, compensatory days and announced days off, weekends included, with their names."""
     make_up_days: Mapping[date, str]
     """Weekend days announced as working days, with a name that says which day off they pay for."""
+    unconfirmed: Mapping[date, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Days the package gives off that need an override row to be off (NEEDS_CONFIRMATION)."""
 
 
 def check_supported_year(year: int) -> None:
@@ -50,10 +57,15 @@ def vietnam_holiday_year(year: int) -> HolidayYear:
     # The neighbouring years are read too: a swap can cross a year end (27/12/2014 worked for 2/1/2015).
     source = holidays.country_holidays("VN", language="vi", years=range(year - 1, year + 2))
     days_off = {day: name for day, name in source.items() if day.year == year}
+    unconfirmed = {day: name for day, name in days_off.items() if name.startswith(NEEDS_CONFIRMATION)}
+    for day in unconfirmed:
+        del days_off[day]
     make_up_days = {
         day: _make_up_name(day, source) for day in sorted(source.weekend_workdays) if day.year == year
     }
-    return HolidayYear(year, MappingProxyType(days_off), MappingProxyType(make_up_days))
+    return HolidayYear(
+        year, MappingProxyType(days_off), MappingProxyType(make_up_days), MappingProxyType(unconfirmed)
+    )
 
 
 def _make_up_name(work_day: date, source: Mapping[date, str]) -> str:

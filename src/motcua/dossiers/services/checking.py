@@ -19,7 +19,10 @@ from .inputs import DocumentLine, _save_documents
 
 @transaction.atomic
 def receive(*, actor, dossier: Dossier, expected_version: int, at: datetime | None = None) -> Dossier:
-    """Accept a checked online or postal submission; time counts from the submission (next office period)."""
+    """Accept a checked online or postal submission: the dossier is received now, and the legal time counts
+    from this acceptance — the instant the receipt (form 01) prints — not from the submission. An online
+    submission is only a request until the one-stop officer finds it complete and accepts it (NĐ 61/2018 and
+    NĐ 45/2020 on online reception, chưa xác minh điều khoản); the receipt and the clock must agree."""
     at = _now(at)
     dossier = _fresh(dossier, expected_version)
     t = _authorise(actor, dossier, Action.RECEIVE)
@@ -28,8 +31,8 @@ def receive(*, actor, dossier: Dossier, expected_version: int, at: datetime | No
     limit = reference.channel_limit(dossier.procedure_version, dossier.channel)
     dossier.status = t.target
     dossier.received_at, dossier.received_by = at, actor
-    dossier.clock_started_at = deadlines.clock_start(dossier.submitted_at, cal)
-    dossier.due_at = deadlines.due_date(dossier.submitted_at, limit, cal)
+    dossier.clock_started_at = deadlines.clock_start(at, cal)
+    dossier.due_at = deadlines.due_date(at, limit, cal)
     _commit(dossier, expected_version, ["status", "received_at", "received_by", "clock_started_at", "due_at"])
     _record(actor, dossier, action=Action.RECEIVE, before=before, at=at, step=dossier.current_step)
     notify.tell_applicant(dossier, "received")
