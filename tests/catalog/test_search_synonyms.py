@@ -84,3 +84,18 @@ def test_an_unreadable_file_is_a_clear_error(tmp_path):
     with pytest.raises(ValidationError) as error:
         services.load_synonyms(actor=None, path=broken)
     assert "Cannot read the synonyms file" in str(error.value)
+
+
+def test_the_command_loads_the_default_file_then_adds_nothing(tmp_path):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("load_synonyms", stdout=out)
+    assert f"Added {Synonym.objects.count()} synonyms" in out.getvalue()
+    out = StringIO()
+    call_command("load_synonyms", stdout=out)
+    assert "Added 0 synonyms" in out.getvalue()
+    with pytest.raises(CommandError, match="Cannot read the synonyms file"):
+        call_command("load_synonyms", str(tmp_path / "missing.json"))
