@@ -17,6 +17,12 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
+def page(new_context, viewport):
+    """As tests/e2e/conftest.py's, but axe-core (injected as an inline script) passes the site's CSP."""
+    return new_context(viewport=viewport, bypass_csp=True).new_page()
+
+
+@pytest.fixture
 def catalog(transactional_db):
     land = SectorFactory(code="G06-DB01", name="Đăng ký biện pháp bảo đảm")
     residence = SectorFactory(code="G08-CA01", name="Đăng ký, quản lý cư trú")
