@@ -17,6 +17,7 @@ from django.utils import timezone
 from motcua.dossiers import payments
 from motcua.dossiers.lifecycle import ONE_STOP, Status
 from motcua.dossiers.models import Dossier, Payment, PaymentMethod, PaymentStatus
+from motcua.dossiers.timeliness import is_late
 from motcua.evaluation import services as ratings
 from motcua.evaluation.models import Rating
 from motcua.org.models import RoleAssignment, User
@@ -45,7 +46,7 @@ def _rate(now: datetime) -> None:
     for index, dossier in enumerate(returned.order_by("id")):
         if index % 5 in (3, 4) or Rating.objects.filter(dossier=dossier).exists():
             continue
-        answers, comment = _ballot(ballots, index, dossier.timeliness == "late")
+        answers, comment = _ballot(ballots, index, is_late(dossier.timeliness))
         at = min(dossier.closed_at + timedelta(minutes=30), now)
         ratings.rate_dossier(actor=None, dossier=dossier, answers=answers, comment=comment, at=at)
 
