@@ -332,6 +332,11 @@ SPECTACULAR_SETTINGS = {
         "ProcedureChannelEnum": "motcua.catalog.models.Channel",
         "SubmissionChannelEnum": "motcua.dossiers.models.SubmissionChannel",
         "ReturnMethodEnum": "motcua.dossiers.models.ReturnMethod",
+        "DossierStatusEnum": "motcua.dossiers.lifecycle.Status",
+        "FeedbackStatusEnum": "motcua.feedback.workflows.Status",
+        "FeedbackChannelEnum": "motcua.feedback.models.Channel",
+        "FeedbackKindEnum": "motcua.feedback.models.Kind",
+        "SenderKindEnum": "motcua.feedback.models.SenderKind",
     },
 }
 

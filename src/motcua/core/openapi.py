@@ -64,12 +64,12 @@ STORAGE_LIMITS = {sign * (2**bits - (1 if sign > 0 else 0)) for bits in (15, 31,
 
 def _drop_storage_limits(node: Any) -> None:
     if isinstance(node, dict):
-        if node.get("type") == "integer" or "maximum" in node:
-            if node.get("maximum") in STORAGE_LIMITS:
+        if True:  # integer schemas, and allOf wrappers of integer enums
+            if isinstance(node.get("maximum"), int) and node["maximum"] in STORAGE_LIMITS:
                 del node["maximum"]
                 if node.get("format") == "int64":
                     del node["format"]
-            if node.get("minimum") in STORAGE_LIMITS:
+            if isinstance(node.get("minimum"), int) and node["minimum"] in STORAGE_LIMITS:
                 del node["minimum"]
         for value in node.values():
             _drop_storage_limits(value)

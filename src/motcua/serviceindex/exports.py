@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+
+from motcua.core import spreadsheets
 
 from .periods import Period
 from .scores import SCORED, Score
@@ -75,6 +75,4 @@ def workbook(period: Period, tables: dict[str, list[Score]]) -> bytes:
     for item in sample.indicators if sample else []:
         i = item.indicator
         legend.append([i.code, safe(i.name), float(i.max_points), float(i.target), safe(i.legal_basis)])
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return spreadsheets.to_bytes(book)  # the site-wide guard (core.spreadsheets) on top of safe()
