@@ -54,7 +54,7 @@ openapi: install  ## regenerate docs/openapi.yaml, the committed API contract, f
 	$(BIN)/motcua spectacular --file docs/openapi.yaml --validate --fail-on-warn
 
 fuzz-api: install-dev  ## schemathesis over the API for longer (FUZZ_EXAMPLES per operation, default 300)
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(BIN)/python -m pytest tests/core/test_api_fuzz.py -p no:randomly -q
+	MOTCUA_FUZZ=1 FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(BIN)/python -m pytest tests/core/test_api_fuzz.py -p no:randomly -q
 
 clean:  ## remove the virtual environment and local data
 	rm -rf $(VENV) var
