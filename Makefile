@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-dev run demo test lint format messages check-messages clean
+.PHONY: help install install-dev run demo test lint format messages check-messages clean openapi fuzz-api
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
@@ -49,6 +49,12 @@ format: install-dev  ## apply ruff's fixes and formatting
 
 messages: install  ## refresh the Vietnamese/English message files and compile them
 	cd src/motcua && ../../$(BIN)/motcua makemessages -l en -l vi --no-obsolete --no-location && ../../$(BIN)/motcua compilemessages
+
+openapi: install  ## regenerate docs/openapi.yaml, the committed API contract, from the code
+	$(BIN)/motcua spectacular --file docs/openapi.yaml --validate --fail-on-warn
+
+fuzz-api: install-dev  ## schemathesis over the API for longer (FUZZ_EXAMPLES per operation, default 300)
+	MOTCUA_FUZZ=1 FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-300} $(BIN)/python -m pytest tests/core/test_api_fuzz.py -p no:randomly -q
 
 clean:  ## remove the virtual environment and local data
 	rm -rf $(VENV) var

@@ -322,6 +322,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Danh mục thủ tục hành chính và dịch vụ một cửa. / Procedure catalog, one-stop services.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Every operation documents its error answers in the one error shape (core.openapi).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "motcua.core.openapi.add_error_responses",
+    ],
     # One name per choice set, so clients get stable type names (docs/openapi.yaml).
     "ENUM_NAME_OVERRIDES": {
         "ProcedureChannelEnum": "motcua.catalog.models.Channel",
@@ -331,6 +336,7 @@ SPECTACULAR_SETTINGS = {
         "FeedbackStatusEnum": "motcua.feedback.workflows.Status",
         "FeedbackChannelEnum": "motcua.feedback.models.Channel",
         "FeedbackKindEnum": "motcua.feedback.models.Kind",
+        "SenderKindEnum": "motcua.feedback.models.SenderKind",
     },
 }
 

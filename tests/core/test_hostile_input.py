@@ -112,6 +112,11 @@ def test_nul_in_a_form_field_and_in_the_path_are_400(client, db):
     assert_refused(client.get("/thu-tuc/abc%00/"))
 
 
+def test_a_multipart_body_without_boundary_is_a_400(client, db):
+    response = client.generic("POST", "/api/v1/dossiers/track/", b"x", content_type="multipart/form-data")
+    assert_refused(response)
+
+
 def test_line_breaks_in_a_posted_text_are_not_refused(desk):
     dossier = to_leader(desk, receive(desk))
     response = api_for(desk.leader_a).post(

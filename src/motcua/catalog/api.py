@@ -8,12 +8,13 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
+from motcua.core.errors import ErrorSerializer
 from motcua.org.models import Agency
 
 from . import selectors, services
@@ -30,7 +31,7 @@ from .models import (
 )
 from .search import search_procedures
 
-ERROR = inline_serializer("Error", fields={"detail": serializers.CharField()})
+ERROR = ErrorSerializer  # the one error shape (core.errors): {"detail", "code", "errors"?}
 
 
 class SearchParams(serializers.Serializer):

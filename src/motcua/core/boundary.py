@@ -17,9 +17,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import BadRequest, RequestDataTooBig
+from django.core.exceptions import BadRequest, RequestDataTooBig, SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -132,6 +133,10 @@ class InputBoundaryMiddleware:
                 names = [getattr(upload, "name", "") or "" for upload in request.FILES.values()]
             except RequestDataTooBig:
                 return self.too_large(request)
+            except (MultiPartParserError, SuspiciousOperation):  # no boundary, too many fields…
+                return _invalid_input(
+                    request, _("Nội dung gửi lên không đọc được. / The request body could not be read.")
+                )
             if any("\x00" in text for text in (*fields, *names)):
                 return _invalid_input(request)
         elif request.method in ("POST", "PUT", "PATCH") and _json_type(request):
