@@ -1,19 +1,20 @@
 """The dossier lifecycle as one table: (state, action) → next state, and who may do it.
 
-Services look every action up here; no other code assigns `Dossier.status`. Overdue is not a state: it is
-computed from the due date (selectors.overdue). An apology with extension keeps the state and moves the due
-date. `RESUME` means "back to the state the dossier was in when the supplement was requested": before
-reception the applicant completes a submission that is checked again, after it processing continues.
+Services look every action up here (a core.workflow table, like every stateful model's); no other code
+assigns `Dossier.status`, and a database constraint keeps the column to the statuses below. Overdue is not
+a state: it is computed from the due date (selectors.overdue). An apology with extension keeps the state
+and moves the due date. `RESUME` means "back to the state the dossier was in when the supplement was
+requested": before reception the applicant completes a submission that is checked again, after it
+processing continues.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from motcua.core.workflow import NEW, Transition, Workflow, row
+from motcua.core.workflow import TransitionRefused as TransitionRefused  # services catch it from here
 from motcua.org.models import Role
 
 
@@ -48,7 +49,6 @@ class Action(models.TextChoices):
 
 APPLICANT = "applicant"  # the citizen account that submitted the dossier; not an org role
 RESUME = "resume"
-NEW = ""  # the "state" of a dossier that does not exist yet
 
 ONE_STOP = Role.ONE_STOP_OFFICER.value
 SPECIALIST = Role.SPECIALIST.value
@@ -62,17 +62,7 @@ S = Status
 A = Action
 
 
-@dataclass(frozen=True)
-class Transition:
-    source: str
-    action: str
-    target: str
-    roles: frozenset[str]
-
-
-def _t(source: str, action: str, target: str, roles: Iterable[str]) -> Transition:
-    return Transition(source, action, target, frozenset(roles))
-
+_t = row
 
 TABLE: tuple[Transition, ...] = (
     _t(NEW, A.SUBMIT, S.SUBMITTED, {APPLICANT, ONE_STOP}),  # the officer registers a postal envelope
@@ -101,47 +91,20 @@ TABLE: tuple[Transition, ...] = (
     _t(S.RESULT_READY, A.RETURN_RESULT, S.RETURNED, {ONE_STOP}),
 )
 
-_INDEX = {(t.source, t.action): t for t in TABLE}
+# The table as core.workflow's mechanism: one implementation of lookups, refusals and the DB constraint.
+DOSSIER = Workflow(
+    "dossier",
+    TABLE,
+    status_field="status",
+    statuses=Status,
+    actions=Action,
+    subject=_("hồ sơ"),
+    pseudo_targets={RESUME},
+)
+transition = DOSSIER.transition
+allowed_actions = DOSSIER.allowed_actions
+
 # States in which the legal clock runs (a supplement request pauses it).
 CLOCK_RUNNING = frozenset({S.RECEIVED, S.PROCESSING})
 # States after which nothing happens any more.
 FINAL = frozenset({S.RETURNED, S.REFUSED, S.WITHDRAWN, S.STOPPED})
-
-
-class TransitionRefused(Exception):
-    """The action is not possible in this state, or not for these roles; `message` says which, in both."""
-
-    def __init__(self, message: str, *, permission: bool) -> None:
-        super().__init__(message)
-        self.permission = permission
-
-
-def transition(source: str, action: str, roles: Iterable[str]) -> Transition:
-    """The transition the table allows for an actor holding `roles`, else TransitionRefused."""
-    found = _INDEX.get((source, action))
-    if found is None:
-        raise TransitionRefused(
-            _(
-                "Không thể “%(action)s” khi hồ sơ ở trạng thái “%(status)s”. "
-                "/ This action is not possible in the dossier's current state."
-            )
-            % {"action": Action(action).label, "status": _status_label(source)},
-            permission=False,
-        )
-    if not found.roles & set(roles):
-        raise TransitionRefused(
-            _("Bạn không có quyền “%(action)s” đối với hồ sơ này. / You are not allowed to do this.")
-            % {"action": Action(action).label},
-            permission=True,
-        )
-    return found
-
-
-def allowed_actions(source: str, roles: Iterable[str]) -> list[str]:
-    """Actions an actor with `roles` may take from `source`, in table order (what a page offers)."""
-    held = set(roles)
-    return [t.action for t in TABLE if t.source == source and t.roles & held]
-
-
-def _status_label(value: str) -> str:
-    return Status(value).label if value else str(_("chưa có"))

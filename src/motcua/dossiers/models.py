@@ -13,7 +13,7 @@ from motcua.catalog.models import Procedure, ProcedureVersion, RequiredDocument
 from motcua.core.models import LegalParameter
 from motcua.org.models import AdministrativeUnit, Agency, Role
 
-from .lifecycle import Action, Status
+from .lifecycle import DOSSIER, Action, Status
 
 
 class SubmissionChannel(models.IntegerChoices):
@@ -232,6 +232,7 @@ class Dossier(models.Model):
             models.Index(fields=["applicant_phone"], name="dossier_applicant_phone_idx"),
         ]
         constraints = [
+            DOSSIER.check_constraint("dossier_status_valid"),
             models.CheckConstraint(condition=Q(version__gte=1), name="dossier_version_positive"),
             models.CheckConstraint(
                 condition=Q(received_at__isnull=True) | Q(due_at__isnull=False),
@@ -437,6 +438,8 @@ class Payment(models.Model):
         ordering = ["dossier", "requested_at", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="payment_amount_positive"),
+            # dossiers.payments.PAYMENT is the only code that changes it (core.workflow).
+            models.CheckConstraint(condition=Q(status__in=PaymentStatus.values), name="payment_status_valid"),
             # A dossier is paid once, and waits on at most one declaration at a time.
             models.UniqueConstraint(
                 fields=["dossier"], condition=Q(status="confirmed"), name="payment_one_confirmed"

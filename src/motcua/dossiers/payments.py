@@ -11,19 +11,47 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import AgencyProcedure, Procedure, VersionChannel
 from motcua.core import audit
+from motcua.core.workflow import NEW, Workflow, row
 from motcua.integrations import payment as plugins
 from motcua.org.models import Agency
 
 from .lifecycle import APPLICANT, ONE_STOP, Status
 from .models import Dossier, Payment, PaymentMethod, PaymentStatus
 from .rules import roles_on
+
+
+class PaymentAction(models.TextChoices):
+    DECLARE = "declare", _("Khai báo chuyển khoản")
+    RECORD = "record", _("Ghi nhận đã nộp")
+    CONFIRM = "confirm", _("Xác nhận đã nộp")
+    CANCEL = "cancel", _("Hủy khai báo")
+    SUPERSEDE = "supersede", _("Hủy do đã nộp bằng khoản khác")
+
+
+GATEWAY = "payment_gateway"  # an online plugin confirming its own payment (no person acts)
+SYSTEM = "system"  # the platform itself: a declaration made moot by another confirmed payment
+P, PA = PaymentStatus, PaymentAction
+# Every status change of a payment (core.workflow); payable() and the roles on the dossier say the rest.
+PAYMENT = Workflow(
+    "payment",
+    (
+        row(NEW, PA.DECLARE, P.PENDING, {APPLICANT}),
+        row(NEW, PA.RECORD, P.CONFIRMED, {ONE_STOP, GATEWAY}),
+        row(P.PENDING, PA.CONFIRM, P.CONFIRMED, {ONE_STOP, GATEWAY}),
+        row(P.PENDING, PA.CANCEL, P.CANCELLED, {ONE_STOP}),
+        row(P.PENDING, PA.SUPERSEDE, P.CANCELLED, {SYSTEM}),
+    ),
+    statuses=PaymentStatus,
+    actions=PaymentAction,
+    subject=_("khoản nộp"),
+)
 
 # A dossier that ended without a decision owes nothing.
 NO_FEE_STATES = frozenset({Status.REFUSED, Status.WITHDRAWN, Status.STOPPED})
@@ -107,7 +135,7 @@ def declare_transfer(*, actor, dossier: Dossier, reference: str, at: datetime | 
         )
     try:
         with transaction.atomic():
-            payment = Payment.objects.create(
+            payment = Payment(
                 dossier=dossier,
                 amount=dossier.fee_due,
                 method=PaymentMethod.BANK_TRANSFER,
@@ -115,6 +143,8 @@ def declare_transfer(*, actor, dossier: Dossier, reference: str, at: datetime | 
                 requested_at=at,
                 plugin=plugin.name,
             )
+            PAYMENT.start(payment, PA.DECLARE, {APPLICANT})
+            payment.save()
     except IntegrityError:  # a parallel declaration won the race
         raise ValidationError(
             _("Đã có một khai báo đang chờ xác nhận. / A declaration is already waiting.")
@@ -169,16 +199,17 @@ def confirm_payment(
             requested_at=at,
             plugin=plugin.name,
         )
-    elif payment.status != PaymentStatus.PENDING:
-        raise ValidationError(
-            _("Khoản nộp này không còn chờ xác nhận. / This payment is no longer waiting for confirmation.")
-        )
-    before = payment.status if payment.pk else ""
+    before = payment.status if payment.pk else NEW
+    role = GATEWAY if gateway else ONE_STOP
+    if payment.pk is None:
+        PAYMENT.start(payment, PA.RECORD, {role})
+    else:
+        PAYMENT.apply(payment, PA.CONFIRM, {role})
     # Another pending declaration is moot once the fee is collected.
+    PAYMENT.check(P.PENDING, PA.SUPERSEDE, {SYSTEM})
     dossier.payments.filter(status=PaymentStatus.PENDING).exclude(pk=payment.pk).update(
         status=PaymentStatus.CANCELLED
     )
-    payment.status = PaymentStatus.CONFIRMED
     payment.confirmed_at = at
     payment.confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
     payment.save()
@@ -205,14 +236,10 @@ def cancel_payment(*, actor, payment: Payment, reason: str) -> Payment:
     payment = Payment.objects.select_for_update().select_related("dossier").get(pk=payment.pk)
     if ONE_STOP not in roles_on(actor, payment.dossier):
         raise PermissionDenied(_("Bạn không có quyền với khoản nộp này. / You may not act on this payment."))
-    if payment.status != PaymentStatus.PENDING:
-        raise ValidationError(
-            _("Khoản nộp này không còn chờ xác nhận. / This payment is no longer waiting for confirmation.")
-        )
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Cần nhập lý do. / A reason is required."))
-    payment.status = PaymentStatus.CANCELLED
+    PAYMENT.apply(payment, PA.CANCEL, {ONE_STOP})
     payment.save(update_fields=["status"])
     audit.record(
         actor=actor,

@@ -9,8 +9,10 @@ The actions live in modules along the dossier's path (entry, checking, steps, ex
 shared machinery in `common` and the applicant's inputs in `inputs`; callers import them from here.
 """
 
+from motcua.core.workflow import ActionNotAllowed, ActionNotPossible
+
 from .checking import receive, record_supplement, request_completion, request_supplement
-from .common import ActionNotAllowed, ActionNotPossible, DossierConflict
+from .common import DossierConflict
 from .endings import attach_result, refuse, return_result, stop, withdraw
 from .entry import receive_at_counter, submit
 from .extension import extend

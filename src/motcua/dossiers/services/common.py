@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,14 +35,6 @@ class DossierConflict(Conflict):
         )
 
 
-class ActionNotAllowed(PermissionDenied):
-    """The lifecycle table does not give the actor's roles this action on this dossier."""
-
-
-class ActionNotPossible(ValidationError):
-    """The lifecycle table has no such action from the dossier's state."""
-
-
 # ------------------------------------------------------------------------------------------------ helpers
 
 
@@ -51,7 +43,7 @@ def _now(at: datetime | None) -> datetime:
 
 
 def _refused(error: TransitionRefused) -> Exception:
-    return ActionNotAllowed(str(error)) if error.permission else ActionNotPossible(str(error))
+    return error.as_error()
 
 
 def _authorise(actor, dossier: Dossier, action: str) -> Transition:
