@@ -102,10 +102,11 @@ def test_the_receipt_prints_as_pdf_with_the_tt03_form(client, desk):
 def test_forms_follow_the_reception_date(desk):
     from motcua.dossiers import documents
 
-    assert documents.template_for("receipt", date(2025, 6, 30)).legal_basis.startswith("Thông tư 01/2018")
-    assert documents.template_for("receipt", date(2025, 7, 1)).legal_basis.startswith("Thông tư 03/2025")
+    # TT 03/2025/TT-VPCP's forms from the day it took effect, 15/9/2025; TT 01/2018's before.
+    assert documents.template_for("receipt", date(2025, 9, 14)).legal_basis.startswith("Thông tư 01/2018")
+    assert documents.template_for("receipt", date(2025, 9, 15)).legal_basis.startswith("Thông tư 03/2025")
     with pytest.raises(Exception, match="Không có mẫu"):
-        documents.template_for("stop", date(2025, 6, 30))  # TT 01/2018 had no stop notice
+        documents.template_for("stop", date(2025, 9, 14))  # TT 01/2018 had no stop notice
 
 
 def test_the_receipt_html_has_the_qr_code_and_vietnamese_text(rf, desk):
@@ -114,7 +115,7 @@ def test_the_receipt_html_has_the_qr_code_and_vietnamese_text(rf, desk):
     dossier = receive(desk)
     html = documents.render_html(
         documents.template_for("receipt", date(2026, 3, 2)),
-        documents.form_context(dossier, "receipt", rf.get("/")),
+        documents.paper_context(dossier, "receipt", dossier.events.first(), rf.get("/")),
     )
     assert "<svg" in html
     assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in html

@@ -9,7 +9,12 @@ communes leak nothing), 409 someone else changed the dossier first, 429 too many
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, Throttled
@@ -100,6 +105,21 @@ class DossierOut(serializers.ModelSerializer):
         )
 
 
+class SupplementPaperOut(serializers.Serializer):
+    name = serializers.CharField()
+    detail = serializers.CharField()
+
+
+class SupplementRequestOut(serializers.Serializer):
+    requested_at = serializers.DateTimeField()
+    requested_by = serializers.CharField(allow_null=True)
+    requested_as = serializers.CharField(
+        help_text="one_stop_officer, specialist, division_head, agency_leader"
+    )
+    reason = serializers.CharField()
+    papers = SupplementPaperOut(many=True)
+
+
 class DossierDetailOut(DossierOut):
     applicant_name = serializers.CharField()
     applicant_phone = serializers.CharField()
@@ -107,6 +127,7 @@ class DossierDetailOut(DossierOut):
     steps = serializers.SerializerMethodField()
     events = serializers.SerializerMethodField()
     allowed_actions = serializers.SerializerMethodField()
+    supplement_details = serializers.SerializerMethodField()
 
     class Meta(DossierOut.Meta):
         fields = [
@@ -117,7 +138,13 @@ class DossierDetailOut(DossierOut):
             "steps",
             "events",
             "allowed_actions",
+            "supplement_details",
         ]
+
+    @extend_schema_field(SupplementRequestOut(many=True))
+    def get_supplement_details(self, dossier) -> list[dict]:
+        found = dossier.supplement_requests_made.select_related("requested_by").prefetch_related("papers")
+        return SupplementRequestOut(found, many=True).data
 
     def get_steps(self, dossier) -> list[dict]:
         return StepOut(selectors.steps(dossier), many=True).data
@@ -185,8 +212,19 @@ class ReasonIn(VersionIn):
     reason = serializers.CharField(max_length=2000)
 
 
+class PaperIn(serializers.Serializer):
+    name = serializers.CharField(max_length=500)
+    detail = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+
+
 class MissingIn(VersionIn):
-    missing = serializers.CharField(max_length=2000)
+    missing = serializers.CharField(max_length=2000, help_text="Lý do / the reason (form 02)")
+    papers = PaperIn(
+        many=True,
+        required=False,
+        default=list,
+        help_text="Giấy tờ cần bổ sung, hoàn thiện / the papers to add or correct (form 02's table)",
+    )
 
 
 class HandOverIn(VersionIn):

@@ -397,6 +397,90 @@ class FormTemplate(models.Model):
         return f"{self.number} — {self.title} ({self.legal_basis})"
 
 
+class IssuedPaper(models.Model):
+    """A paper as it was issued: rendered once from the template in force on the day of the event it records
+    (the reception, the supplement request, the refusal …) and kept, so that every later print is the same
+    document; a reprint adds only the "bản in lại" mark with its own date (documents.paper_pdf)."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="papers")
+    kind = models.CharField(_("loại mẫu"), max_length=20, choices=FormKind.choices)
+    event = models.ForeignKey(
+        DossierEvent, verbose_name=_("sự kiện ghi nhận"), on_delete=models.PROTECT, related_name="+"
+    )
+    template = models.ForeignKey(
+        FormTemplate, verbose_name=_("mẫu áp dụng"), on_delete=models.PROTECT, related_name="+"
+    )
+    issued_at = models.DateTimeField(_("ngày của phiếu"), help_text=_("Thời điểm của sự kiện phiếu ghi nhận"))
+    body = models.TextField(_("nội dung đã phát hành (HTML)"))
+    created_at = models.DateTimeField(_("in lần đầu lúc"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người in lần đầu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("phiếu đã phát hành")
+        verbose_name_plural = _("phiếu đã phát hành")
+        ordering = ["dossier", "issued_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "kind"], name="dossier_paper_one_per_event"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.kind} {self.issued_at:%Y-%m-%d %H:%M}"
+
+
+class SupplementRequest(models.Model):
+    """What a request to complete or supplement asked for (form 02): the reason, the papers, and who asked,
+    tied to the timeline event of the request."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="supplement_requests_made")
+    event = models.OneToOneField(DossierEvent, on_delete=models.CASCADE, related_name="supplement_request")
+    requested_at = models.DateTimeField(_("yêu cầu lúc"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người yêu cầu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_as = models.CharField(_("với vai trò"), max_length=30, choices=Role.choices, blank=True)
+    reason = models.TextField(_("lý do"))
+
+    class Meta:
+        verbose_name = _("yêu cầu bổ sung, hoàn thiện hồ sơ")
+        verbose_name_plural = _("yêu cầu bổ sung, hoàn thiện hồ sơ")
+        ordering = ["dossier", "requested_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.requested_at:%Y-%m-%d %H:%M}"
+
+
+class SupplementPaper(models.Model):
+    """One paper the applicant must add or correct."""
+
+    request = models.ForeignKey(SupplementRequest, on_delete=models.CASCADE, related_name="papers")
+    position = models.PositiveSmallIntegerField(_("thứ tự"))
+    name = models.CharField(_("tên giấy tờ"), max_length=500)
+    detail = models.CharField(_("nội dung cần bổ sung, hoàn thiện"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("giấy tờ cần bổ sung")
+        verbose_name_plural = _("giấy tờ cần bổ sung")
+        ordering = ["request", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "position"], name="dossier_supplement_paper_uniq"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class PaymentMethod(models.TextChoices):
     COUNTER = "counter", _("Nộp tại quầy")
     BANK_TRANSFER = "bank_transfer", _("Chuyển khoản ngân hàng")

@@ -21,7 +21,7 @@ from motcua.core.forms import VietnameseDateField
 from motcua.org.models import AdministrativeUnit, Agency
 from motcua.org.selectors import active_roles, visible_agencies
 
-from . import declarations, documents, payments, selectors, services, signing, tracking
+from . import declarations, documents, payments, selectors, services, signing, supplements, tracking
 from .forms import ReceptionForm, SearchForm, TrackForm
 from .lifecycle import ONE_STOP, Action, allowed_actions
 from .models import Dossier, FormKind, ReturnMethod, Timeliness
@@ -184,18 +184,14 @@ def detail(request, pk: int):
     dossier = _dossier(request, pk)
     steps = list(selectors.steps(dossier))
     actions = _offered(request.user, dossier, steps)
-    done = set(dossier.events.values_list("action", flat=True))
-    printable = [FormKind.RECEIPT, FormKind.CONTROL_SHEET] + [
-        kind
-        for kind, action in (
-            ("supplement", "request_supplement"),
-            ("supplement", "request_completion"),
-            ("refusal", "refuse"),
-            ("apology", "extend"),
-            ("stop", "stop"),
-        )
-        if action in done
+    # Each paper with the event it records (two supplement requests give two forms 02), then the
+    # control sheet.
+    printable = [
+        (kind, FormKind(kind).label, event.pk, event.occurred_at)
+        for kind in documents.PAPER_EVENTS
+        for event in list(documents.paper_events(dossier, kind))[::-1]
     ]
+    printable.append((FormKind.CONTROL_SHEET, FormKind.CONTROL_SHEET.label, None, None))
     return render(
         request,
         "dossiers/detail.html",
@@ -205,7 +201,7 @@ def detail(request, pk: int):
             "labels": dict(Action.choices),
             "steps": steps,
             "events": selectors.timeline(dossier),
-            "forms": [(k, FormKind(k).label) for k in dict.fromkeys(printable)],
+            "forms": printable,
             "overdue": dossier.status in ("received", "processing") and dossier.due_at < timezone.now(),
             "return_methods": ReturnMethod.choices,
             "timeliness": dict(Timeliness.choices),
@@ -258,7 +254,8 @@ def _call_action(request, dossier: Dossier, action: str):
             if action == Action.REQUEST_COMPLETION
             else services.request_supplement
         )
-        return service(**common, missing=post.get("reason", ""))
+        papers = supplements.parse_lines(post.get("papers", ""))
+        return service(**common, missing=post.get("reason", ""), papers=papers)
     if action == Action.SUPPLEMENT:
         upload = _upload(request, "file")
         lines = [services.DocumentLine(name=upload.name, copies=1, file=upload)] if upload else []
@@ -342,8 +339,15 @@ def form_pdf(request, pk: int, kind: str):
     dossier = _dossier(request, pk)
     if kind not in FormKind.values:
         raise Http404
+    event_id = request.GET.get("su-kien", "")
     try:
-        pdf = documents.dossier_form_pdf(dossier, kind, request)
+        pdf = documents.paper_pdf(
+            dossier,
+            kind,
+            actor=request.user,
+            request=request,
+            event_id=int(event_id) if event_id.isdigit() else None,
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("dossiers:detail", pk=pk)

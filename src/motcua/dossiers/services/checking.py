@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import deadlines, notify, reference
+from .. import deadlines, notify, reference, supplements
 from ..lifecycle import RESUME, Action
 from ..models import Dossier, DossierPause
 from ..uploads import check_upload
@@ -41,26 +41,44 @@ def receive(*, actor, dossier: Dossier, expected_version: int, at: datetime | No
 
 @transaction.atomic
 def request_completion(
-    *, actor, dossier: Dossier, expected_version: int, missing: str, at: datetime | None = None
+    *,
+    actor,
+    dossier: Dossier,
+    expected_version: int,
+    missing: str,
+    papers: Iterable[supplements.PaperLine | dict] = (),
+    at: datetime | None = None,
 ) -> Dossier:
-    """Before reception: tell the applicant what to complete (the legal clock has not started)."""
-    return _ask_for_documents(actor, dossier, expected_version, missing, Action.REQUEST_COMPLETION, _now(at))
+    """Before reception: tell the applicant what to complete (the legal clock has not started).
+    `missing` is the reason; `papers`, the papers to add or correct (form 02's table)."""
+    return _ask_for_documents(
+        actor, dossier, expected_version, missing, papers, Action.REQUEST_COMPLETION, _now(at)
+    )
 
 
 @transaction.atomic
 def request_supplement(
-    *, actor, dossier: Dossier, expected_version: int, missing: str, at: datetime | None = None
+    *,
+    actor,
+    dossier: Dossier,
+    expected_version: int,
+    missing: str,
+    papers: Iterable[supplements.PaperLine | dict] = (),
+    at: datetime | None = None,
 ) -> Dossier:
     """After reception: the clock stops until the applicant supplements; the request is counted."""
-    return _ask_for_documents(actor, dossier, expected_version, missing, Action.REQUEST_SUPPLEMENT, _now(at))
+    return _ask_for_documents(
+        actor, dossier, expected_version, missing, papers, Action.REQUEST_SUPPLEMENT, _now(at)
+    )
 
 
 def _ask_for_documents(
-    actor, dossier, expected_version: int, missing: str, action: str, at: datetime
+    actor, dossier, expected_version: int, missing: str, papers, action: str, at: datetime
 ) -> Dossier:
     dossier = _fresh(dossier, expected_version)
     t = _authorise(actor, dossier, action)
     missing = _need(missing, _("nội dung cần bổ sung"))
+    lines = supplements.clean_papers(papers)
     before = dossier.status
     dossier.paused_status, dossier.status = before, t.target
     dossier.missing_documents = missing
@@ -74,7 +92,10 @@ def _ask_for_documents(
     _commit(dossier, expected_version, fields)
     if pausing:
         DossierPause.objects.create(dossier=dossier, started_at=at)
-    _record(actor, dossier, action=action, before=before, at=at, step=dossier.current_step, reason=missing)
+    event = _record(
+        actor, dossier, action=action, before=before, at=at, step=dossier.current_step, reason=missing
+    )
+    supplements.record(actor, dossier, event, reason=missing, papers=lines)
     notify.tell_applicant(dossier, "supplement")
     return dossier
 
