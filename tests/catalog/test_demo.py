@@ -23,5 +23,8 @@ def test_load_demo_twice():
     birth = Procedure.objects.get(national_code="1.001193")
     assert AgencyProcedure.objects.filter(procedure=birth).count() == 8
     assert AgencyProcedure.objects.get(procedure__national_code="2.001417").agency.code == "000.00.03.H99"
+    # The national database's codes (issue 13, problem 11): 1.004222 permanent, 1.004194 temporary residence.
+    assert Procedure.objects.get(national_code="1.004222").name == "Đăng ký thường trú"
+    assert Procedure.objects.get(national_code="1.004194").name == "Đăng ký tạm trú"
     assert search_procedures("lay vo")[0].name == "Đăng ký kết hôn"
     assert search_procedures("xin so do lan dau")[0].procedure.national_code == "1.012766"

@@ -553,8 +553,9 @@ PROCEDURES = [
         any_boundary=True,
     ),
     # Cư trú (ngành dọc: Công an)
+    # National codes as the national database gives them: 1.004222 permanent, 1.004194 temporary residence.
     _s(
-        "1.004194",
+        "1.004222",
         "Đăng ký thường trú",
         "G08-CA01",
         "vertical",
@@ -569,7 +570,7 @@ PROCEDURES = [
         any_boundary=False,
     ),
     _s(
-        "1.004222",
+        "1.004194",
         "Đăng ký tạm trú",
         "G08-CA01",
         "vertical",
