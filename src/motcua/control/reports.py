@@ -20,7 +20,7 @@ from motcua.org.models import Agency, User
 from motcua.workdays import clock
 from motcua.workdays.duration import Duration
 
-from . import periods
+from . import computations, periods
 from .deadlines import DeadlineBook
 from .models import (
     FieldKind,
@@ -121,6 +121,18 @@ def template_fields(template: ReportTemplate) -> list[TemplateField]:
     )
 
 
+def prefilled_figures(request: ReportRequest, agency: Agency) -> dict[str, Decimal]:
+    """The figures the platform holds for the agency (and the agencies below it) over the request's period,
+    by field code: the fields whose template names a registered computation."""
+    group = frozenset(closure(Agency, {agency.pk}, link="parent"))
+    figures: dict[str, Decimal] = {}
+    for field in template_fields(request.template):
+        entry = computations.get(field.computation) if field.computation else None
+        if field.kind == FieldKind.NUMBER and entry is not None:
+            figures[field.code] = entry.compute([group], request.period.start, request.period.end, {})
+    return figures
+
+
 def _parse_number(field: TemplateField, raw) -> Decimal | None:
     if raw in (None, ""):
         return None
@@ -147,8 +159,12 @@ def save_report(
     signer: str = "",
     submit: bool = False,
     submitted_at=None,
+    reasons: Mapping[str, str] | None = None,
 ) -> Report:
-    """The agency fills in its report (values by field code) and, when `submit`, sends it to the owner."""
+    """The agency fills in its report (values by field code) and, when `submit`, sends it to the owner.
+
+    A figure the platform pre-fills may be corrected only with a reason (`reasons` by field code); the
+    computed figure and the reason are kept with the value and the correction is audited."""
     require(actor, "control.act_for_agency", agency)
     if not request.agencies.filter(pk=agency.pk).exists():
         raise ValidationError(
@@ -163,6 +179,8 @@ def save_report(
         report.submitted_at = submitted_at or timezone.now()
         report.submitted_by = actor
     audited_save(report, actor=actor, action=f"report.{action}")
+    figures = prefilled_figures(request, agency)
+    unexplained = []
     for field in template_fields(request.template):
         raw = values.get(field.code)
         row, _created = ReportValue.objects.get_or_create(report=report, field=field)
@@ -170,7 +188,21 @@ def save_report(
             row.number = _parse_number(field, raw)
         else:
             row.text = str(raw or "").strip()
+        if field.code in figures:
+            _keep_correction(
+                actor, report, field, row, figures[field.code], (reasons or {}).get(field.code, "")
+            )
+            if row.number is not None and row.number != row.prefilled and not row.correction_reason:
+                unexplained.append(field.label)
         row.save()
+    if unexplained:
+        raise ValidationError(
+            _(
+                "Số liệu khác số liệu hệ thống cần ghi lý do: %(fields)s."
+                " / A figure other than the platform's needs a reason: %(fields)s."
+            )
+            % {"fields": "; ".join(unexplained)}
+        )
     if submit:
         missing = [
             f.label
@@ -183,6 +215,24 @@ def save_report(
                 % {"fields": "; ".join(missing)}
             )
     return report
+
+
+def _keep_correction(
+    actor: User | None, report: Report, field: TemplateField, row: ReportValue, computed: Decimal, reason: str
+) -> None:
+    """Keep the platform's figure beside the reported one; a different figure keeps its reason (audited)."""
+    reason = reason.strip()
+    before = (row.prefilled, row.correction_reason)
+    row.prefilled = computed
+    row.correction_reason = reason if row.number is not None and row.number != computed else ""
+    if row.correction_reason and before != (row.prefilled, row.correction_reason):
+        audit.record(
+            actor=actor,
+            action="report.correct_figure",
+            target=report,
+            changes={field.code: [str(computed), str(row.number)]},
+            reason=row.correction_reason,
+        )
 
 
 @transaction.atomic
