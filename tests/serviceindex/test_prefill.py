@@ -128,3 +128,42 @@ def test_the_report_page_opens_with_the_figures(client, scenario, plan, officer,
     client.post(url, posted | {"r_received_direct": "Nhận bổ sung ngoài hệ thống"})
     again = client.get(url).content.decode()
     assert 'value="Nhận bổ sung ngoài hệ thống"' in again
+
+
+def test_monthly_periods_follow_the_cutoff_rule(db):
+    period = reports.reporting_period(frequency="month", year=2026, number=3)
+    assert (period.start, period.end, period.label) == (
+        date(2026, 2, 15),
+        date(2026, 3, 14),
+        "Tháng 3 năm 2026",
+    )
+
+
+def test_an_ad_hoc_request_covers_any_range_and_is_prefilled(client, scenario, plan, officer):
+    client.force_login(officer)
+    url = f"/kiem-soat/ke-hoach/{plan.pk}/bao-cao/moi/"
+    base = {
+        "title": "Báo cáo đột xuất tình hình giải quyết hồ sơ tháng 3",
+        "template": ReportTemplate.objects.get(code="KSTTHC-DK").pk,
+        "frequency": "ad_hoc",
+        "year": 2026,
+        "start": "2026-03-01",
+        "end": "2026-03-31",
+        "agencies": [scenario.a.pk],
+    }
+    refused = client.post(url, base)
+    assert refused.status_code == 200
+    assert "Báo cáo đột xuất cần trường này" in refused.content.decode()
+    response = client.post(url, base | {"due_on": "2026-04-03"})
+    assert response.status_code == 302
+    request = plan.report_requests.get()
+    assert (request.period.frequency, request.period.start, request.period.end) == (
+        "ad_hoc",
+        date(2026, 3, 1),
+        date(2026, 3, 31),
+    )
+    figures = reports.prefilled_figures(request, scenario.a)
+    assert (figures["received_online"], figures["received_direct"], figures["done_on_time"]) == (2, 3, 3)
+    assert reports.ad_hoc_period(start=date(2026, 3, 1), end=date(2026, 3, 31)) == request.period
+    with pytest.raises(ValidationError):
+        reports.ad_hoc_period(start=date(2026, 3, 31), end=date(2026, 3, 1))

@@ -468,9 +468,12 @@ class Reminder(models.Model):
 
 
 class Frequency(models.TextChoices):
+    MONTH = "month", _("Tháng")
     QUARTER = "quarter", _("Quý")
     HALF_YEAR = "half_year", _("6 tháng")
     YEAR = "year", _("Năm")
+    # Đột xuất: any date range the requesting agency names; no cut-off rule, the request states its due date.
+    AD_HOC = "ad_hoc", _("Đột xuất")
 
 
 class ReportingCutoff(LegalParameter):

@@ -24,6 +24,7 @@ from . import computations, periods
 from .deadlines import DeadlineBook
 from .models import (
     FieldKind,
+    Frequency,
     Plan,
     Report,
     ReportingCutoff,
@@ -74,6 +75,31 @@ def reporting_period(*, frequency: str, year: int, number: int) -> ReportingPeri
     return period
 
 
+@transaction.atomic
+def ad_hoc_period(*, start: date, end: date) -> ReportingPeriod:
+    """An ad-hoc (đột xuất) period over any date range: numbered within the year of its start."""
+    if end < start:
+        raise ValidationError(
+            _("Ngày kết thúc phải không trước ngày bắt đầu. / The end cannot be before the start.")
+        )
+    existing = ReportingPeriod.objects.filter(frequency=Frequency.AD_HOC, start=start, end=end).first()
+    if existing:
+        return existing
+    taken = ReportingPeriod.objects.select_for_update().filter(frequency=Frequency.AD_HOC, year=start.year)
+    period = ReportingPeriod(
+        frequency=Frequency.AD_HOC,
+        year=start.year,
+        number=(max(taken.values_list("number", flat=True), default=0) or 0) + 1,
+        start=start,
+        end=end,
+        label=_("Đột xuất từ %(start)s đến %(end)s")
+        % {"start": start.strftime("%d/%m/%Y"), "end": end.strftime("%d/%m/%Y")},
+    )
+    period.full_clean()
+    period.save()
+    return period
+
+
 def default_due_on(period: ReportingPeriod, owner: Agency) -> date:
     """The cut-off day plus the working days the rule allows for sending, on the owner's calendar."""
     cutoff = cutoff_in_force(period.frequency, on=period.end)
@@ -95,6 +121,10 @@ def request_reports(
     due_on: date | None = None,
 ) -> ReportRequest:
     require(actor, "control.manage_plan", plan)
+    if period.frequency == Frequency.AD_HOC and due_on is None:
+        raise ValidationError(
+            {"due_on": _("Báo cáo đột xuất cần hạn gửi. / An ad-hoc report needs a due date.")}
+        )
     agencies = list(agencies)
     if not agencies:
         raise ValidationError(_("Chọn ít nhất một cơ quan phải báo cáo. / Choose at least one agency."))

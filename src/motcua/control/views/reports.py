@@ -16,7 +16,7 @@ from ..deadlines import DeadlineBook
 from ..forms import (
     ReportRequestForm,
 )
-from ..models import FieldKind, ReportStatus, ReportValue
+from ..models import FieldKind, Frequency, ReportStatus, ReportValue
 from .common import XLSX, staff_only
 
 # ----------------------------------------------------------------------------------- periodic reports
@@ -44,9 +44,12 @@ def request_create(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
 
         def create():
-            period = reports.reporting_period(
-                frequency=data["frequency"], year=data["year"], number=data["number"]
-            )
+            if data["frequency"] == Frequency.AD_HOC:
+                period = reports.ad_hoc_period(start=data["start"], end=data["end"])
+            else:
+                period = reports.reporting_period(
+                    frequency=data["frequency"], year=data["year"], number=data["number"]
+                )
             return reports.request_reports(
                 actor=request.user,
                 plan=plan,
