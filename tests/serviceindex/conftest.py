@@ -7,6 +7,11 @@ from tests.serviceindex.factories import dossier, vn, world
 
 @pytest.fixture
 def scenario(db):
+    return build()
+
+
+def build():
+    """Agencies A and B with the dossiers of test_scenario.py's docstring."""
     w = world()
     at = vn(2026, 3, 10, 9)
     dossier(w.a, w.full, received=at, online=True, verdict="early", fee=50000, paid_online=True,

@@ -216,7 +216,11 @@ class ReportRequestForm(BootstrapFormMixin, forms.Form):
     template = forms.ModelChoiceField(label=_("Mẫu báo cáo"), queryset=ReportTemplate.objects.all())
     frequency = forms.ChoiceField(label=_("Kỳ báo cáo"), choices=Frequency.choices)
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2099)
-    number = forms.IntegerField(label=_("Kỳ số (quý 1–4, 6 tháng 1–2, năm 1)"), min_value=1, max_value=4)
+    number = forms.IntegerField(
+        label=_("Kỳ số (tháng 1–12, quý 1–4, 6 tháng 1–2, năm 1)"), min_value=1, max_value=12, required=False
+    )
+    start = forms.DateField(label=_("Từ ngày (báo cáo đột xuất)"), required=False)
+    end = forms.DateField(label=_("Đến ngày (báo cáo đột xuất)"), required=False)
     due_on = forms.DateField(
         label=_("Hạn gửi"),
         required=False,
@@ -231,6 +235,20 @@ class ReportRequestForm(BootstrapFormMixin, forms.Form):
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agencies"].queryset = agencies
+
+    def clean(self):
+        data = super().clean()
+        if data.get("frequency") == Frequency.AD_HOC:
+            for name in ("start", "end", "due_on"):
+                if not data.get(name):
+                    self.add_error(
+                        name, _("Báo cáo đột xuất cần trường này. / Required for an ad-hoc report.")
+                    )
+            if data.get("start") and data.get("end") and data["end"] < data["start"]:
+                self.add_error("end", _("Ngày kết thúc phải không trước ngày bắt đầu."))
+        elif data.get("frequency") and not data.get("number"):
+            self.add_error("number", _("Nhập kỳ số. / Enter the period number."))
+        return data
 
 
 class ScorecardForm(BootstrapFormMixin, forms.Form):

@@ -468,9 +468,12 @@ class Reminder(models.Model):
 
 
 class Frequency(models.TextChoices):
+    MONTH = "month", _("Tháng")
     QUARTER = "quarter", _("Quý")
     HALF_YEAR = "half_year", _("6 tháng")
     YEAR = "year", _("Năm")
+    # Đột xuất: any date range the requesting agency names; no cut-off rule, the request states its due date.
+    AD_HOC = "ad_hoc", _("Đột xuất")
 
 
 class ReportingCutoff(LegalParameter):
@@ -560,6 +563,14 @@ class TemplateField(models.Model):
     label = models.CharField(_("chỉ tiêu báo cáo"), max_length=255)
     kind = models.CharField(_("loại"), max_length=10, choices=FieldKind.choices, default=FieldKind.NUMBER)
     unit = models.CharField(_("đơn vị tính"), max_length=30, blank=True)
+    # A figure the platform holds (control.computations): the report opens with it, and a different figure
+    # needs a reason that is kept.
+    computation = models.CharField(
+        _("phép tính điền sẵn"),
+        max_length=80,
+        blank=True,
+        help_text=_("Tên phép tính đã đăng ký; để trống nếu cơ quan tự nhập"),
+    )
 
     class Meta:
         verbose_name = _("chỉ tiêu của mẫu báo cáo")
@@ -637,6 +648,11 @@ class ReportValue(models.Model):
     field = models.ForeignKey(TemplateField, on_delete=models.PROTECT, related_name="+")
     number = models.DecimalField(_("số liệu"), max_digits=16, decimal_places=2, null=True, blank=True)
     text = models.TextField(_("nội dung"), blank=True)
+    # The figure the platform computed when the value was saved, and why the agency reported another one.
+    prefilled = models.DecimalField(
+        _("số liệu hệ thống"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    correction_reason = models.TextField(_("lý do điều chỉnh"), blank=True)
 
     class Meta:
         verbose_name = _("số liệu báo cáo")

@@ -106,6 +106,8 @@ def reporting_period(
 
 
 def _report_label(frequency: str, year: int, number: int) -> str:
+    if frequency == Frequency.MONTH:
+        return _("Tháng %(number)s năm %(year)s") % {"number": number, "year": year}
     if frequency == Frequency.QUARTER:
         return _("Quý %(number)s năm %(year)s") % {
             "number": ["I", "II", "III", "IV"][number - 1],

@@ -20,10 +20,11 @@ from motcua.org.models import Agency, User
 from motcua.workdays import clock
 from motcua.workdays.duration import Duration
 
-from . import periods
+from . import computations, periods
 from .deadlines import DeadlineBook
 from .models import (
     FieldKind,
+    Frequency,
     Plan,
     Report,
     ReportingCutoff,
@@ -74,6 +75,31 @@ def reporting_period(*, frequency: str, year: int, number: int) -> ReportingPeri
     return period
 
 
+@transaction.atomic
+def ad_hoc_period(*, start: date, end: date) -> ReportingPeriod:
+    """An ad-hoc (đột xuất) period over any date range: numbered within the year of its start."""
+    if end < start:
+        raise ValidationError(
+            _("Ngày kết thúc phải không trước ngày bắt đầu. / The end cannot be before the start.")
+        )
+    existing = ReportingPeriod.objects.filter(frequency=Frequency.AD_HOC, start=start, end=end).first()
+    if existing:
+        return existing
+    taken = ReportingPeriod.objects.select_for_update().filter(frequency=Frequency.AD_HOC, year=start.year)
+    period = ReportingPeriod(
+        frequency=Frequency.AD_HOC,
+        year=start.year,
+        number=(max(taken.values_list("number", flat=True), default=0) or 0) + 1,
+        start=start,
+        end=end,
+        label=_("Đột xuất từ %(start)s đến %(end)s")
+        % {"start": start.strftime("%d/%m/%Y"), "end": end.strftime("%d/%m/%Y")},
+    )
+    period.full_clean()
+    period.save()
+    return period
+
+
 def default_due_on(period: ReportingPeriod, owner: Agency) -> date:
     """The cut-off day plus the working days the rule allows for sending, on the owner's calendar."""
     cutoff = cutoff_in_force(period.frequency, on=period.end)
@@ -95,6 +121,10 @@ def request_reports(
     due_on: date | None = None,
 ) -> ReportRequest:
     require(actor, "control.manage_plan", plan)
+    if period.frequency == Frequency.AD_HOC and due_on is None:
+        raise ValidationError(
+            {"due_on": _("Báo cáo đột xuất cần hạn gửi. / An ad-hoc report needs a due date.")}
+        )
     agencies = list(agencies)
     if not agencies:
         raise ValidationError(_("Chọn ít nhất một cơ quan phải báo cáo. / Choose at least one agency."))
@@ -119,6 +149,18 @@ def template_fields(template: ReportTemplate) -> list[TemplateField]:
         .select_related("section")
         .order_by("section__order", "order")
     )
+
+
+def prefilled_figures(request: ReportRequest, agency: Agency) -> dict[str, Decimal]:
+    """The figures the platform holds for the agency (and the agencies below it) over the request's period,
+    by field code: the fields whose template names a registered computation."""
+    group = frozenset(closure(Agency, {agency.pk}, link="parent"))
+    figures: dict[str, Decimal] = {}
+    for field in template_fields(request.template):
+        entry = computations.get(field.computation) if field.computation else None
+        if field.kind == FieldKind.NUMBER and entry is not None:
+            figures[field.code] = entry.compute([group], request.period.start, request.period.end, {})
+    return figures
 
 
 def _parse_number(field: TemplateField, raw) -> Decimal | None:
@@ -147,8 +189,12 @@ def save_report(
     signer: str = "",
     submit: bool = False,
     submitted_at=None,
+    reasons: Mapping[str, str] | None = None,
 ) -> Report:
-    """The agency fills in its report (values by field code) and, when `submit`, sends it to the owner."""
+    """The agency fills in its report (values by field code) and, when `submit`, sends it to the owner.
+
+    A figure the platform pre-fills may be corrected only with a reason (`reasons` by field code); the
+    computed figure and the reason are kept with the value and the correction is audited."""
     require(actor, "control.act_for_agency", agency)
     if not request.agencies.filter(pk=agency.pk).exists():
         raise ValidationError(
@@ -163,6 +209,8 @@ def save_report(
         report.submitted_at = submitted_at or timezone.now()
         report.submitted_by = actor
     audited_save(report, actor=actor, action=f"report.{action}")
+    figures = prefilled_figures(request, agency)
+    unexplained = []
     for field in template_fields(request.template):
         raw = values.get(field.code)
         row, _created = ReportValue.objects.get_or_create(report=report, field=field)
@@ -170,7 +218,21 @@ def save_report(
             row.number = _parse_number(field, raw)
         else:
             row.text = str(raw or "").strip()
+        if field.code in figures:
+            _keep_correction(
+                actor, report, field, row, figures[field.code], (reasons or {}).get(field.code, "")
+            )
+            if row.number is not None and row.number != row.prefilled and not row.correction_reason:
+                unexplained.append(field.label)
         row.save()
+    if unexplained:
+        raise ValidationError(
+            _(
+                "Số liệu khác số liệu hệ thống cần ghi lý do: %(fields)s."
+                " / A figure other than the platform's needs a reason: %(fields)s."
+            )
+            % {"fields": "; ".join(unexplained)}
+        )
     if submit:
         missing = [
             f.label
@@ -183,6 +245,24 @@ def save_report(
                 % {"fields": "; ".join(missing)}
             )
     return report
+
+
+def _keep_correction(
+    actor: User | None, report: Report, field: TemplateField, row: ReportValue, computed: Decimal, reason: str
+) -> None:
+    """Keep the platform's figure beside the reported one; a different figure keeps its reason (audited)."""
+    reason = reason.strip()
+    before = (row.prefilled, row.correction_reason)
+    row.prefilled = computed
+    row.correction_reason = reason if row.number is not None and row.number != computed else ""
+    if row.correction_reason and before != (row.prefilled, row.correction_reason):
+        audit.record(
+            actor=actor,
+            action="report.correct_figure",
+            target=report,
+            changes={field.code: [str(computed), str(row.number)]},
+            reason=row.correction_reason,
+        )
 
 
 @transaction.atomic

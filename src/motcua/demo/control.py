@@ -202,4 +202,6 @@ def _quarterly_report(row: dict[str, Any], plan: Plan, agencies: dict[str, Agenc
             submit=True,
             submitted_at=timezone.make_aware(datetime.fromisoformat(filed["submitted_at"])),
             values=filed["values"],
+            # The ward's register predates the platform: every figure it holds differs for that reason.
+            reasons=dict.fromkeys(filed["values"], filed["reason"]),
         )

@@ -16,7 +16,7 @@ from ..deadlines import DeadlineBook
 from ..forms import (
     ReportRequestForm,
 )
-from ..models import FieldKind, ReportStatus, ReportValue
+from ..models import FieldKind, Frequency, ReportStatus, ReportValue
 from .common import XLSX, staff_only
 
 # ----------------------------------------------------------------------------------- periodic reports
@@ -44,9 +44,12 @@ def request_create(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
 
         def create():
-            period = reports.reporting_period(
-                frequency=data["frequency"], year=data["year"], number=data["number"]
-            )
+            if data["frequency"] == Frequency.AD_HOC:
+                period = reports.ad_hoc_period(start=data["start"], end=data["end"])
+            else:
+                period = reports.reporting_period(
+                    frequency=data["frequency"], year=data["year"], number=data["number"]
+                )
             return reports.request_reports(
                 actor=request.user,
                 plan=plan,
@@ -148,6 +151,7 @@ def report_fill(request: HttpRequest, pk: int, agency_pk: int) -> HttpResponse:
         return redirect("control:request", pk=pk)
     if request.method == "POST" and can_edit:
         values = {f.code: request.POST.get(f"f_{f.code}", "") for f in fields}
+        reasons = {f.code: request.POST.get(f"r_{f.code}", "") for f in fields}
         submit = "submit" in request.POST
         try:
             reports.save_report(
@@ -158,20 +162,34 @@ def report_fill(request: HttpRequest, pk: int, agency_pk: int) -> HttpResponse:
                 number=request.POST.get("number", ""),
                 signer=request.POST.get("signer", ""),
                 submit=submit,
+                reasons=reasons,
             )
         except (ValidationError, PermissionDenied) as exc:
             error = message_of(exc)
-            stored = {f.pk: ReportValue(field=f, **_raw(f, values[f.code])) for f in fields}
+            stored = {
+                f.pk: ReportValue(field=f, correction_reason=reasons[f.code], **_raw(f, values[f.code]))
+                for f in fields
+            }
         else:
             messages.success(request, _("Đã gửi báo cáo.") if submit else _("Đã lưu báo cáo."))
             return redirect("control:request", pk=pk)
+    # The platform's figures for this agency and period: shown beside the field, and as the value until
+    # the agency saves its own.
+    figures = reports.prefilled_figures(report_request, agency)
     sections: list = []
     for f in fields:
         if not sections or sections[-1][0] != f.section:
             sections.append((f.section, []))
         value = stored.get(f.pk)
-        shown = "" if value is None else (value.text if f.kind == FieldKind.TEXT else _number(value.number))
-        sections[-1][1].append((f, shown))
+        if value is None:
+            shown = _number(figures.get(f.code))
+        elif f.kind == FieldKind.TEXT or (value.number is None and value.text):
+            shown = value.text
+        else:
+            shown = _number(value.number)
+        computed = _number(figures[f.code]) if f.code in figures else None
+        reason = value.correction_reason if value is not None else ""
+        sections[-1][1].append((f, shown, computed, reason))
     return render(
         request,
         "control/report_fill.html",
