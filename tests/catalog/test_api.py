@@ -124,11 +124,35 @@ def test_writes_need_the_control_officer_role(client, catalog, make_staff):
     assert client.post("/api/v1/drafts/", content(), content_type="application/json").status_code == 403
 
 
-def test_a_service_refusal_is_a_400(client, catalog, make_staff):
+def test_a_service_refusal_is_a_400_in_the_api_s_one_error_shape(client, catalog, make_staff):
     client.force_login(make_staff(catalog["agency"], Role.CONTROL_OFFICER))
     response = client.post("/api/v1/drafts/", content(sector="KHONG-CO"), content_type="application/json")
     assert response.status_code == 400
-    assert "Unknown sector" in response.json()["detail"]
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert "Unknown sector" in body["errors"]["sector"][0]
+    incomplete = content(sequence="")
+    client.post("/api/v1/drafts/", incomplete, content_type="application/json")
+    decision = {
+        "number": "9/QĐ-UBND",
+        "title": "Công bố",
+        "signed_on": "2025-07-01",
+        "signer": "Chủ tịch",
+        "effective_from": "2025-07-01",
+        "legal_documents": "Luật",
+        "publish": [incomplete["national_code"]],
+    }
+    refused = client.post("/api/v1/decisions/", decision, content_type="application/json")
+    assert refused.status_code == 400
+    assert "trình tự thực hiện" in refused.json()["detail"]
+
+
+def test_the_schema_documents_the_one_error_shape(client):
+    schema = client.get("/api/schema/?format=json").json()
+    drafts = schema["paths"]["/api/v1/drafts/"]["post"]["responses"]
+    ref = drafts["400"]["content"]["application/json"]["schema"]["$ref"]
+    assert ref == "#/components/schemas/ApiError"
+    assert "Error" not in schema["components"]["schemas"]
 
 
 def test_decision_dates_in_json(catalog):

@@ -203,3 +203,17 @@ def test_an_incomplete_procedure_cannot_be_published():
     with pytest.raises(ValidationError, match="trình tự thực hiện; kết quả thực hiện"):
         decide(publish=[draft.procedure], effective_from=date(2025, 7, 1))
     assert not draft.procedure.versions.filter(decision__isnull=False).exists()
+
+
+def test_the_index_counts_versions_in_force_that_lack_parts():
+    from motcua.catalog.completeness import incomplete_in_force
+    from motcua.catalog.models import ProcedureVersion
+    from tests.catalog.factories import published
+
+    complete = published(name="Đủ")
+    older = published(name="Công bố trước khi có kiểm tra")
+    # A version published before the check existed: its sequence was never filled.
+    ProcedureVersion.objects.filter(procedure=older).update(sequence="")
+    found = incomplete_in_force(date(2025, 8, 1))
+    assert [(v.procedure, [p.code for p in parts]) for v, parts in found] == [(older, ["sequence"])]
+    assert complete not in [v.procedure for v, _parts in found]

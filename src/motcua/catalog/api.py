@@ -1,20 +1,20 @@
 """REST API of the catalog (/api/v1/): public reads, writes for the TTHC-control officer (session auth).
 
-Thin: serializers check the input, one selector or service does the work. Django's ValidationError from a
-service becomes a 400 with its bilingual messages; bad query parameters are a 400, never a 500.
+Thin: serializers check the input, one selector or service does the work. Errors (a service's
+ValidationError, PermissionDenied, bad query parameters) are answered by core.errors.api_exception_handler
+in the one error shape of the API, {"detail", "code", "errors"}, never a 500.
 """
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
-from motcua.core.errors import ErrorSerializer
+from motcua.core.errors import error_responses
 from motcua.org.models import Agency
 
 from . import selectors, services
@@ -30,8 +30,6 @@ from .models import (
     TimeUnit,
 )
 from .search import search_procedures
-
-ERROR = ErrorSerializer  # the one error shape (core.errors): {"detail", "code", "errors"?}
 
 
 class SearchParams(serializers.Serializer):
@@ -125,20 +123,16 @@ class ProcedureDetailSerializer(ContentSerializer):
     agencies = ApplicationSerializer(many=True)
 
 
-def _bad_request(error: DjangoValidationError) -> ApiValidationError:
-    return ApiValidationError({"detail": " ".join(error.messages)})
-
-
 class ProcedureViewSet(viewsets.ViewSet):
     """Procedures in force: search, filter, read one."""
 
     lookup_field = "code"
-    lookup_value_regex = r"[0-9]+\.[0-9]+"
+    lookup_value_regex = r"[0-9A-Za-z._-]+"  # national codes and local ones (C08_XPHCDB)
     permission_classes = [permissions.AllowAny]
 
     @extend_schema(
         parameters=[SearchParams],
-        responses={200: ProcedureSummarySerializer(many=True), 400: OpenApiResponse(ERROR)},
+        responses={200: ProcedureSummarySerializer(many=True), **error_responses(400)},
         summary="Tìm thủ tục hành chính / search procedures",
     )
     def list(self, request):
@@ -183,7 +177,7 @@ class ProcedureViewSet(viewsets.ViewSet):
                 description="Mã thủ tục / national code, e.g. 1.001193",
             ),
         ],
-        responses={200: ProcedureDetailSerializer, 400: OpenApiResponse(ERROR), 404: OpenApiResponse(ERROR)},
+        responses={200: ProcedureDetailSerializer, **error_responses(400, 404)},
         summary="Một thủ tục theo mã / one procedure by code",
     )
     def retrieve(self, request, code=None):
@@ -220,16 +214,13 @@ class DraftViewSet(viewsets.ViewSet):
 
     @extend_schema(
         request=ContentSerializer,
-        responses={201: ContentSerializer, 400: OpenApiResponse(ERROR), 403: OpenApiResponse(ERROR)},
+        responses={201: ContentSerializer, **error_responses(400, 403)},
         summary="Tạo hoặc sửa dự thảo / create or replace a draft",
     )
     def create(self, request):
         body = ContentSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
-            draft = services.save_draft(actor=request.user, content=body.validated_data)
-        except DjangoValidationError as error:
-            raise _bad_request(error) from None
+        draft = services.save_draft(actor=request.user, content=body.validated_data)
         return Response(ContentSerializer(version_content(draft)).data, status=status.HTTP_201_CREATED)
 
 
@@ -286,7 +277,7 @@ class DecisionViewSet(viewsets.ViewSet):
 
     @extend_schema(
         request=DecisionInput,
-        responses={201: DecisionSerializer, 400: OpenApiResponse(ERROR), 403: OpenApiResponse(ERROR)},
+        responses={201: DecisionSerializer, **error_responses(400, 403)},
         summary="Ban hành quyết định công bố / issue a publication decision",
     )
     def create(self, request):
@@ -299,8 +290,5 @@ class DecisionViewSet(viewsets.ViewSet):
         }
         data["publish"] = [lookup[code] for code in data.pop("publish")]
         data["abolish"] = [lookup[code] for code in data.pop("abolish")]
-        try:
-            decision = services.issue_publication_decision(actor=request.user, **data)
-        except DjangoValidationError as error:
-            raise _bad_request(error) from None
+        decision = services.issue_publication_decision(actor=request.user, **data)
         return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)

@@ -12,13 +12,14 @@ anything is written, and the publication service and the service index count the
 """
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .models import TimeUnit
+from .models import ProcedureVersion, TimeUnit
 
 NO_AMOUNT_UNITS = (TimeUnit.SAME_DAY, TimeUnit.IMMEDIATE)
 
@@ -78,3 +79,17 @@ def missing_parts(content: dict[str, Any]) -> list[Part]:
 
 def is_complete(content: dict[str, Any]) -> bool:
     return not missing_parts(content)
+
+
+def incomplete_in_force(at: date | datetime | None = None) -> list[tuple[ProcedureVersion, list[Part]]]:
+    """Versions in force on the day of `at` that lack constituent parts, with what each lacks (versions
+    published before this check existed, or imported as published): what the service index counts."""
+    from .content import version_content
+    from .search import in_force
+
+    found = []
+    for version in in_force(at).select_related("procedure", "sector").order_by("procedure__national_code"):
+        missing = missing_parts(version_content(version))
+        if missing:
+            found.append((version, missing))
+    return found

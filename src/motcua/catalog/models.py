@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from motcua.core.models import LegalParameter
 from motcua.org.models import Agency, AgencyKind, Role
 
 
@@ -179,7 +180,7 @@ class Procedure(models.Model):
             raise ValidationError({"national_code": problem})
 
 
-class PublicationRule(models.Model):
+class PublicationRule(LegalParameter):
     """A legal time rule on publication, as data: the law changes; old decisions keep their day's rule."""
 
     class Kind(models.TextChoices):
@@ -188,21 +189,15 @@ class PublicationRule(models.Model):
 
     kind = models.CharField(_("loại quy định"), max_length=30, choices=Kind.choices)
     working_days = models.PositiveSmallIntegerField(_("số ngày làm việc"))
-    valid_from = models.DateField(_("áp dụng từ"))
-    valid_to = models.DateField(_("áp dụng đến"), null=True, blank=True)
-    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(LegalParameter.Meta):
         verbose_name = _("quy định thời hạn công bố")
         verbose_name_plural = _("quy định thời hạn công bố")
         ordering = ["kind", "-valid_from"]
         constraints = [
+            *LegalParameter.Meta.constraints,
             models.UniqueConstraint(fields=["kind", "valid_from"], name="catalog_rule_kind_from_uniq"),
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
-                name="catalog_rule_valid_range",
-            ),
         ]
 
     def __str__(self) -> str:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from motcua.core import audit
 from motcua.core.access import require
+from motcua.core.audited import audited_delete, audited_save
 from motcua.org.models import Agency, Role
 from motcua.workdays.loader import installation_calendar
 
@@ -57,12 +58,8 @@ def save_sector(*, actor, code: str, name: str, managing_body: str = "") -> Sect
     sector = Sector.objects.filter(code=code).first() or Sector(code=code)
     if sector.pk and (sector.name, sector.managing_body) == (name, managing_body):
         return sector
-    before = audit.snapshot(sector)
     sector.name, sector.managing_body = name, managing_body
-    sector.full_clean()
-    sector.save()
-    audit.record(actor=actor, action="sector.save", target=sector, before=before)
-    return sector
+    return audited_save(sector, actor=actor, action="sector.save")
 
 
 # Drafts ------------------------------------------------------------------------------------------------
@@ -421,13 +418,9 @@ def _close_previous(previous: ProcedureVersion | None, decision: PublicationDeci
 def record_national_posting(*, actor, decision: PublicationDecision, posted_on: date) -> PublicationDecision:
     """The decision was posted to the national database on `posted_on`: on time or late, for the index."""
     require(actor, "catalog.issue_decision")
-    before = audit.snapshot(decision)
     decision.posted_on = posted_on
     decision.posted_on_time = posted_on <= decision.post_deadline
-    decision.full_clean()
-    decision.save()
-    audit.record(actor=actor, action="decision.posted", target=decision, before=before)
-    return decision
+    return audited_save(decision, actor=actor, action="decision.posted")
 
 
 # Applicability -----------------------------------------------------------------------------------------
@@ -462,10 +455,7 @@ def apply_procedure(
         return application
     for key, value in values.items():
         setattr(application, key, value)
-    application.full_clean()
-    application.save()
-    audit.record(actor=actor, action="procedure.apply", target=application, before=before)
-    return application
+    return audited_save(application, actor=actor, action="procedure.apply")
 
 
 @transaction.atomic
@@ -476,14 +466,7 @@ def withdraw_procedure(*, actor, procedure: Procedure, agency: Agency) -> None:
     application = AgencyProcedure.objects.filter(procedure=procedure, agency=agency).first()
     if application is None:
         return
-    audit.record(
-        actor=actor,
-        action="procedure.withdraw",
-        target=application,
-        before=audit.snapshot(application),
-        after={},
-    )
-    application.delete()
+    audited_delete(application, actor=actor, action="procedure.withdraw")
 
 
 # Processes ---------------------------------------------------------------------------------------------
