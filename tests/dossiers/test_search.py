@@ -115,3 +115,44 @@ def test_the_queue_shows_the_applicant_and_marks_overdue_rows(client, desk):
     assert "mc-overdue" in late_row
     assert "mc-overdue" not in fresh_row
     assert 'data-label="Người nộp"' in body
+
+
+def test_the_register_reads_day_month_year_and_refuses_absurd_dates_without_a_500(client, desk):
+    receive(desk, at=vn(2026, 9, 4, 9))
+    client.force_login(desk.officer_a)
+    url, centre = "/ho-so/so-theo-doi/", desk.centre().pk
+    # 04/09/2026 is 4 September: the dossier received that day is in the one-day register.
+    one_day = client.get(url, {"agency": centre, "start": "04/09/2026", "end": "04/09/2026"})
+    assert one_day.status_code == 200
+    assert one_day["Content-Type"].startswith("application/vnd.openxmlformats")
+    import io
+
+    from openpyxl import load_workbook
+
+    assert load_workbook(io.BytesIO(one_day.content)).active.max_row == 4
+    early = client.get(url, {"agency": centre, "start": "01/01/1900", "end": "31/12/2100"})
+    assert early.status_code == 200
+    assert early["Content-Type"].startswith("application/vnd.openxmlformats")
+    # No form 07 was in force in 1900: the PDF is refused with that reason on the form.
+    early = client.get(url, {"agency": centre, "start": "01/01/1900", "end": "31/12/2100", "format": "pdf"})
+    assert early.status_code == 200
+    assert "Không có mẫu" in early.content.decode()
+    for params in (
+        {"start": "01/01/0001", "end": "04/09/2026"},
+        {"start": "0001-01-01", "end": "9999-12-31"},
+        {"start": "04/09/2026", "end": "31/12/9999"},
+        {"start": "24/12/2026", "end": "01/12/2026"},
+        {"start": "31/02/2026", "end": "01/03/2026"},
+        {"agency": "abc", "start": "01/03/2026", "end": "02/03/2026"},
+    ):
+        response = client.get(url, {"agency": centre, **params})
+        assert response.status_code == 200, params
+        assert response["Content-Type"].startswith("text/html"), params
+        assert response.context["form"].errors, params
+
+
+def test_the_reception_page_with_a_bad_procedure_in_the_address_is_not_a_500(client, desk):
+    client.force_login(desk.officer_a)
+    for value in ("abc", "-1", "99999999999999999999", "1.5"):
+        response = client.get("/ho-so/tiep-nhan/", {"procedure": value})
+        assert response.status_code == 200, value

@@ -158,3 +158,18 @@ class SearchForm(PeriodMixin, BootstrapForm):
         super().__init__(*args, **kwargs)
         self.fields["procedure"].queryset = procedures
         self.fields["status"].choices = [("", _("Tất cả")), *Status.choices]
+
+
+class RegisterForm(PeriodMixin, BootstrapForm):
+    """Form 07's period: a receiving unit the officer may see, two days (dd/mm/yyyy), Excel or PDF."""
+
+    agency = forms.ModelChoiceField(label=_("Đơn vị tiếp nhận"), queryset=Agency.objects.none())
+    start = VietnameseDateField(label=_("Từ ngày"))
+    end = VietnameseDateField(label=_("Đến ngày"))
+    format = forms.ChoiceField(
+        label=_("Định dạng"), choices=[("xlsx", "Excel"), ("pdf", "PDF")], required=False
+    )
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies

@@ -17,12 +17,13 @@ from motcua.catalog.models import Procedure
 from motcua.catalog.selectors import version_in_force
 from motcua.core import params
 from motcua.core.access import staff_required
+from motcua.core.errors import apply_to_form
 from motcua.core.forms import VietnameseDateField
 from motcua.org.models import AdministrativeUnit, Agency
 from motcua.org.selectors import active_roles, visible_agencies
 
 from . import declarations, documents, payments, selectors, services, signing, supplements, tracking
-from .forms import ReceptionForm, SearchForm, TrackForm
+from .forms import ReceptionForm, RegisterForm, SearchForm, TrackForm
 from .lifecycle import ONE_STOP, Action, allowed_actions
 from .models import Dossier, FormKind, ReturnMethod, Timeliness
 from .rules import roles_on
@@ -359,20 +360,18 @@ def form_pdf(request, pk: int, kind: str):
 @staff_required("dossiers.work_queue", message=FOR_OFFICERS)
 def register(request):
     """Form 07 per receiving unit and period, as Excel (default) or PDF."""
-    agency_pk = params.integer(request.GET, "agency", default=0)
-    agency = visible_agencies(request.user).filter(pk=agency_pk).first()
     agencies = visible_agencies(request.user).filter(
         kind__in=("commune_service_centre", "provincial_service_centre")
     )
     today = timezone.localdate()
-    try:
-        start = date.fromisoformat(request.GET.get("start") or today.replace(day=1).isoformat())
-        end = date.fromisoformat(request.GET.get("end") or today.isoformat())
-    except ValueError:
-        start, end, agency = today.replace(day=1), today, None
-        messages.error(request, _("Ngày không hợp lệ. / Invalid date."))
-    if agency is None or end < start:
-        return render(request, "dossiers/register.html", {"agencies": agencies, "start": start, "end": end})
+    form = RegisterForm(
+        request.GET or None,
+        agencies=agencies,
+        initial={"agency": agencies.first(), "start": today.replace(day=1), "end": today},
+    )
+    if not form.is_bound or not form.is_valid():
+        return render(request, "dossiers/register.html", {"form": form})
+    agency, start, end = (form.cleaned_data[name] for name in ("agency", "start", "end"))
     tz = timezone.get_current_timezone()
     rows = selectors.register_rows(
         request.user,
@@ -380,17 +379,19 @@ def register(request):
         start=datetime.combine(start, time.min, tz),
         end=datetime.combine(end + timedelta(days=1), time.min, tz),
     )
-    if request.GET.get("format") == "pdf":
-        response = HttpResponse(
-            documents.register_pdf(agency, rows, start, end), content_type="application/pdf"
-        )
-        suffix = "pdf"
-    else:
-        response = HttpResponse(
-            documents.register_xlsx(agency, rows, start, end),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        suffix = "xlsx"
+    pdf = form.cleaned_data["format"] == "pdf"
+    try:
+        content = (documents.register_pdf if pdf else documents.register_xlsx)(agency, rows, start, end)
+    except ValidationError as error:  # no form 07 in force on that day: say so on the form
+        apply_to_form(form, error)
+        return render(request, "dossiers/register.html", {"form": form})
+    suffix = "pdf" if pdf else "xlsx"
+    response = HttpResponse(
+        content,
+        content_type="application/pdf"
+        if pdf
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="so-theo-doi-{agency.code}-{start}-{end}.{suffix}"'
     )
