@@ -92,7 +92,12 @@ def test_the_page_offers_attach_result_only_to_the_signer(client, desk):
     # Posting anyway is refused with the reason, never a 500.
     response = client.post(
         f"/ho-so/{dossier.pk}/attach_result/",
-        {"version": dossier.version, "number": "1", "signed_on": timezone.localdate().strftime("%d/%m/%Y")},
+        {
+            "version": dossier.version,
+            "number": "1",
+            "signed_on": timezone.localdate().strftime("%d/%m/%Y"),
+            "confirm": "yes",
+        },
         follow=True,
     )
     assert "được cập nhật kết quả" in response.content.decode()
@@ -118,6 +123,7 @@ def test_the_page_reads_the_signing_day_as_day_month_year_and_ignores_a_typed_si
             "number": "7/GKS",
             "signed_on": today.strftime("%d/%m/%Y"),
             "signer": "X",
+            "confirm": "yes",
         },
     )
     assert response.status_code == 302
@@ -133,7 +139,7 @@ def test_a_bad_signing_day_on_the_page_is_a_message_not_a_500(client, desk):
     for typed in ("31/02/2026", "0001-01-01", "abc", ""):
         response = client.post(
             f"/ho-so/{dossier.pk}/attach_result/",
-            {"version": dossier.version, "number": "7/GKS", "signed_on": typed},
+            {"version": dossier.version, "number": "7/GKS", "signed_on": typed, "confirm": "yes"},
             follow=True,
         )
         assert response.status_code == 200

@@ -24,3 +24,13 @@ def log_in(new_context, viewport, live_server, username: str, password: str = "m
     page.get_by_role("button", name="Đăng nhập").click()
     expect(page).to_have_url(f"{live_server.url}/")
     return page
+
+
+def press(page: Page, button: str) -> None:
+    """Click an action's button on the dossier page, ticking its confirmation first where it asks for one."""
+    target = page.get_by_role("button", name=button, exact=True)
+    form = page.locator("form").filter(has=target)
+    confirm = form.locator("input[name=confirm]")
+    if confirm.count():
+        confirm.check()
+    target.click()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from motcua.dossiers import reference
 from motcua.dossiers.models import Dossier
 from tests.dossiers.factories import build_desk
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import log_in, press
 
 pytestmark = pytest.mark.e2e
 
@@ -21,7 +21,7 @@ def desk(transactional_db):
 
 
 def act(page, button: str) -> None:
-    page.get_by_role("button", name=button, exact=True).click()
+    press(page, button)
     expect(page.get_by_role("status")).to_contain_text("Đã thực hiện")
 
 
@@ -57,6 +57,7 @@ def test_counter_to_tracking(new_context, viewport, live_server, desk):
             "version": str(Dossier.objects.get().version),
             "number": "15/TLKS",
             "signed_on": timezone.localdate().strftime("%d/%m/%Y"),
+            "confirm": "yes",
         },
         headers={"Referer": specialist.url},
     )

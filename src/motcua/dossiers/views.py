@@ -25,7 +25,7 @@ from motcua.org.selectors import active_roles, visible_agencies
 from . import declarations, documents, payments, selectors, services, signing, supplements, tracking
 from .forms import ReceptionForm, RegisterForm, SearchForm, TrackForm
 from .lifecycle import ONE_STOP, Action, allowed_actions
-from .models import Dossier, FormKind, ReturnMethod, Timeliness
+from .models import Dossier, FormKind, ReturnMethod, SubmissionChannel, Timeliness
 from .rules import roles_on
 from .uploads import check_upload
 
@@ -205,6 +205,8 @@ def detail(request, pk: int):
             "forms": printable,
             "overdue": dossier.status in ("received", "processing") and dossier.due_at < timezone.now(),
             "return_methods": ReturnMethod.choices,
+            "confirmed": CONFIRMED,
+            "default_return": _chosen_return(dossier),
             "timeliness": dict(Timeliness.choices),
             # What the applicant declared and every paper they gave (supplements included), shown before
             # the actions so that the officer checks them first.
@@ -217,6 +219,20 @@ def detail(request, pk: int):
             else (),
         },
     )
+
+
+# Actions that end or decide a dossier: the page asks for a ticked confirmation, and so does the view.
+CONFIRMED = frozenset({Action.REFUSE, Action.STOP, Action.ATTACH_RESULT, Action.RETURN_RESULT})
+
+
+def _chosen_return(dossier: Dossier) -> str:
+    """What the applicant asked for: by post when they chose it, the electronic copy for an online dossier
+    with a result file, else at the counter."""
+    if dossier.result_by_post:
+        return ReturnMethod.POST
+    if dossier.channel == SubmissionChannel.ONLINE and dossier.result_file:
+        return ReturnMethod.ELECTRONIC
+    return ReturnMethod.COUNTER
 
 
 def _offered(user, dossier: Dossier, steps: list) -> list[str]:
@@ -300,14 +316,31 @@ def _day(text: str | None) -> date:
 @require_POST
 def act(request, pk: int, action: str):
     dossier = _dossier(request, pk)
+    if action in CONFIRMED and request.POST.get("confirm") != "yes":
+        messages.error(
+            request,
+            _("Hãy đánh dấu ô xác nhận trước khi “%(action)s”. / Tick the confirmation box first.")
+            % {"action": Action(action).label},
+        )
+        return redirect("dossiers:detail", pk=pk)
     try:
-        _call_action(request, dossier, action)
+        done = _call_action(request, dossier, action)
     except services.DossierConflict as conflict:
         messages.error(request, str(conflict))
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
         selectors.forget_queue_counts(request.user)
+        if action == Action.HAND_OVER:
+            # The dossier has left the officer's hands (often their agency too): back to the queue, saying
+            # where it went, rather than to a page they may no longer open.
+            step = done.current_step
+            messages.success(
+                request,
+                _("Đã thực hiện: chuyển hồ sơ %(code)s đến %(agency)s (%(step)s).")
+                % {"code": done.code, "agency": done.current_agency.name, "step": step.name if step else ""},
+            )
+            return redirect("dossiers:queues")
         messages.success(request, _("Đã thực hiện: %(action)s.") % {"action": Action(action).label})
     return redirect("dossiers:detail", pk=pk)
 
