@@ -155,4 +155,4 @@ def test_the_reception_page_with_a_bad_procedure_in_the_address_is_not_a_500(cli
     client.force_login(desk.officer_a)
     for value in ("abc", "-1", "99999999999999999999", "1.5"):
         response = client.get("/ho-so/tiep-nhan/", {"procedure": value})
-        assert response.status_code == 200, value
+        assert response.status_code in (200, 400), value  # core.params answers a malformed number with 400
