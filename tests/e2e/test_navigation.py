@@ -17,9 +17,9 @@ def desk(transactional_db):
     desk = build_desk()
     # The longest bar: an officer who is also an administrator, with a long name.
     desk.officer_a.is_staff = True
-    desk.officer_a.first_name, desk.officer_a.last_name = "Thị Thanh Hương", "Nguyễn"
+    desk.officer_a.full_name = "Nguyễn Thị Thanh Hương"
     desk.officer_a.save()
-    CitizenFactory(username="congdan.nav", first_name="Văn Bình", last_name="Trần")
+    CitizenFactory(username="congdan.nav", full_name="Trần Văn Bình")
     return desk
 
 
