@@ -247,3 +247,26 @@ def test_officers_record_offline_feedback_at_their_desk_only(world):
         services.record(actor=world.specialist, channel="phone", sender=SENDER, content=CONTENT)
     with pytest.raises(ValidationError):
         services.record(actor=world.receiver, channel="portal", sender=SENDER, content=CONTENT)
+
+
+def test_a_departments_division_drafts_its_answers_but_never_sees_the_provinces_items(world):
+    from motcua.org.models import AgencyKind
+    from tests.factories import AgencyFactory
+
+    from .conftest import staff
+
+    division = AgencyFactory(
+        name="Phòng Hành chính tư pháp",
+        kind=AgencyKind.DIVISION,
+        parent=world.justice,
+        administrative_unit=world.justice.administrative_unit,
+    )
+    clerk = staff("chuyenvien.phong", division, "specialist")
+    item = send(world)
+    item = services.accept(actor=world.receiver, feedback=item, expected_version=1, category="regulation")
+    with pytest.raises(Http404):
+        selectors.get_for(clerk, item.pk)  # still at the provincial office
+    item = services.route(actor=world.receiver, feedback=item, expected_version=2, agency=world.justice)
+    assert selectors.get_for(clerk, item.pk) == item
+    item = services.draft_answer(actor=clerk, feedback=item, expected_version=3, answer="Dự thảo của phòng")
+    assert item.status == "awaiting_approval"
