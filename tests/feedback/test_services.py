@@ -25,8 +25,8 @@ def test_a_citizen_sends_and_gets_a_code_and_an_intake_deadline(world):
     assert item.receiving_agency == world.office == item.agency
     assert item.sender_phone == "0912345678"
     assert item.sender_user == world.citizen
-    # Tuesday 1/12/2026 09:00 + 5 working days (the limit to ask for completion).
-    assert item.due_at == vn(2026, 12, 8, 9, 0)
+    # Tuesday 1/12/2026 + 5 working days (the limit to ask for completion): the close of Tuesday 8/12.
+    assert item.due_at == vn(2026, 12, 8, 17, 0)
     event = AuditEvent.objects.get(action="feedback.send", target_id=str(item.pk))
     assert "sender_phone" not in event.changes
     assert "content" not in event.changes
@@ -110,7 +110,7 @@ def test_ask_to_complete_then_the_sender_supplements_and_the_check_starts_again(
     )
     assert item.status == "received"
     assert "Điều 9." in item.content
-    assert item.due_at == vn(2026, 12, 9, 10, 0)
+    assert item.due_at == vn(2026, 12, 9, 17, 0)
 
 
 def test_someone_else_may_not_supplement(world):
@@ -186,7 +186,7 @@ def test_leader_sends_back_a_draft_and_the_handling_deadline_returns(world):
 
 def test_handling_across_tet_2027_counts_working_days_only(world):
     # Accepted on Wednesday 3/2/2027, the eve of the Tết break (Thu 4/2 – Wed 10/2 off): 15 working days
-    # run from 11/2 and end on Wednesday 3/3/2027, not on 24/2 as calendar days would.
+    # run from 11/2 and end at the close of Wednesday 3/3/2027, not on 24/2 as calendar days would.
     item = send(world, at=vn(2027, 2, 3, 8, 0))
     item = services.accept(
         actor=world.receiver,
@@ -195,19 +195,19 @@ def test_handling_across_tet_2027_counts_working_days_only(world):
         category="regulation",
         at=vn(2027, 2, 3, 9, 0),
     )
-    assert item.handle_due_at == vn(2027, 3, 3, 9, 0)
+    assert item.handle_due_at == vn(2027, 3, 3, 17, 0)
     item = services.route(actor=world.receiver, feedback=item, expected_version=2, agency=world.justice)
     item = services.draft_answer(actor=world.specialist, feedback=item, expected_version=3, answer="Trả lời")
-    item = services.approve(actor=world.leader, feedback=item, expected_version=4, at=vn(2027, 3, 3, 10, 0))
+    item = services.approve(actor=world.leader, feedback=item, expected_version=4, at=vn(2027, 3, 4, 9, 0))
     assert item.handled_late is True
 
 
 def test_sent_after_hours_on_the_eve_of_tet_starts_after_the_break(world):
     item = send(world, at=vn(2027, 2, 3, 20, 0))
-    # The clock starts on Thursday 11/2 at the opening of office; 5 working days (11, 12, 15, 16, 17/2)
-    # end at the close of office on Wednesday 17/2.
+    # Received after hours on the eve of the break, it counts as received on Thursday 11/2; the 5 working
+    # days (12, 15, 16, 17, 18/2) end at the close of office on Thursday 18/2.
     due = item.due_at.astimezone(vn(2027, 1, 1).tzinfo)
-    assert due.date().isoformat() == "2027-02-17"
+    assert due.date().isoformat() == "2027-02-18"
     assert due.hour >= 16
 
 
@@ -247,3 +247,26 @@ def test_officers_record_offline_feedback_at_their_desk_only(world):
         services.record(actor=world.specialist, channel="phone", sender=SENDER, content=CONTENT)
     with pytest.raises(ValidationError):
         services.record(actor=world.receiver, channel="portal", sender=SENDER, content=CONTENT)
+
+
+def test_a_departments_division_drafts_its_answers_but_never_sees_the_provinces_items(world):
+    from motcua.org.models import AgencyKind
+    from tests.factories import AgencyFactory
+
+    from .conftest import staff
+
+    division = AgencyFactory(
+        name="Phòng Hành chính tư pháp",
+        kind=AgencyKind.DIVISION,
+        parent=world.justice,
+        administrative_unit=world.justice.administrative_unit,
+    )
+    clerk = staff("chuyenvien.phong", division, "specialist")
+    item = send(world)
+    item = services.accept(actor=world.receiver, feedback=item, expected_version=1, category="regulation")
+    with pytest.raises(Http404):
+        selectors.get_for(clerk, item.pk)  # still at the provincial office
+    item = services.route(actor=world.receiver, feedback=item, expected_version=2, agency=world.justice)
+    assert selectors.get_for(clerk, item.pk) == item
+    item = services.draft_answer(actor=clerk, feedback=item, expected_version=3, answer="Dự thảo của phòng")
+    assert item.status == "awaiting_approval"

@@ -39,12 +39,34 @@ def roles_on(
         for assignment in active_roles(actor):
             if assignment.agency_id == feedback.receiving_agency_id and assignment.role in receiving:
                 held.add(RECEIVER)
-            if assignment.agency_id == feedback.agency_id:
+            if feedback.agency_id in _handled_from(assignment.agency):
                 if assignment.role in HANDLER_ROLES:
                     held.add(HANDLER)
                 elif assignment.role == Role.AGENCY_LEADER:
                     held.add(LEADER)
     return frozenset(held)
+
+
+def _handled_from(agency: Agency) -> set[int]:
+    """A role handles the items routed to its agency, and those routed to the agency's parent in the same
+    administrative unit: a department's division drafts the department's answers, a commune's division the
+    commune's. Never higher, so a commune's staff never see the province's items."""
+    found = {agency.pk}
+    parent = agency.parent
+    if parent is not None and parent.administrative_unit_id == agency.administrative_unit_id:
+        found.add(parent.pk)
+    return found
+
+
+def handling_agencies(actor: User | AnonymousUser | None) -> set[int]:
+    """Agencies whose items the actor handles as a specialist, head or leader."""
+    if not isinstance(actor, User) or actor.is_citizen:
+        return set()
+    found: set[int] = set()
+    for assignment in active_roles(actor).select_related("agency__parent"):
+        if assignment.role in HANDLER_ROLES or assignment.role == Role.AGENCY_LEADER:
+            found |= _handled_from(assignment.agency)
+    return found
 
 
 def receiving_desks(actor: User | AnonymousUser | None) -> list[Agency]:

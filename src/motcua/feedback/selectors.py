@@ -16,6 +16,7 @@ from motcua.org.models import User
 from motcua.org.selectors import visible_agencies
 
 from .models import Feedback, FeedbackEvent
+from .rules import handling_agencies
 from .workflows import OPEN_STATUSES, Status
 
 Actor = User | AnonymousUser | None
@@ -25,7 +26,9 @@ def feedback_for(actor: Actor) -> QuerySet[Feedback]:
     if not isinstance(actor, User) or actor.is_citizen:
         return Feedback.objects.none()
     agencies = visible_agencies(actor)
-    return Feedback.objects.filter(Q(agency__in=agencies) | Q(receiving_agency__in=agencies))
+    return Feedback.objects.filter(
+        Q(agency__in=agencies) | Q(receiving_agency__in=agencies) | Q(agency__in=handling_agencies(actor))
+    )
 
 
 def get_for(actor: Actor, pk: int) -> Feedback:

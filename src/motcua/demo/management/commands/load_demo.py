@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from motcua.demo import catalog, citizens, control, dossiers, faq, org, portal, ratings
+from motcua.demo import catalog, citizens, control, dossiers, faq, feedback, org, portal, ratings
 
 
 class Command(BaseCommand):
@@ -25,6 +25,7 @@ class Command(BaseCommand):
         counts.update(ratings.load())
         with transaction.atomic():
             counts.update(faq.load())
+        counts.update(feedback.load())
         self.stdout.write(
             "Dữ liệu mẫu / demo data: " + ", ".join(f"{name} {count}" for name, count in counts.items())
         )
