@@ -65,7 +65,11 @@ def test_a_reception_reads_roles_and_code_then_writes_each_table_once(desk):
     ]
     # Roles and the code; SQLite also takes the dossier's and the steps' keys (PostgreSQL took a block ahead).
     reads = 2 if connection.vendor == "postgresql" else 4
-    assert len(statements) == len(inserts) + reads
+    # The service index's per-day aggregates (issue 16) are kept in the same transaction: its signal
+    # re-reads the dossier twice and writes its footprint and day row, 7 statements in all. Budgeted
+    # exactly, so that either side growing fails here (issue 23 wants the index's share cheaper).
+    index_statements = 7
+    assert len(statements) == (len(inserts) - 1) + reads + index_statements
 
 
 def test_codes_follow_each_other_per_agency_and_day(desk):
