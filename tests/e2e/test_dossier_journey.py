@@ -1,6 +1,8 @@
 """A dossier from counter to tracking: the officer receives it and prints the receipt, the specialist and the
 leader process it, the officer returns the result, and an anonymous visitor tracks it by its code."""
 
+import re
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -37,7 +39,10 @@ def test_counter_to_tracking(new_context, viewport, live_server, desk):
     expect(officer.get_by_role("status")).to_have_text(f"Đã tiếp nhận hồ sơ {dossier.code}.")
     expect(officer.get_by_role("heading", level=1)).to_contain_text(dossier.code)
 
-    receipt = officer.get_by_role("link", name="Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)")
+    # The link names the paper and the date of the event it records (the reception), then "(PDF)".
+    receipt = officer.get_by_role(
+        "link", name=re.compile(r"^Giấy tiếp nhận hồ sơ và hẹn trả kết quả — .+ \(PDF\)$")
+    )
     pdf = officer.request.get(f"{live_server.url}{receipt.get_attribute('href')}")
     assert pdf.ok
     assert pdf.headers["content-type"] == "application/pdf"
