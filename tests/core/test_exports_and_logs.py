@@ -8,6 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.test import Client
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 import motcua
@@ -64,7 +65,8 @@ def test_the_register_export_writes_applicant_text_as_text(desk):
     receive(desk, applicant=applicant(commune=desk.commune(), address=HOSTILE))
     client = Client()
     client.force_login(desk.officer_a)
-    response = client.get("/ho-so/so-theo-doi/", {"agency": desk.centre().pk})
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    response = client.get("/ho-so/so-theo-doi/", {"agency": desk.centre().pk, "start": today, "end": today})
     assert response.status_code == 200
     written = cells(response.content)
     assert not [c.coordinate for c in written if c.data_type == "f"]
