@@ -72,6 +72,8 @@ def test_deployment_checks_are_clean_with_production_settings(tmp_path):
         "MOTCUA_VAR_DIR": str(tmp_path),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    # The browser journeys set this for their own process (tests/e2e/conftest.py); production never has it.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "-m", "motcua.cli", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,

@@ -146,7 +146,7 @@ def test_the_register_reads_day_month_year_and_refuses_absurd_dates_without_a_50
         {"agency": "abc", "start": "01/03/2026", "end": "02/03/2026"},
     ):
         response = client.get(url, {"agency": centre, **params})
-        assert response.status_code == 200, params
+        assert response.status_code == 400, params
         assert response["Content-Type"].startswith("text/html"), params
         assert response.context["form"].errors, params
 

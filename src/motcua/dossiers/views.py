@@ -402,8 +402,10 @@ def register(request):
         agencies=agencies,
         initial={"agency": agencies.first(), "start": today.replace(day=1), "end": today},
     )
-    if not form.is_bound or not form.is_valid():
+    if not form.is_bound:
         return render(request, "dossiers/register.html", {"form": form})
+    if not form.is_valid():  # a malformed address or period: the form with its reasons, as a 400
+        return render(request, "dossiers/register.html", {"form": form}, status=400)
     agency, start, end = (form.cleaned_data[name] for name in ("agency", "start", "end"))
     tz = timezone.get_current_timezone()
     rows = selectors.register_rows(
