@@ -27,6 +27,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -138,7 +139,7 @@ def _table_counts() -> dict[str, int]:
         return counts
 
 
-def _stored_files() -> Iterator[tuple[str, object, str]]:
+def _stored_files() -> Iterator[tuple[str, Storage, str]]:
     """(archive member, storage, name) for every distinct file that a row points at."""
     for model in apps.get_models():
         file_fields = [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
@@ -206,14 +207,25 @@ def _refuse_a_database_in_use() -> None:
 
 def _read_manifest(tar: tarfile.TarFile) -> dict:
     try:
-        manifest = json.load(tar.extractfile("manifest.json"))
-    except (KeyError, ValueError) as error:
+        manifest = json.loads(_member_bytes(tar, "manifest.json"))
+    except (BackupError, ValueError) as error:
         raise BackupError("Tệp sao lưu không có bản kê hợp lệ / The archive has no valid manifest") from error
     if manifest.get("format") != FORMAT:
         raise BackupError(
             f"Định dạng sao lưu {manifest.get('format')} không được hỗ trợ / Unsupported format"
         )
     return manifest
+
+
+def _member_bytes(tar: tarfile.TarFile, member: str) -> bytes:
+    try:
+        source = tar.extractfile(member)
+    except KeyError:
+        source = None
+    if source is None:
+        raise BackupError(f"Tệp sao lưu thiếu {member} / The archive lacks {member}")
+    with source:
+        return source.read()
 
 
 def _extract(tar: tarfile.TarFile, member: str, target: Path) -> None:
@@ -264,7 +276,7 @@ def _restore_files(tar: tarfile.TarFile, hashes: dict[str, str]) -> int:
         storage = storages_by_member.get(prefix)
         if storage is None:
             raise BackupError(f"Không biết nơi lưu {member} / No storage for {member}")
-        content = tar.extractfile(member).read()
+        content = _member_bytes(tar, member)
         if hashlib.sha256(content).hexdigest() != digest:
             raise BackupError(f"Tệp {member} hỏng trong bản sao lưu / {member} is corrupt in the archive")
         name = member[len(prefix) :]
