@@ -229,7 +229,10 @@ def _member_bytes(tar: tarfile.TarFile, member: str) -> bytes:
 
 
 def _extract(tar: tarfile.TarFile, member: str, target: Path) -> None:
-    source = tar.extractfile(member)
+    try:
+        source = tar.extractfile(member)
+    except KeyError:
+        source = None
     if source is None:
         raise BackupError(f"Tệp sao lưu thiếu {member} / The archive lacks {member}")
     with source, open(target, "wb") as out:
