@@ -19,7 +19,7 @@ from ..forms import (
     TargetForm,
     TargetValueForm,
 )
-from ..models import PlanStatus, TargetSource
+from ..models import PlanStatus, Target, TargetSource
 from .common import _managed_agencies, staff_only
 
 # ---------------------------------------------------------------------------------------------- plans
@@ -188,8 +188,6 @@ def target_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_only
 def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    from .models import Target
-
     target = get_object_or_404(Target.objects.select_related("plan"), pk=pk)
     selectors.plan_for(request.user, target.plan_id)
     mine = selectors.member_agencies(request.user).filter(
