@@ -194,15 +194,22 @@ def _is_dangerous(head: bytes) -> bool:
     return head.startswith(_DANGEROUS) or text.startswith(_MARKUP)
 
 
+def too_large_message(policy: UploadPolicy) -> str:
+    return _("Tệp quá lớn (tối đa %(mb)s MB). / The file is too large (at most %(mb)s MB).") % {
+        "mb": policy.limit() // MB
+    }
+
+
+def size_check_attrs(policy: UploadPolicy) -> dict[str, str]:
+    """A file input's attributes for the check made in the browser before anything is sent
+    (static/motcua/uploads.js), with the limit and the message the server gives (issue 17)."""
+    return {"data-max-bytes": str(policy.limit()), "data-too-large": too_large_message(policy)}
+
+
 def check_upload(file: Any, policy: UploadPolicy) -> CheckedFile:
     """The checked content of an uploaded file; ValidationError (both languages) when it is refused."""
-    limit = policy.limit()
-    if file.size is not None and file.size > limit:
-        raise ValidationError(
-            _("Tệp quá lớn (tối đa %(mb)s MB). / The file is too large (at most %(mb)s MB).")
-            % {"mb": limit // MB},
-            code="upload_size",
-        )
+    if file.size is not None and file.size > policy.limit():
+        raise ValidationError(too_large_message(policy), code="upload_size")
     head = _read_head(file)
     if _is_dangerous(head):
         raise ValidationError(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.core.forms import BootstrapForm
 from motcua.core.identifiers import IdNumberField, PhoneField
+from motcua.core.uploads import DOSSIER_DOCUMENT, size_check_attrs
 from motcua.org.models import AdministrativeUnit, Agency
 
 CHOOSE_LISTED = _("Hãy chọn một giá trị trong danh sách. / Choose one of the listed values.")
@@ -78,6 +79,10 @@ class StoreUploadForm(BootstrapForm):
             "empty": _("Tệp rỗng. / The file is empty."),
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs.update(size_check_attrs(DOSSIER_DOCUMENT))
 
 
 class RenameForm(BootstrapForm):

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.forms import BootstrapForm
-from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
+from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload, size_check_attrs
 
 DEFAULT_MAX_FILES = 5
 
@@ -64,6 +64,7 @@ class SupplementForm(VersionedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["files"].help_text = _("Tối đa %(n)s tệp; chỉ nhận PDF, JPEG, PNG.") % {"n": max_files()}
+        self.fields["files"].widget.attrs.update(size_check_attrs(DOSSIER_DOCUMENT))
 
     def clean(self):
         data = super().clean()

@@ -8,6 +8,7 @@ the answers (personal data stays in the draft and the dossier).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 from typing import Any
@@ -93,24 +94,29 @@ def reach_step(*, actor: User, draft: Draft, step: int) -> Draft:
     return audited_save(draft, actor=actor, action="draft.save", fields=DRAFT_AUDITED)
 
 
-def _limits_errors(draft: Draft, adding: Mapping[int, int]) -> dict[str, list[str]]:
-    """Per-document and per-dossier file limits, counting what the draft already holds."""
-    errors: dict[str, list[str]] = {}
-    held: dict[int, int] = {}
-    for doc_id in draft.files.values_list("required_document_id", flat=True):
-        held[doc_id] = held.get(doc_id, 0) + 1
-    per_document, per_dossier = selectors.max_files_per_document(), selectors.max_files_per_dossier()
-    for doc_id, count in adding.items():
-        if count and held.get(doc_id, 0) + count > per_document:
-            errors.setdefault(f"doc_{doc_id}", []).append(
-                _("Mỗi thành phần hồ sơ có tối đa %(n)s tệp. / At most %(n)s files per required document.")
-                % {"n": per_document}
-            )
-    if sum(held.values()) + sum(adding.values()) > per_dossier:
-        errors.setdefault("__all__", []).append(
-            _("Mỗi hồ sơ có tối đa %(n)s tệp. / At most %(n)s files per dossier.") % {"n": per_dossier}
-        )
-    return errors
+class _Room:
+    """What the draft may still take: files per required document and per dossier, counting what it holds
+    and what this request has already accepted."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.held: dict[int, int] = {}
+        for doc_id in draft.files.values_list("required_document_id", flat=True):
+            self.held[doc_id] = self.held.get(doc_id, 0) + 1
+        self.per_document = selectors.max_files_per_document()
+        self.per_dossier = selectors.max_files_per_dossier()
+
+    def refusal(self, doc_id: int) -> str | None:
+        """Why one more file for `doc_id` does not fit, or None (and then it is counted)."""
+        if self.held.get(doc_id, 0) + 1 > self.per_document:
+            return _(
+                "Mỗi thành phần hồ sơ có tối đa %(n)s tệp. / At most %(n)s files per required document."
+            ) % {"n": self.per_document}
+        if sum(self.held.values()) + 1 > self.per_dossier:
+            return _("Mỗi hồ sơ có tối đa %(n)s tệp. / At most %(n)s files per dossier.") % {
+                "n": self.per_dossier
+            }
+        self.held[doc_id] = self.held.get(doc_id, 0) + 1
+        return None
 
 
 def _documents_of(draft: Draft) -> dict[int, RequiredDocument]:
@@ -122,22 +128,28 @@ def _documents_of(draft: Draft) -> dict[int, RequiredDocument]:
     return {doc.pk: doc for doc in selectors.documents_of(version)}
 
 
-@transaction.atomic
-def attach_files(
-    *, actor: User, draft: Draft, uploads: Mapping[int, Sequence[UploadedFile]]
-) -> list[DraftFile]:
-    """Files for required documents ({document id: [uploaded files]}): all accepted, or none stored.
+@dataclass
+class Attached:
+    """What an upload request kept (`rows`) and why the other files were refused (`errors`, one
+    bilingual message per file keyed `doc_<id>`, or `__all__`)."""
 
-    Every problem comes back at once (one bilingual message each, keyed `doc_<id>`), so the citizen
-    fixes them in one go; nothing reaches the disk unless every file passes."""
+    rows: list[DraftFile] = field(default_factory=list)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+
+@transaction.atomic
+def attach_files(*, actor: User, draft: Draft, uploads: Mapping[int, Sequence[UploadedFile]]) -> Attached:
+    """Files for required documents ({document id: [uploaded files]}): every file that passes the content
+    check and still fits the limits is kept, the others are listed with their reason, so one refused file
+    never costs the citizen the valid ones sent beside it (issue 17). Nothing refused reaches the disk."""
     require_owner(actor, draft.owner_id)
     documents = _documents_of(draft)
-    errors: dict[str, list[str]] = {}
-    accepted: list[tuple[RequiredDocument, UploadedFile, CheckedFile]] = []
+    outcome = Attached()
+    room = _Room(draft)
     for doc_id, files in uploads.items():
         document = documents.get(doc_id)
         if document is None:
-            errors.setdefault("__all__", []).append(
+            outcome.errors.setdefault("__all__", []).append(
                 _("Thành phần hồ sơ không thuộc thủ tục. / The document is not part of this procedure.")
             )
             continue
@@ -145,31 +157,37 @@ def attach_files(
             try:
                 checked = check_upload(upload, DOSSIER_DOCUMENT)
             except ValidationError as error:
-                errors.setdefault(f"doc_{doc_id}", []).extend(f"{upload.name}: {m}" for m in error.messages)
+                problems = error.messages
             else:
-                accepted.append((document, upload, checked))
-    for key, messages in _limits_errors(draft, {k: len(v) for k, v in uploads.items()}).items():
-        errors.setdefault(key, []).extend(messages)
-    if errors:
-        raise ValidationError(errors)
-    rows = []
-    for document, upload, checked in accepted:
-        row = DraftFile(
-            draft=draft,
-            required_document=document,
-            original_name=(upload.name or "")[:255],
-            content_type=checked.content_type,
-            size=upload.size or 0,
+                refusal = room.refusal(doc_id)
+                if refusal is None:
+                    outcome.rows.append(_keep(draft, document, upload, checked))
+                    continue
+                problems = [refusal]
+            outcome.errors.setdefault(f"doc_{doc_id}", []).extend(f"{upload.name}: {m}" for m in problems)
+    if outcome.rows:
+        draft.save(update_fields=["updated_at"])
+        # Not an audited_save: one event on the draft lists the files it gained (rows of another table).
+        audit.record(
+            actor=actor,
+            action="draft.attach",
+            target=draft,
+            changes={"files": [None, [r.pk for r in outcome.rows]]},
         )
-        row.file.save(store_name(checked.kind), upload, save=False)
-        row.save()
-        rows.append(row)
-    draft.save(update_fields=["updated_at"])
-    # Not an audited_save: one event on the draft lists the files it gained (rows of another table).
-    audit.record(
-        actor=actor, action="draft.attach", target=draft, changes={"files": [None, [r.pk for r in rows]]}
+    return outcome
+
+
+def _keep(draft: Draft, document: RequiredDocument, upload: UploadedFile, checked: CheckedFile) -> DraftFile:
+    row = DraftFile(
+        draft=draft,
+        required_document=document,
+        original_name=(upload.name or "")[:255],
+        content_type=checked.content_type,
+        size=upload.size or 0,
     )
-    return rows
+    row.file.save(store_name(checked.kind), upload, save=False)
+    row.save()
+    return row
 
 
 @transaction.atomic
@@ -186,9 +204,9 @@ def pick_stored(*, actor: User, draft: Draft, document_id: int, stored: StoredDo
         raise ValidationError(
             {f"doc_{document_id}": _("Giấy tờ này đã được chọn. / This paper is already chosen.")}
         )
-    errors = _limits_errors(draft, {document_id: 1})
-    if errors:
-        raise ValidationError(errors)
+    refusal = _Room(draft).refusal(document_id)
+    if refusal is not None:
+        raise ValidationError({f"doc_{document_id}": refusal})
     row = DraftFile.objects.create(draft=draft, required_document=documents[document_id], stored=stored)
     draft.save(update_fields=["updated_at"])
     audit.record(actor=actor, action="draft.reuse", target=draft, changes={"stored": [None, stored.pk]})

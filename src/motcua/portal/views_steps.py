@@ -10,14 +10,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import QuerySet
 from django.forms import CheckboxInput, Form
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from motcua.core.errors import message_of, service_errors
 from motcua.core.uploads import DOSSIER_DOCUMENT, MB
@@ -187,26 +186,44 @@ def step_fields(request: HttpRequest, draft: Draft, offer: Offer) -> HttpRespons
 # ------------------------------------------------------------------------------------- 3. documents
 
 
-def _store_picks(request: HttpRequest, draft: Draft, documents: list[Any]) -> None:
+def _store_picks(request: HttpRequest, draft: Draft, documents: list[Any]) -> dict[str, list[str]]:
+    """Each paper picked from the store is its own action: one refused never undoes another."""
+    errors: dict[str, list[str]] = {}
     for document in documents:
         chosen = request.POST.get(f"store_{document.pk}", "")
-        if chosen.isdigit():
-            stored = selectors.stored_document_for(request.user, int(chosen))
+        if not chosen.isdigit():
+            continue
+        stored = selectors.stored_document_for(request.user, int(chosen))
+        try:
             services.pick_stored(actor=request.user, draft=draft, document_id=document.pk, stored=stored)
+        except ValidationError as error:
+            problems = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+            for key, messages_ in problems.items():
+                errors.setdefault(key, []).extend(messages_)
+    return errors
 
 
 def _attach(request: HttpRequest, draft: Draft, documents: list[Any]) -> dict[str, list[str]]:
-    """Store the papers picked and uploaded, all or none; their problems keyed `doc_<id>` or `__all__`."""
+    """Store the papers picked and the files uploaded that pass; the problems of the others keyed
+    `doc_<id>` or `__all__` (the valid files sent beside a refused one are kept, issue 17)."""
+    errors = _store_picks(request, draft, documents)
     uploads = {d.pk: request.FILES.getlist(f"doc_{d.pk}") for d in documents}
     uploads = {pk: files for pk, files in uploads.items() if files}
-    try:
-        with transaction.atomic():
-            _store_picks(request, draft, documents)
-            if uploads:
-                services.attach_files(actor=request.user, draft=draft, uploads=uploads)
-    except ValidationError as error:
-        return error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-    return {}
+    if uploads:
+        attached = services.attach_files(actor=request.user, draft=draft, uploads=uploads)
+        for key, messages_ in attached.errors.items():
+            errors.setdefault(key, []).extend(messages_)
+        if attached.rows and attached.errors:
+            messages.info(
+                request,
+                ngettext(
+                    "Đã lưu %(n)s tệp hợp lệ; hãy xem các tệp bị từ chối bên dưới.",
+                    "Đã lưu %(n)s tệp hợp lệ; hãy xem các tệp bị từ chối bên dưới.",
+                    len(attached.rows),
+                )
+                % {"n": len(attached.rows)},
+            )
+    return errors
 
 
 def _missing_errors(draft: Draft) -> dict[str, list[str]]:
