@@ -98,6 +98,43 @@ def test_json_api(client, scenario):
     one = client.get(f"/api/v1/index/agencies/{scenario.a.pk}/?{MARCH}").json()
     codes = {i["code"]: i for i in one["indicators"]}
     assert codes["2.1"]["points"] == "18.75"
-    assert codes["5.1"]["status"] == "no_source"
-    assert codes["5.1"]["points"] is None
+    assert codes["1.4"]["status"] == "no_source"
+    assert codes["1.4"]["points"] is None
+    assert codes["5.1"]["status"] == "no_cases"  # the feedback rows are its source; none in March
     assert client.get(f"/api/v1/index/agencies/{scenario.province.department.pk}/?{MARCH}").status_code == 404
+
+
+def test_a_period_without_weights_in_force_is_a_message_and_a_409(client, scenario, make_staff):
+    """Before QĐ 766 (23/6/2022) no group, indicator or score rule is in force: no 500, no invented score."""
+    html = client.get("/chi-so-phuc-vu/?ky=year&nam=2021").content.decode()
+    assert 'id="not-in-force"' in html
+    assert "Chưa có nhóm chỉ số, chỉ số nào của Bộ chỉ số có hiệu lực ngày 31/12/2021" in html
+    assert client.get("/chi-so-phuc-vu/xuat-excel/?ky=year&nam=2021").status_code == 200
+    api = client.get("/api/v1/index/?ky=year&nam=2021")
+    assert api.status_code == 409
+    assert api.json()["code"] == "conflict"
+    assert "No group or indicator of the index is in force on 31/12/2021" in api.json()["detail"]
+    english = client.get("/api/v1/index/?ky=year&nam=2021", HTTP_ACCEPT_LANGUAGE="en")
+    assert english.status_code == 409
+    client.force_login(make_staff(scenario.a, Role.AGENCY_LEADER))
+    assert 'id="not-in-force"' in client.get("/chi-so-phuc-vu/quan-ly/?ky=year&nam=2021").content.decode()
+    agency = client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{scenario.a.pk}/?ky=year&nam=2021")
+    assert 'id="not-in-force"' in agency.content.decode()
+
+
+def test_no_score_rule_in_force_is_a_message_and_a_409(client, scenario):
+    from motcua.serviceindex.models import ScoreRule
+
+    ScoreRule.objects.all().delete()
+    html = client.get(f"/chi-so-phuc-vu/?{MARCH}").content.decode()
+    assert "Chưa có quy tắc tính điểm của Bộ chỉ số có hiệu lực ngày 31/03/2026" in html
+    api = client.get(f"/api/v1/index/agencies/{scenario.a.pk}/?{MARCH}")
+    assert api.status_code == 409
+    assert "No score rule of the index is in force on 31/03/2026" in api.json()["detail"]
+
+
+def test_the_first_period_with_weights_has_no_change_instead_of_an_error(client, scenario):
+    """23–30/6/2022 is scored with QĐ 766; the range before it (15–22/6) ends before the decision."""
+    response = client.get("/api/v1/index/?ky=range&tu=2022-06-23&den=2022-06-30")
+    assert response.status_code == 200
+    assert response.json()["province"]["change"] is None

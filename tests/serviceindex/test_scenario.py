@@ -13,7 +13,7 @@ from motcua.serviceindex import scores
 from motcua.serviceindex.periods import month
 
 MARCH = month(2026, 3)
-NO_SOURCE = {"1.4", "3.2", "3.3", "3.5", "3.7", "4.2", "5.1", "5.2"}  # 32 points
+NO_SOURCE = {"1.4", "3.2", "3.3", "3.5", "3.7", "4.2"}  # 20 points
 
 
 def by_code(score):
@@ -39,8 +39,9 @@ def test_agency_a_point_by_point(scenario):
         assert (s.status, s.numerator, s.denominator) == (scores.SCORED, num, den), code
         assert (s.rate, s.points) == (Decimal(rate), Decimal(points)), code
     assert {c for c, s in got.items() if s.status == scores.NO_SOURCE} == NO_SOURCE
-    # No publication decision signed by A in March: 1.1–1.3 have no cases (12 points), stated, not zero.
-    assert {c for c, s in got.items() if s.status == scores.NO_CASES} == {"1.1", "1.2", "1.3"}
+    # No publication decision signed by A in March: 1.1–1.3 have no cases (12 points), stated, not zero;
+    # nor any feedback: 5.1 and 5.2 have a source (the feedback rows) but no cases (12 points).
+    assert {c for c, s in got.items() if s.status == scores.NO_CASES} == {"1.1", "1.2", "1.3", "5.1", "5.2"}
     assert a.maximum == Decimal(56)
     assert a.excluded == Decimal(44)
     assert a.points == Decimal("45.83")

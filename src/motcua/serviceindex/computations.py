@@ -5,7 +5,8 @@ agency or unit at once. Their drill-down reads the dossiers themselves, through 
 queryset, with the same conditions written over the dossier's fields. Publication indicators read the
 catalog's decisions (a few rows a year). An indicator whose computation is not registered here has no data
 source: the platform lacks the connection (national portal sync, citizen data store, population database)
-or the module (feedback) it needs, and the score says so instead of counting zero.
+it needs, and the score says so instead of counting zero. The feedback indicators live in
+feedback_indicators.py.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import OnlineLevel, ProcedureVersion, PublicationDecision
 from motcua.core.plugins import Registry, UnknownPlugin
-from motcua.dossiers.models import Dossier, ReturnMethod, SubmissionChannel
+from motcua.dossiers.models import ReturnMethod, SubmissionChannel
+from motcua.dossiers.selectors import dossiers_for
+from motcua.org.models import User
 
 from . import verdicts
 from .models import DossierDay, Fact, RatingState
@@ -51,12 +54,14 @@ class Window:
 class IndexComputation:
     name: str = ""
     label: Any = ""
+    # What `rows` lists, for the drill-down page: "dossier", "feedback" or anything else (shown as text).
+    row_kind: str = ""
 
     def measure(self, window: Window) -> dict[Any, Measure]:
         raise NotImplementedError
 
-    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
-        """The rows behind a number, within `dossiers` (the actor's own scope)."""
+    def rows(self, actor: User, window: Window, part: str) -> QuerySet:
+        """The rows behind a number, within the actor's own scope (its app's actor-scoped selector)."""
         raise NotImplementedError
 
 
@@ -82,6 +87,8 @@ def local_range(start: date, end: date) -> tuple[datetime, datetime]:
 
 class CubeComputation(IndexComputation):
     """A rate over the aggregates: conditions over `DossierDay` and the same conditions over `Dossier`."""
+
+    row_kind = "dossier"
 
     def __init__(
         self,
@@ -116,7 +123,8 @@ class CubeComputation(IndexComputation):
             for row in rows.values(group).annotate(**figures)
         }
 
-    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
+    def rows(self, actor: User, window: Window, part: str) -> QuerySet:
+        dossiers = dossiers_for(actor)
         start, end = local_range(window.start, window.end)
         if self.fact == Fact.RECEIVED:
             base = dossiers.filter(received_at__gte=start, received_at__lt=end)
@@ -155,9 +163,9 @@ class PaidProcedures(IndexComputation):
             figures[0] += 1 if row["online"] else 0
         return {key: Measure(numerator=n, denominator=d) for key, (n, d) in paid.items()}
 
-    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
+    def rows(self, actor: User, window: Window, part: str) -> QuerySet:
         start, end = local_range(window.start, window.end)
-        with_fee = dossiers.filter(received_at__gte=start, received_at__lt=end, fee_due__gt=0)
+        with_fee = dossiers_for(actor).filter(received_at__gte=start, received_at__lt=end, fee_due__gt=0)
         if window.agencies is not None:
             with_fee = with_fee.filter(competent_agency__in=window.agencies)
         if part == NUMERATOR:
@@ -194,7 +202,7 @@ class DecisionComputation(IndexComputation):
             if row[group] is not None
         }
 
-    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
+    def rows(self, actor: User, window: Window, part: str) -> QuerySet:
         rows = self._decisions(window)
         return rows.filter(**{self.flag: True}) if part == NUMERATOR else rows
 
@@ -257,7 +265,7 @@ class CompleteVersions(IndexComputation):
             result[key][0] += 1 if complete else 0
         return {key: Measure(n, d) for key, (n, d) in result.items()}
 
-    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
+    def rows(self, actor: User, window: Window, part: str) -> QuerySet:
         rows = self._versions(window).select_related("procedure")
         return rows.filter(COMPLETE) if part == NUMERATOR else rows
 
