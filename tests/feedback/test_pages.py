@@ -228,8 +228,11 @@ def test_feedback_from_my_dossiers_links_to_the_dossier_and_only_ones_own(client
     assert client.get(reverse("feedback:send") + "?ho-so=abc").status_code == 404
 
 
-def test_the_feedback_pages_speak_english_in_the_english_interface(client, world):
+def test_the_feedback_pages_speak_english_in_the_english_interface(client, world, request):
     """Every label, status and message of the feedback pages has its English text (no Vietnamese left)."""
+    from django.utils import translation
+
+    request.addfinalizer(translation.deactivate)  # the middleware leaves English active in this thread
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = client.get(reverse("feedback:send")).content.decode()
     for english in (

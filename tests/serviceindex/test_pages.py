@@ -14,7 +14,7 @@ def test_public_page_shows_the_index_and_no_personal_data(client, scenario):
     response = client.get(f"/chi-so-phuc-vu/?{MARCH}")
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'id="province-percent">75,39' in html  # Vietnamese decimal comma
+    assert 'id="province-percent">73,56' in html  # Vietnamese decimal comma
     assert "UBND Xã A" in html
     assert "UBND Xã B" in html
     assert 'data-code="1.4" data-status="no_source"' in html
@@ -40,7 +40,7 @@ def test_dashboard_lists_only_the_agencies_in_scope(client, scenario, make_staff
     assert "UBND Xã B" not in html
     detail = client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/?{MARCH}")
     assert detail.status_code == 200
-    assert "81,84/100" in detail.content.decode()
+    assert "79,16/100" in detail.content.decode()
     assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{scenario.b.pk}/?{MARCH}").status_code == 404
 
 
@@ -79,7 +79,7 @@ def test_excel_export_has_every_table(client, scenario):
     agencies = book.worksheets[1]
     names = [row[1] for row in agencies.iter_rows(min_row=3, values_only=True)]
     assert names == ["UBND Xã A", "UBND Xã B"]
-    assert book.worksheets[0].cell(row=3, column=5).value == pytest.approx(75.39)
+    assert book.worksheets[0].cell(row=3, column=5).value == pytest.approx(73.56)
 
 
 def test_an_agency_name_that_looks_like_a_formula_is_exported_as_text(client, scenario):
@@ -93,7 +93,7 @@ def test_an_agency_name_that_looks_like_a_formula_is_exported_as_text(client, sc
 
 def test_json_api(client, scenario):
     data = client.get(f"/api/v1/index/?{MARCH}").json()
-    assert data["province"]["percent"] == "75.39"
+    assert data["province"]["percent"] == "73.56"
     assert [(a["name"], a["rank"]) for a in data["agencies"]] == [("UBND Xã A", 1), ("UBND Xã B", 2)]
     one = client.get(f"/api/v1/index/agencies/{scenario.a.pk}/?{MARCH}").json()
     codes = {i["code"]: i for i in one["indicators"]}
