@@ -29,7 +29,7 @@ def people(transactional_db):
         ("lanhdao-e2e", province.department, Role.AGENCY_LEADER),
     ]:
         RoleAssignmentFactory(
-            user=StaffFactory(username=username, first_name=username), agency=agency, role=role
+            user=StaffFactory(username=username, full_name=username), agency=agency, role=role
         )
     return province
 

@@ -226,3 +226,31 @@ def test_feedback_from_my_dossiers_links_to_the_dossier_and_only_ones_own(client
     client.force_login(CitizenFactory())
     assert client.get(url).status_code == 404
     assert client.get(reverse("feedback:send") + "?ho-so=abc").status_code == 404
+
+
+def test_the_feedback_pages_speak_english_in_the_english_interface(client, world, request):
+    """Every label, status and message of the feedback pages has its English text (no Vietnamese left)."""
+    from django.utils import translation
+
+    request.addfinalizer(translation.deactivate)  # the middleware leaves English active in this thread
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("feedback:send")).content.decode()
+    for english in (
+        "Send feedback on administrative regulations",
+        "Full name or name of the organisation",
+        "Content of the feedback",
+        "Complaints and denunciations are settled under the Law",
+    ):
+        assert english in page, english  # fmt: skip
+    assert "Họ tên hoặc tên tổ chức" not in page
+    refused = client.post(reverse("feedback:send"), form_data(phone="", email="")).content.decode()
+    assert "A phone number or an e-mail address is required to receive the answer." in refused
+    assert "Cần số điện thoại" not in refused
+    item = send(world)
+    client.force_login(world.receiver)
+    queue = client.get(reverse("feedback:queue")).content.decode()
+    assert "Feedback to handle" in queue
+    assert "Awaiting check and classification" in queue
+    detail = client.get(reverse("feedback:item", args=[item.pk])).content.decode()
+    assert "Handling history" in detail
+    assert "Chờ kiểm tra, phân loại" not in detail

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from motcua.catalog.models import Procedure
 from motcua.dossiers.lifecycle import Status
-from motcua.dossiers.models import Dossier, ReturnMethod, SubmissionChannel
+from motcua.dossiers.models import Dossier, DossierDocument, ReturnMethod, SubmissionChannel
 from motcua.evaluation.models import Rating
 from motcua.org.models import Agency
 from tests.catalog.factories import published
@@ -61,7 +61,10 @@ def dossier(
     reused: bool = False,
     identity: bool = False,
     rating: bool | None = None,
+    papers: str = "",
 ) -> Dossier:
+    """`papers`: "file" (a scanned or uploaded paper), "reused" (taken from the citizen's store), "paper"
+    (a paper copy only, not digitised) or "" (no checklist line)."""
     if verdict and ended is None:
         ended = (received or vn(2026, 3, 1, 9)) + timedelta(days=1)
     status = Status.RETURNED if verdict else Status.PROCESSING if received else Status.SUBMITTED
@@ -89,6 +92,15 @@ def dossier(
         reused_data=reused,
         identity_verified=identity,
     )
+    if papers:
+        DossierDocument.objects.create(
+            dossier=row,
+            name="Tờ khai",
+            copies=1,
+            file="dossiers/documents/2026/03/to-khai.pdf" if papers == "file" else "",
+            reused=papers == "reused",
+        )
+        row.save(update_fields=["status"])  # the index follows the dossier's own saves and audit events
     if rating is not None:
         Rating.objects.create(dossier=row, rated_at=ended, satisfied=rating, score=100 if rating else 25)
     return row

@@ -164,3 +164,63 @@ class IncrementalEqualsRebuild(TestCase):
         for row in rows:
             row.delete()
         assert rebuild(write=False).equal
+
+
+def test_feedback_about_a_dossier_moves_it_out_of_satisfied_and_a_refusal_moves_it_back(desk):
+    """5.3 counts a dossier with a feedback (PAKN) about it as unsatisfied, from the transaction of the
+    feedback's own action; a feedback refused as out of scope (a complaint) no longer counts."""
+    from motcua.feedback import services as feedback
+    from motcua.feedback.models import FeedbackDesk
+    from motcua.org.models import Role
+    from motcua.serviceindex import scores
+    from motcua.serviceindex.periods import month
+    from tests.factories import RoleAssignmentFactory, StaffFactory
+
+    FeedbackDesk.objects.create(agency=desk.province.office, role=Role.CONTROL_OFFICER, is_default=True)
+    receiver = StaffFactory(username="tiepnhan-pakn")
+    RoleAssignmentFactory(user=receiver, agency=desk.province.office, role=Role.CONTROL_OFFICER)
+    citizen = CitizenFactory()
+    at = vn(2026, 3, 10, 9)
+    online = returned(desk, citizen, at=at)
+    ended = {"fact": Fact.ENDED, "agency": online.competent_agency}
+    assert counted(**ended, with_feedback=False) == 1
+
+    def satisfaction():
+        [agency] = [
+            s for s in scores.table(month(2026, 3), by="agency") if s.key == online.competent_agency_id
+        ]
+        return next((i.numerator, i.denominator) for i in agency.indicators if i.indicator.code == "5.3")
+
+    on_time = online.timeliness in ("early", "on_time")
+    assert satisfaction() == (int(on_time), 1)
+    item = feedback.send(
+        actor=citizen,
+        sender={"name": "Nguyễn Văn An", "phone": "0912345678"},
+        content={"title": "Hồ sơ bị hẹn lại", "content": "Tôi phải đi lại ba lần."},
+        dossier=online,
+        at=vn(2026, 3, 20, 9),
+    )
+    assert counted(**ended, with_feedback=True) == 1
+    assert satisfaction() == (0, 1)
+    assert rebuild(write=False).equal
+    feedback.refuse(
+        actor=receiver, feedback=item, expected_version=item.version, reason="Khiếu nại: Luật Khiếu nại"
+    )
+    assert counted(**ended, with_feedback=False) == 1
+    assert satisfaction() == (int(on_time), 1)
+    assert rebuild(write=False).equal
+
+
+def test_a_digitised_dossier_is_counted_from_its_papers(db):
+    w = world()
+    digitised = dossier(w.a, w.full, received=vn(2026, 3, 10, 9), papers="file")
+    dossier(w.a, w.full, received=vn(2026, 3, 10, 9), papers="paper")
+    dossier(w.a, w.full, received=vn(2026, 3, 10, 9))
+    assert counted(fact=Fact.RECEIVED, digitised=True) == 1
+    assert counted(fact=Fact.RECEIVED, digitised=False) == 2
+    paper = digitised.documents.get()
+    paper.file = ""
+    paper.save()
+    audit.record(actor=None, action="dossier.document_removed", target=digitised)
+    assert counted(fact=Fact.RECEIVED, digitised=True) == 0
+    assert rebuild(write=False).equal

@@ -14,7 +14,7 @@ def test_public_page_shows_the_index_and_no_personal_data(client, scenario):
     response = client.get(f"/chi-so-phuc-vu/?{MARCH}")
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'id="province-percent">75,39' in html  # Vietnamese decimal comma
+    assert 'id="province-percent">73,56' in html  # Vietnamese decimal comma
     assert "UBND Xã A" in html
     assert "UBND Xã B" in html
     assert 'data-code="1.4" data-status="no_source"' in html
@@ -40,7 +40,7 @@ def test_dashboard_lists_only_the_agencies_in_scope(client, scenario, make_staff
     assert "UBND Xã B" not in html
     detail = client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/?{MARCH}")
     assert detail.status_code == 200
-    assert "81,84/100" in detail.content.decode()
+    assert "79,16/100" in detail.content.decode()
     assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{scenario.b.pk}/?{MARCH}").status_code == 404
 
 
@@ -79,7 +79,7 @@ def test_excel_export_has_every_table(client, scenario):
     agencies = book.worksheets[1]
     names = [row[1] for row in agencies.iter_rows(min_row=3, values_only=True)]
     assert names == ["UBND Xã A", "UBND Xã B"]
-    assert book.worksheets[0].cell(row=3, column=5).value == pytest.approx(75.39)
+    assert book.worksheets[0].cell(row=3, column=5).value == pytest.approx(73.56)
 
 
 def test_an_agency_name_that_looks_like_a_formula_is_exported_as_text(client, scenario):
@@ -93,11 +93,48 @@ def test_an_agency_name_that_looks_like_a_formula_is_exported_as_text(client, sc
 
 def test_json_api(client, scenario):
     data = client.get(f"/api/v1/index/?{MARCH}").json()
-    assert data["province"]["percent"] == "75.39"
+    assert data["province"]["percent"] == "73.56"
     assert [(a["name"], a["rank"]) for a in data["agencies"]] == [("UBND Xã A", 1), ("UBND Xã B", 2)]
     one = client.get(f"/api/v1/index/agencies/{scenario.a.pk}/?{MARCH}").json()
     codes = {i["code"]: i for i in one["indicators"]}
     assert codes["2.1"]["points"] == "18.75"
-    assert codes["5.1"]["status"] == "no_source"
-    assert codes["5.1"]["points"] is None
+    assert codes["1.4"]["status"] == "no_source"
+    assert codes["1.4"]["points"] is None
+    assert codes["5.1"]["status"] == "no_cases"  # the feedback rows are its source; none in March
     assert client.get(f"/api/v1/index/agencies/{scenario.province.department.pk}/?{MARCH}").status_code == 404
+
+
+def test_a_period_without_weights_in_force_is_a_message_and_a_409(client, scenario, make_staff):
+    """Before QĐ 766 (23/6/2022) no group, indicator or score rule is in force: no 500, no invented score."""
+    html = client.get("/chi-so-phuc-vu/?ky=year&nam=2021").content.decode()
+    assert 'id="not-in-force"' in html
+    assert "Chưa có nhóm chỉ số, chỉ số nào của Bộ chỉ số có hiệu lực ngày 31/12/2021" in html
+    assert client.get("/chi-so-phuc-vu/xuat-excel/?ky=year&nam=2021").status_code == 200
+    api = client.get("/api/v1/index/?ky=year&nam=2021")
+    assert api.status_code == 409
+    assert api.json()["code"] == "conflict"
+    assert "No group or indicator of the index is in force on 31/12/2021" in api.json()["detail"]
+    english = client.get("/api/v1/index/?ky=year&nam=2021", HTTP_ACCEPT_LANGUAGE="en")
+    assert english.status_code == 409
+    client.force_login(make_staff(scenario.a, Role.AGENCY_LEADER))
+    assert 'id="not-in-force"' in client.get("/chi-so-phuc-vu/quan-ly/?ky=year&nam=2021").content.decode()
+    agency = client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{scenario.a.pk}/?ky=year&nam=2021")
+    assert 'id="not-in-force"' in agency.content.decode()
+
+
+def test_no_score_rule_in_force_is_a_message_and_a_409(client, scenario):
+    from motcua.serviceindex.models import ScoreRule
+
+    ScoreRule.objects.all().delete()
+    html = client.get(f"/chi-so-phuc-vu/?{MARCH}").content.decode()
+    assert "Chưa có quy tắc tính điểm của Bộ chỉ số có hiệu lực ngày 31/03/2026" in html
+    api = client.get(f"/api/v1/index/agencies/{scenario.a.pk}/?{MARCH}")
+    assert api.status_code == 409
+    assert "No score rule of the index is in force on 31/03/2026" in api.json()["detail"]
+
+
+def test_the_first_period_with_weights_has_no_change_instead_of_an_error(client, scenario):
+    """23–30/6/2022 is scored with QĐ 766; the range before it (15–22/6) ends before the decision."""
+    response = client.get("/api/v1/index/?ky=range&tu=2022-06-23&den=2022-06-30")
+    assert response.status_code == 200
+    assert response.json()["province"]["change"] is None

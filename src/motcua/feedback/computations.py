@@ -75,7 +75,7 @@ def handled_late_count(groups: AgencyGroups, start: date, end: date, params: dic
 @register(
     "feedback.handled_on_time_rate",
     _("Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn (%)"),
-    _("Chỉ số 6.1 của Bộ chỉ số 766 (tham khảo)"),
+    _("Chỉ số 5.1 của Bộ chỉ số 766 (tham khảo)"),
 )
 def handled_on_time_rate(groups: AgencyGroups, start: date, end: date, params: dict) -> Decimal:
     rows = handled(groups, start, end)

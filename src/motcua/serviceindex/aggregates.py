@@ -14,11 +14,13 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from motcua.catalog.models import OnlineLevel
-from motcua.dossiers.models import Dossier, ReturnMethod
+from motcua.dossiers.models import Dossier, DossierDocument, ReturnMethod
+from motcua.feedback.models import Feedback
+from motcua.feedback.workflows import Status as FeedbackStatus
 
 from . import verdicts
 from .models import DossierDay, DossierFootprint, Fact, RatingState
@@ -40,10 +42,36 @@ FIELDS = (
     "identity_verified",
     "return_method",
     "rating__satisfied",
+    "has_papers",
+    "paper_without_file",
+    "with_feedback",
 )
 BOOLEAN = frozenset(
-    {"eligible_full_online", "fee", "paid_online", "reused", "identity_verified", "electronic_result"}
+    {
+        "eligible_full_online",
+        "fee",
+        "paid_online",
+        "reused",
+        "identity_verified",
+        "electronic_result",
+        "digitised",
+        "with_feedback",
+    }
 )
+
+
+def dossier_rows() -> QuerySet[Dossier]:
+    """Dossiers with the facts FIELDS reads beyond their own columns, in the same single query."""
+    papers = DossierDocument.objects.filter(dossier=OuterRef("pk"))
+    return Dossier.objects.annotate(
+        has_papers=Exists(papers),
+        paper_without_file=Exists(papers.filter(Q(file="") | Q(file__isnull=True), reused=False)),
+        with_feedback=Exists(
+            Feedback.objects.filter(dossier=OuterRef("pk")).exclude(status=FeedbackStatus.REFUSED)
+        ),
+    )
+
+
 INTEGER = frozenset({"agency_id", "unit_id", "procedure_id", "channel"})
 
 
@@ -98,6 +126,8 @@ def keys_of(row: Mapping[str, Any]) -> tuple[str, str]:
                 "identity_verified": bool(row["identity_verified"]),
                 "electronic_result": False,
                 "rating": RatingState.NONE,
+                "digitised": bool(row["has_papers"]) and not row["paper_without_file"],
+                "with_feedback": False,
             }
         )
     ended_on = _day(row["processing_ended_at"])
@@ -123,6 +153,8 @@ def keys_of(row: Mapping[str, Any]) -> tuple[str, str]:
                     if rating
                     else RatingState.UNSATISFIED
                 ),
+                "digitised": False,
+                "with_feedback": bool(row["with_feedback"]),
             }
         )
     return received, ended
@@ -143,7 +175,7 @@ def _add(key: str, delta: int) -> None:
 @transaction.atomic
 def refresh(dossier_id: int) -> None:
     """Move the dossier's counts to the rows its stored values name now (nothing when unchanged)."""
-    row = Dossier.objects.filter(pk=dossier_id).values(*FIELDS).first()
+    row = dossier_rows().filter(pk=dossier_id).values(*FIELDS).first()
     new = keys_of(row) if row else ("", "")
     footprint = DossierFootprint.objects.select_for_update().filter(dossier_id=dossier_id).first()
     old = (footprint.received, footprint.ended) if footprint else ("", "")
@@ -180,7 +212,7 @@ class RebuildResult:
 def _expected() -> tuple[Counter[str], dict[int, tuple[str, str]]]:
     counts: Counter[str] = Counter()
     footprints: dict[int, tuple[str, str]] = {}
-    for row in Dossier.objects.order_by().values(*FIELDS).iterator(chunk_size=5000):
+    for row in dossier_rows().order_by().values(*FIELDS).iterator(chunk_size=5000):
         keys = keys_of(row)
         if keys != ("", ""):
             footprints[row["pk"]] = keys

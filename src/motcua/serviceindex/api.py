@@ -78,7 +78,7 @@ def _period(request: Request):
 class IndexView(APIView):
     permission_classes = [permissions.AllowAny]
 
-    @extend_schema(parameters=PERIOD_PARAMETERS, responses={200: IndexOut, **error_responses(400)})
+    @extend_schema(parameters=PERIOD_PARAMETERS, responses={200: IndexOut, **error_responses(400, 409)})
     def get(self, request: Request) -> Response:
         period = _period(request)
         tables = selectors.public_tables(period)
@@ -96,7 +96,9 @@ class IndexView(APIView):
 class AgencyIndexView(APIView):
     permission_classes = [permissions.AllowAny]
 
-    @extend_schema(parameters=PERIOD_PARAMETERS, responses={200: ScoreDetailOut, **error_responses(400, 404)})
+    @extend_schema(
+        parameters=PERIOD_PARAMETERS, responses={200: ScoreDetailOut, **error_responses(400, 404, 409)}
+    )
     def get(self, request: Request, pk: int) -> Response:
         period = _period(request)
         for score in selectors.public_tables(period)["agencies"]:

@@ -5,7 +5,8 @@ agency or unit at once. Their drill-down reads the dossiers themselves, through 
 queryset, with the same conditions written over the dossier's fields. Publication indicators read the
 catalog's decisions (a few rows a year). An indicator whose computation is not registered here has no data
 source: the platform lacks the connection (national portal sync, citizen data store, population database)
-or the module (feedback) it needs, and the score says so instead of counting zero.
+it needs, and the score says so instead of counting zero. The feedback indicators live in
+feedback_indicators.py.
 """
 
 from __future__ import annotations
@@ -15,16 +16,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import OnlineLevel, ProcedureVersion, PublicationDecision
 from motcua.core.plugins import Registry, UnknownPlugin
-from motcua.dossiers.models import Dossier, ReturnMethod, SubmissionChannel
+from motcua.core.validity import valid_on
+from motcua.dossiers.models import DossierDocument, ReturnMethod, SubmissionChannel
+from motcua.dossiers.selectors import dossiers_for
+from motcua.feedback.models import Feedback
+from motcua.feedback.workflows import Status as FeedbackStatus
+from motcua.org.models import User
 
 from . import verdicts
-from .models import DossierDay, Fact, RatingState
+from .models import DossierDay, Fact, FeeIntegration, RatingState
 
 NUMERATOR = "numerator"
 DENOMINATOR = "denominator"
@@ -51,12 +57,14 @@ class Window:
 class IndexComputation:
     name: str = ""
     label: Any = ""
+    # What `rows` lists, for the drill-down page: "dossier", "feedback" or anything else (shown as text).
+    row_kind: str = ""
 
     def measure(self, window: Window) -> dict[Any, Measure]:
         raise NotImplementedError
 
-    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
-        """The rows behind a number, within `dossiers` (the actor's own scope)."""
+    def rows(self, actor: User, window: Window, part: str) -> QuerySet:
+        """The rows behind a number, within the actor's own scope (its app's actor-scoped selector)."""
         raise NotImplementedError
 
 
@@ -82,6 +90,8 @@ def local_range(start: date, end: date) -> tuple[datetime, datetime]:
 
 class CubeComputation(IndexComputation):
     """A rate over the aggregates: conditions over `DossierDay` and the same conditions over `Dossier`."""
+
+    row_kind = "dossier"
 
     def __init__(
         self,
@@ -116,7 +126,8 @@ class CubeComputation(IndexComputation):
             for row in rows.values(group).annotate(**figures)
         }
 
-    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
+    def rows(self, actor: User, window: Window, part: str) -> QuerySet:
+        dossiers = dossiers_for(actor)
         start, end = local_range(window.start, window.end)
         if self.fact == Fact.RECEIVED:
             base = dossiers.filter(received_at__gte=start, received_at__lt=end)
@@ -155,9 +166,9 @@ class PaidProcedures(IndexComputation):
             figures[0] += 1 if row["online"] else 0
         return {key: Measure(numerator=n, denominator=d) for key, (n, d) in paid.items()}
 
-    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
+    def rows(self, actor: User, window: Window, part: str) -> QuerySet:
         start, end = local_range(window.start, window.end)
-        with_fee = dossiers.filter(received_at__gte=start, received_at__lt=end, fee_due__gt=0)
+        with_fee = dossiers_for(actor).filter(received_at__gte=start, received_at__lt=end, fee_due__gt=0)
         if window.agencies is not None:
             with_fee = with_fee.filter(competent_agency__in=window.agencies)
         if part == NUMERATOR:
@@ -165,6 +176,52 @@ class PaidProcedures(IndexComputation):
         from motcua.catalog.models import Procedure
 
         return Procedure.objects.filter(pk__in=with_fee.values("procedure")).order_by("national_code")
+
+
+class FeeIntegrated(IndexComputation):
+    """Procedures with fees whose fee is integrated for online payment / procedures with fees, counting
+    the procedures with a fee dossier received in the period (as 4.3 does) and the integrations
+    (FeeIntegration) in force on the period's last day at the agency that received them."""
+
+    name = "integrations.fee_integrated"
+    label = _("Thủ tục có phí, lệ phí tích hợp thanh toán trực tuyến")
+
+    def _integrated(self, window: Window) -> set[tuple[int, int]]:
+        rows = FeeIntegration.objects.filter(valid_on(window.end))
+        if window.agencies is not None:
+            rows = rows.filter(agency__in=window.agencies)
+        return set(rows.values_list("agency_id", "procedure_id"))
+
+    def measure(self, window: Window) -> dict[Any, Measure]:
+        group = BY[window.by]
+        rows = DossierDay.objects.filter(fact=Fact.RECEIVED, day__range=(window.start, window.end), fee=True)
+        if window.agencies is not None:
+            rows = rows.filter(agency__in=window.agencies)
+        integrated = self._integrated(window)
+        procedures: dict[Any, dict[int, bool]] = defaultdict(dict)
+        fields = ["agency_id", "procedure_id"] + ([group] if group and group != "agency_id" else [])
+        for row in rows.order_by().values(*fields).annotate(all=Sum("dossiers")):
+            if not row["all"]:
+                continue
+            seen = procedures[row[group] if group else None]
+            pair = (row["agency_id"], row["procedure_id"])
+            seen[row["procedure_id"]] = seen.get(row["procedure_id"], False) or pair in integrated
+        return {key: Measure(sum(seen.values()), len(seen)) for key, seen in procedures.items() if seen}
+
+    def rows(self, actor: User, window: Window, part: str) -> QuerySet:
+        from motcua.catalog.models import Procedure
+
+        start, end = local_range(window.start, window.end)
+        with_fee = dossiers_for(actor).filter(received_at__gte=start, received_at__lt=end, fee_due__gt=0)
+        if window.agencies is not None:
+            with_fee = with_fee.filter(competent_agency__in=window.agencies)
+        procedures = Procedure.objects.filter(pk__in=with_fee.values("procedure"))
+        if part == NUMERATOR:
+            integrated = FeeIntegration.objects.filter(
+                valid_on(window.end), procedure=OuterRef("pk"), agency__in=with_fee.values("competent_agency")
+            )
+            procedures = procedures.filter(Exists(integrated))
+        return procedures.order_by("national_code")
 
 
 class DecisionComputation(IndexComputation):
@@ -194,7 +251,7 @@ class DecisionComputation(IndexComputation):
             if row[group] is not None
         }
 
-    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
+    def rows(self, actor: User, window: Window, part: str) -> QuerySet:
         rows = self._decisions(window)
         return rows.filter(**{self.flag: True}) if part == NUMERATOR else rows
 
@@ -257,7 +314,7 @@ class CompleteVersions(IndexComputation):
             result[key][0] += 1 if complete else 0
         return {key: Measure(n, d) for key, (n, d) in result.items()}
 
-    def rows(self, dossiers: QuerySet[Dossier], window: Window, part: str) -> QuerySet:
+    def rows(self, actor: User, window: Window, part: str) -> QuerySet:
         rows = self._versions(window).select_related("procedure")
         return rows.filter(COMPLETE) if part == NUMERATOR else rows
 
@@ -340,19 +397,41 @@ _register(
         dossier_numerator=Q(identity_verified=True),
     )
 )
-# 5.3 Satisfaction with dossier handling: dossiers neither late nor rated unsatisfied / dossiers ended.
+# 3.2 Digitised dossiers (every paper held as a file) / dossiers received.
+_PAPERS = DossierDocument.objects.filter(dossier=OuterRef("pk"))
+_register(
+    CubeComputation(
+        "dossiers.digitised",
+        _("Hồ sơ được số hóa"),
+        fact=Fact.RECEIVED,
+        denominator=EVERY,
+        numerator=Q(digitised=True),
+        dossier_denominator=EVERY,
+        dossier_numerator=Q(Exists(_PAPERS))
+        & ~Q(Exists(_PAPERS.filter(Q(file="") | Q(file__isnull=True), reused=False))),
+    )
+)
+# 5.3 Satisfaction with dossier handling (domain §9: 100% − overdue rate − rate of dossiers with a PAKN or
+# an unsatisfied rating): dossiers neither late, nor rated unsatisfied, nor the subject of a feedback that
+# was not refused / dossiers ended.
+_FEEDBACK = Feedback.objects.filter(dossier=OuterRef("pk")).exclude(status=FeedbackStatus.REFUSED)
 _register(
     CubeComputation(
         "dossiers.satisfaction",
         _("Hài lòng trong tiếp nhận, giải quyết hồ sơ"),
         fact=Fact.ENDED,
         denominator=Q(verdict__in=verdicts.graded_values()),
-        numerator=Q(verdict__in=verdicts.on_time_values()) & ~Q(rating=RatingState.UNSATISFIED),
+        numerator=Q(verdict__in=verdicts.on_time_values())
+        & ~Q(rating=RatingState.UNSATISFIED)
+        & Q(with_feedback=False),
         dossier_denominator=Q(timeliness__in=verdicts.graded_values()),
-        dossier_numerator=Q(timeliness__in=verdicts.on_time_values()) & ~Q(rating__satisfied=False),
+        dossier_numerator=Q(timeliness__in=verdicts.on_time_values())
+        & ~Q(rating__satisfied=False)
+        & ~Q(Exists(_FEEDBACK)),
     )
 )
 _register(PaidProcedures())
+_register(FeeIntegrated())
 _register(
     DecisionComputation("catalog.published_on_time", _("Quyết định công bố đúng hạn"), "published_on_time")
 )

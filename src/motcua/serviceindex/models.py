@@ -135,6 +135,10 @@ class DossierDay(models.Model):
     identity_verified = models.BooleanField(default=False)
     electronic_result = models.BooleanField(default=False)
     rating = models.CharField(max_length=1, blank=True, choices=RatingState.choices)
+    # Received: every paper of the dossier is held as a file (uploaded, scanned at the desk or reused).
+    digitised = models.BooleanField(default=False)
+    # Ended: a feedback (PAKN) about this dossier was raised and not refused as out of scope.
+    with_feedback = models.BooleanField(default=False)
     dossiers = models.IntegerField(default=0)
 
     KEY = (
@@ -152,6 +156,8 @@ class DossierDay(models.Model):
         "identity_verified",
         "electronic_result",
         "rating",
+        "digitised",
+        "with_feedback",
     )
 
     class Meta:
@@ -174,8 +180,10 @@ class DossierDay(models.Model):
                     "identity_verified",
                     "electronic_result",
                     "rating",
+                    "digitised",
+                    "with_feedback",
                 ],
-                name="serviceindex_dossier_day_key",
+                name="serviceindex_dossier_day_key_v2",
             ),
         ]
         indexes = [
@@ -200,3 +208,42 @@ class DossierFootprint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id}: {self.received} / {self.ended}"
+
+
+class FeeIntegration(models.Model):
+    """A procedure's fee at an agency integrated for online payment (the national payment platform or the
+    province's gateway) over a period: what indicator 4.2 counts. Kept by administrators as the payment
+    platform reports the procedures it has configured."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="+")
+    procedure = models.ForeignKey(
+        Procedure, verbose_name=_("thủ tục"), on_delete=models.CASCADE, related_name="+"
+    )
+    valid_from = models.DateField(_("tích hợp từ ngày"))
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+    reference = models.CharField(
+        _("mã trên nền tảng thanh toán"),
+        max_length=100,
+        blank=True,
+        help_text=_("Mã dịch vụ hoặc văn bản ghi nhận việc tích hợp, nếu có"),
+    )
+
+    class Meta:
+        verbose_name = _("thủ tục tích hợp thanh toán trực tuyến")
+        verbose_name_plural = _("thủ tục tích hợp thanh toán trực tuyến")
+        ordering = ["agency", "procedure", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "procedure", "valid_from"], name="serviceindex_fee_integration_uniq"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="serviceindex_fee_integration_range",
+                violation_error_message=_(
+                    "Ngày kết thúc không được trước ngày tích hợp. / The end cannot be before the start."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.procedure} @ {self.agency}"

@@ -14,9 +14,9 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from motcua.core.errors import Conflict
 from motcua.core.validity import valid_on
 from motcua.org.models import AdministrativeUnit, Agency
 
@@ -60,6 +60,11 @@ class Score:
         return self.percent - self.previous_percent
 
 
+class NotInForce(Conflict):
+    """No score rule, or no group with indicators, is in force on the period's last day: the index cannot
+    be computed for it (pages say so, the API answers 409), never a guess with another period's weights."""
+
+
 def indicators_on(day: date) -> list[Indicator]:
     rows = Indicator.objects.filter(valid_on(day), group__in=_groups_on(day)).select_related("group")
     return list(rows.order_by("group__position", "position", "code"))
@@ -74,11 +79,30 @@ def _groups_on(day: date):
 def rule_on(day: date) -> ScoreRule:
     rule = ScoreRule.objects.filter(valid_on(day)).order_by("-valid_from").first()
     if rule is None:
-        raise ValidationError(
-            _("Chưa có quy tắc tính điểm hiệu lực ngày %(day)s. / No score rule in force on %(day)s.")
+        raise NotInForce(
+            _(
+                "Chưa có quy tắc tính điểm của Bộ chỉ số có hiệu lực ngày %(day)s, nên chưa tính được chỉ số"
+                " cho kỳ này. / No score rule of the index is in force on %(day)s, so the index cannot be"
+                " computed for this period."
+            )
             % {"day": day.strftime("%d/%m/%Y")}
         )
     return rule
+
+
+def weights_on(day: date) -> tuple[list[Indicator], ScoreRule]:
+    """The indicators (with their groups) and the score rule in force on `day`, or NotInForce."""
+    indicators = indicators_on(day)
+    if not indicators:
+        raise NotInForce(
+            _(
+                "Chưa có nhóm chỉ số, chỉ số nào của Bộ chỉ số có hiệu lực ngày %(day)s, nên chưa tính được"
+                " chỉ số cho kỳ này. / No group or indicator of the index is in force on %(day)s, so the"
+                " index cannot be computed for this period."
+            )
+            % {"day": day.strftime("%d/%m/%Y")}
+        )
+    return indicators, rule_on(day)
 
 
 def points_for(rate: Decimal, indicator: Indicator, rule: ScoreRule) -> Decimal:
@@ -138,9 +162,7 @@ def _labels(by: str | None, keys: Iterable[Any]) -> dict[Any, tuple[str, str]]:
 
 
 def _raw(period: Period, *, by: str | None, agencies: frozenset[int] | None) -> dict[Any, Score]:
-    day = period.end
-    indicators = indicators_on(day)
-    rule = rule_on(day)
+    indicators, rule = weights_on(period.end)
     window = Window(period.start, period.end, agencies, by)
     measured = _measure_all(indicators, window)
     keys: set[Any] = {None} if by is None else set()
@@ -178,7 +200,10 @@ def table(
     scores = _raw(period, by=by, agencies=agencies)
     _rank(scores.values())
     if compare:
-        before = _raw(period.previous(), by=by, agencies=agencies)
+        try:
+            before = _raw(period.previous(), by=by, agencies=agencies)
+        except NotInForce:  # the period before the first weights in force has nothing to compare with
+            before = {}
         for key, score in scores.items():
             if key in before:
                 score.previous_percent = before[key].percent
@@ -190,8 +215,8 @@ def one(period: Period, *, agency: Agency) -> Score:
     for score in table(period, by="agency"):
         if score.key == agency.pk:
             return score
-    indicators = indicators_on(period.end)
+    indicators, rule = weights_on(period.end)
     nothing: dict[int, dict[Any, Measure] | None] = {
         i.pk: (None if computations.get(i.computation) is None else {}) for i in indicators
     }
-    return _score(agency.pk, agency.name, indicators, nothing, rule_on(period.end))
+    return _score(agency.pk, agency.name, indicators, nothing, rule)

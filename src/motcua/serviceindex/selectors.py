@@ -2,8 +2,9 @@
 
 Scores are aggregate figures: the public page shows the province's and every agency's and commune's. An
 officer's dashboard lists the agencies `visible_agencies` gives them (ranked among all their peers), and the
-rows behind a number come only from the dossiers `dossiers_for` lets them see, of an agency they may see;
-anything else is "not found".
+rows behind a number come only from what the owning app's actor-scoped selector lets them see (dossiers
+through `dossiers_for`, feedback through `feedback_for`), of an agency they may see; anything else is "not
+found".
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from motcua.dossiers.selectors import dossiers_for
 from motcua.org.models import Agency, User
 from motcua.org.selectors import visible_agencies
 
@@ -58,4 +58,10 @@ def rows_behind(actor: User, period: Period, *, agency: Agency, indicator: Indic
     if computation is None:
         raise Http404(_("Chỉ số chưa có nguồn dữ liệu. / The indicator has no data source."))
     window = Window(period.start, period.end, frozenset({agency.pk}), "agency")
-    return computation.rows(dossiers_for(actor), window, part)
+    return computation.rows(actor, window, part)
+
+
+def row_kind(indicator: Indicator) -> str:
+    """What the indicator's drill-down lists ("dossier", "feedback", or rows shown as text)."""
+    computation = computations.get(indicator.computation)
+    return computation.row_kind if computation else ""

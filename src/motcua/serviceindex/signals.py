@@ -2,8 +2,9 @@
 
 Dossier services write a dossier with a guarded UPDATE (no `post_save`) and then its audit event; a counter
 reception inserts the dossier itself (`post_save`). So the aggregates follow a dossier's own saves and
-deletes, every audit event about a dossier (status, verdict, payment, result), and ratings, which are read
-by name ("evaluation.Rating") because evaluation sits beside this app, not below it.
+deletes, every audit event about a dossier (status, verdict, payment, result, papers), ratings, which are
+read by name ("evaluation.Rating") because evaluation sits beside this app, not below it, and the timeline
+events of feedback raised about a dossier (it counts against "satisfaction with dossier handling").
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -37,3 +38,13 @@ def rating_changed(sender, instance, raw: bool = False, **kwargs) -> None:
 
 post_save.connect(rating_changed, sender="evaluation.Rating", dispatch_uid="serviceindex.rating_saved")
 post_delete.connect(rating_changed, sender="evaluation.Rating", dispatch_uid="serviceindex.rating_deleted")
+
+
+def feedback_moved(sender, instance, raw: bool = False, **kwargs) -> None:
+    """Each feedback action writes a timeline event: a dossier's feedback raised or refused moves it."""
+    dossier_id = instance.feedback.dossier_id
+    if not raw and dossier_id:
+        refresh(dossier_id)
+
+
+post_save.connect(feedback_moved, sender="feedback.FeedbackEvent", dispatch_uid="serviceindex.feedback_moved")

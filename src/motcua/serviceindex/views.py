@@ -13,12 +13,11 @@ from django.utils.translation import gettext_lazy
 
 from motcua.core.access import staff_required
 from motcua.core.errors import message_of
-from motcua.dossiers.models import Dossier
 
 from . import exports, selectors
 from .computations import NUMERATOR
 from .periods import Period, month, parse
-from .scores import NO_CASES, NO_SOURCE, SCORED
+from .scores import NO_CASES, NO_SOURCE, SCORED, NotInForce
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FOR_OFFICERS = gettext_lazy("Trang dành cho cán bộ, công chức. / For officers only.")
@@ -39,9 +38,21 @@ def _chart(rows) -> dict:
     return {"labels": [s.label for s in scored], "percent": [float(s.percent) for s in scored]}
 
 
+def _not_in_force(request: HttpRequest, period: Period, error: NotInForce) -> HttpResponse:
+    """The period has no weights in force: say so, and let the reader pick another period."""
+    return render(
+        request,
+        "serviceindex/not_in_force.html",
+        {"period": period, "message": str(error), "query": request.GET.urlencode()},
+    )
+
+
 def public(request: HttpRequest) -> HttpResponse:
     period = _period(request)
-    tables = selectors.public_tables(period)
+    try:
+        tables = selectors.public_tables(period)
+    except NotInForce as error:
+        return _not_in_force(request, period, error)
     return render(
         request,
         "serviceindex/public.html",
@@ -58,7 +69,11 @@ def public(request: HttpRequest) -> HttpResponse:
 
 def export(request: HttpRequest) -> HttpResponse:
     period = _period(request)
-    response = HttpResponse(exports.workbook(period, selectors.public_tables(period)), content_type=XLSX)
+    try:
+        tables = selectors.public_tables(period)
+    except NotInForce as error:
+        return _not_in_force(request, period, error)
+    response = HttpResponse(exports.workbook(period, tables), content_type=XLSX)
     response["Content-Disposition"] = (
         f'attachment; filename="chi-so-766-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"'
     )
@@ -68,7 +83,10 @@ def export(request: HttpRequest) -> HttpResponse:
 @staff_required(message=FOR_OFFICERS)
 def dashboard(request: HttpRequest) -> HttpResponse:
     period = _period(request)
-    rows = selectors.officer_table(request.user, period)
+    try:
+        rows = selectors.officer_table(request.user, period)
+    except NotInForce as error:
+        return _not_in_force(request, period, error)
     return render(
         request,
         "serviceindex/dashboard.html",
@@ -80,7 +98,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def agency(request: HttpRequest, pk: int) -> HttpResponse:
     period = _period(request)
     target = selectors.agency_for(request.user, pk)
-    score = next((s for s in selectors.officer_table(request.user, period) if s.key == target.pk), None)
+    try:
+        table = selectors.officer_table(request.user, period)
+    except NotInForce as error:
+        return _not_in_force(request, period, error)
+    score = next((s for s in table if s.key == target.pk), None)
     return render(
         request,
         "serviceindex/agency.html",
@@ -105,7 +127,7 @@ def rows(request: HttpRequest, pk: int, code: str, part: str) -> HttpResponse:
             "part": part,
             "is_numerator": part == NUMERATOR,
             "page": page,
-            "dossiers": page.object_list and isinstance(page.object_list[0], Dossier),
+            "kind": selectors.row_kind(indicator),
             "query": request.GET.urlencode(),
         },
     )
