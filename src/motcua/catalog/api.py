@@ -22,6 +22,8 @@ from .content import version_content
 from .models import (
     Applicant,
     Channel,
+    FeeBasis,
+    FeeKind,
     Level,
     OnlineLevel,
     Procedure,
@@ -51,12 +53,109 @@ class AtParam(serializers.Serializer):
     at = serializers.DateField(required=False)
 
 
-class ChannelSerializer(serializers.Serializer):
-    channel = serializers.ChoiceField(choices=Channel.choices)
-    time_limit = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0)
+MAX_AMOUNT = 10**15  # đồng: far above any fee, far below the column's limit
+
+
+class LimitSerializer(serializers.Serializer):
+    """The structured time limit, the same on a channel (its default case) and on a named case."""
+
+    time_limit = serializers.DecimalField(
+        max_digits=6, decimal_places=2, min_value=0, help_text="upper bound of a range"
+    )
     time_unit = serializers.ChoiceField(choices=TimeUnit.choices)
-    fee = serializers.IntegerField(min_value=0, help_text="VND")
+    time_limit_min = serializers.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        min_value=0,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="lower bound of a range (“từ 3 đến 5 ngày”)",
+    )
+    cutoff = serializers.TimeField(
+        required=False,
+        allow_null=True,
+        default=None,
+        format="%H:%M",
+        help_text="HH:MM, for “trong ngày; sau 15 giờ thì ngày làm việc tiếp theo”",
+    )
+    at_most = serializers.BooleanField(default=False, help_text="“không quá”")
+
+    def validate(self, attrs):
+        low = attrs.get("time_limit_min")
+        if low is not None and low > attrs["time_limit"]:
+            raise ApiValidationError(
+                {
+                    "time_limit_min": [
+                        _(
+                            "Thời hạn tối thiểu lớn hơn thời hạn tối đa. "
+                            "/ The lower bound of the range is above its upper bound."
+                        )
+                    ]
+                }
+            )
+        return attrs
+
+
+class CaseSerializer(LimitSerializer):
+    """Another time limit of a channel for a named case (“trường hợp phải xác minh: 20 ngày”)."""
+
+    id = serializers.IntegerField(read_only=True, help_text="LimitCase id: what a reception names")
+    condition = serializers.CharField(max_length=500)
+
+
+class ChannelSerializer(LimitSerializer):
+    channel = serializers.ChoiceField(choices=Channel.choices)
+    time_limit_text = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Nguyên văn / the published wording"
+    )
+    fee = serializers.IntegerField(min_value=0, max_value=MAX_AMOUNT, help_text="VND, the default case")
     description = serializers.CharField(required=False, allow_blank=True, default="")
+    cases = CaseSerializer(many=True, required=False, default=list, max_length=50)
+
+
+class FeeItemSerializer(serializers.Serializer):
+    """One row of the fee table (per case, area, page, copy, unit, a percentage, or an exemption)."""
+
+    id = serializers.IntegerField(read_only=True, help_text="FeeItem id: what a reception names")
+    kind = serializers.ChoiceField(choices=FeeKind.choices, default=FeeKind.CHARGE)
+    channel = serializers.ChoiceField(
+        choices=Channel.choices, allow_blank=True, default="", help_text="empty: every channel"
+    )
+    condition = serializers.CharField(max_length=500, allow_blank=True, default="")
+    area = serializers.CharField(max_length=255, allow_blank=True, default="")
+    basis = serializers.ChoiceField(choices=FeeBasis.choices, default=FeeBasis.DOSSIER)
+    amount = serializers.IntegerField(
+        min_value=0, max_value=MAX_AMOUNT, required=False, allow_null=True, default=None, help_text="VND"
+    )
+    rate = serializers.DecimalField(
+        max_digits=7,
+        decimal_places=4,
+        min_value=0,
+        max_value=100,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="% of the declared value",
+    )
+    maximum = serializers.IntegerField(
+        min_value=0, max_value=MAX_AMOUNT, required=False, allow_null=True, default=None, help_text="VND"
+    )
+    exempt = serializers.BooleanField(default=False)
+    note = serializers.CharField(max_length=500, allow_blank=True, default="")
+
+    def validate(self, attrs):
+        if attrs["exempt"]:
+            return attrs
+        if attrs["basis"] == FeeBasis.PERCENT and attrs.get("rate") is None:
+            raise ApiValidationError(
+                {"rate": [_("Mức thu theo tỷ lệ cần tỷ lệ %. / A percentage fee needs its rate.")]}
+            )
+        if attrs["basis"] != FeeBasis.PERCENT and attrs.get("amount") is None:
+            raise ApiValidationError(
+                {"amount": [_("Mức thu cần số tiền hoặc là miễn. / A fee needs an amount or is exempt.")]}
+            )
+        return attrs
 
 
 class DocumentSerializer(serializers.Serializer):
@@ -92,6 +191,7 @@ class ContentSerializer(serializers.Serializer):
     notes = serializers.CharField(allow_blank=True, default="")
     channels = ChannelSerializer(many=True)
     documents = DocumentSerializer(many=True)
+    fee_items = FeeItemSerializer(many=True, required=False, default=list, max_length=200)
 
 
 class ProcedureSummarySerializer(serializers.Serializer):
@@ -196,7 +296,7 @@ class ProcedureViewSet(viewsets.ViewSet):
                 % {"code": code}
             )
         data = {
-            **version_content(version),
+            **_with_ids(version, version_content(version)),
             "version": version.number,
             "valid_from": version.valid_from,
             "valid_to": version.valid_to,
@@ -205,6 +305,16 @@ class ProcedureViewSet(viewsets.ViewSet):
             "agencies": selectors.applying_agencies(procedure),
         }
         return Response(ProcedureDetailSerializer(data).data)
+
+
+def _with_ids(version, content: dict) -> dict:
+    """The content with the ids of its cases and fee rows, which a reception names (same order as content)."""
+    for channel, row in zip(version.channels.order_by("channel"), content["channels"], strict=True):
+        for case, case_row in zip(channel.cases.order_by("position"), row["cases"], strict=True):
+            case_row["id"] = case.pk
+    for item, item_row in zip(version.fee_items.order_by("position"), content["fee_items"], strict=True):
+        item_row["id"] = item.pk
+    return content
 
 
 class DraftViewSet(viewsets.ViewSet):

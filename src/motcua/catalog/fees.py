@@ -6,9 +6,12 @@ number of pages or copies, a percentage of a declared value, an exemption); `fee
 an amount in đồng. Rounding of a percentage is to the đồng, half up, capped by the row's maximum.
 """
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import FeeBasis, FeeItem, VersionChannel
@@ -60,3 +63,64 @@ def fee_due(
     assert item.amount is not None
     amount = item.amount * quantity
     return min(amount, item.maximum) if item.maximum is not None else amount
+
+
+@dataclass(frozen=True)
+class FeeChoice:
+    """A row of the table picked at reception, with what it is counted on."""
+
+    item: FeeItem
+    quantity: int = 1
+    declared_value: int | None = None
+
+
+@dataclass(frozen=True)
+class FeeLine:
+    """A chosen row and what it came to: the wording is kept as printed on the receipt."""
+
+    item: FeeItem
+    quantity: int
+    declared_value: int | None
+    amount: int
+    wording: str
+
+
+def money(amount: int) -> str:
+    return _("%(amount)s đồng") % {"amount": f"{amount:,}".replace(",", ".")}
+
+
+def item_wording(item: FeeItem) -> str:
+    """'Lệ phí, trường hợp cấp lại (tại xã): 50.000 đồng mỗi trang' — what the row says, in one line."""
+    head = ", ".join(str(part) for part in (item.get_kind_display(), item.condition) if part)
+    if item.area:
+        head += f" ({item.area})"
+    if item.exempt:
+        return f"{head}: " + _("miễn")
+    if item.basis == FeeBasis.PERCENT:
+        assert item.rate is not None
+        rate = f"{item.rate.normalize():f}".replace(".", ",")
+        body = _("%(rate)s%% giá trị") % {"rate": rate}
+    else:
+        assert item.amount is not None
+        body = f"{money(item.amount)} {item.get_basis_display()}"
+    if item.maximum is not None:
+        body += _(", tối đa %(maximum)s") % {"maximum": money(item.maximum)}
+    return f"{head}: {body}"
+
+
+def fee_lines(channel: VersionChannel, choices: Sequence[FeeChoice]) -> list[FeeLine]:
+    """What each chosen row comes to on this channel; a row chosen twice or of another channel is refused."""
+    seen = [choice.item.pk for choice in choices]
+    if len(seen) != len(set(seen)):
+        raise ValidationError({"fees": _("Một mức phí được chọn hai lần. / A fee row is chosen twice.")})
+    lines = []
+    for choice in choices:
+        amount = fee_due(channel, choice.item, quantity=choice.quantity, declared_value=choice.declared_value)
+        with translation.override("vi"):  # kept as the receipt prints it, in Vietnamese
+            wording = item_wording(choice.item)
+            if choice.quantity != 1:
+                wording += f" × {choice.quantity}"
+            if choice.declared_value is not None and choice.item.basis == FeeBasis.PERCENT:
+                wording += _(" trên %(value)s") % {"value": money(choice.declared_value)}
+        lines.append(FeeLine(choice.item, choice.quantity, choice.declared_value, amount, wording))
+    return lines

@@ -21,7 +21,8 @@ from rest_framework.exceptions import NotFound, Throttled
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from motcua.catalog.models import Procedure
+from motcua.catalog.fees import FeeChoice
+from motcua.catalog.models import FeeItem, LimitCase, Procedure
 from motcua.core.errors import error_responses
 from motcua.core.parsers import BoundedJSONParser
 from motcua.org.models import AdministrativeUnit, Agency
@@ -105,6 +106,14 @@ class DossierOut(serializers.ModelSerializer):
         )
 
 
+class FeeLineOut(serializers.Serializer):
+    item = serializers.IntegerField(source="item_id", help_text="FeeItem id (catalog)")
+    quantity = serializers.IntegerField()
+    declared_value = serializers.IntegerField(allow_null=True)
+    amount = serializers.IntegerField(help_text="VND")
+    wording = serializers.CharField(help_text="As printed on the receipt")
+
+
 class SupplementPaperOut(serializers.Serializer):
     name = serializers.CharField()
     detail = serializers.CharField()
@@ -128,10 +137,19 @@ class DossierDetailOut(DossierOut):
     events = serializers.SerializerMethodField()
     allowed_actions = serializers.SerializerMethodField()
     supplement_details = serializers.SerializerMethodField()
+    limit_case = serializers.IntegerField(
+        source="limit_case_id",
+        allow_null=True,
+        help_text="LimitCase id chosen at reception; null: the channel's default time limit",
+    )
+    fee_lines = FeeLineOut(many=True, help_text="Rows of the fee table chosen at reception")
 
     class Meta(DossierOut.Meta):
         fields = [
             *DossierOut.Meta.fields,
+            "limit_case",
+            "fee_due",
+            "fee_lines",
             "applicant_name",
             "applicant_phone",
             "applicant_email",
@@ -183,6 +201,14 @@ class ReferenceField(serializers.SlugRelatedField):
             self.fail("does_not_exist", slug_name=self.slug_field, value=str(data))
 
 
+class FeeIn(serializers.Serializer):
+    item = serializers.PrimaryKeyRelatedField(queryset=FeeItem.objects.all(), help_text="FeeItem id")
+    quantity = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
+    declared_value = serializers.IntegerField(
+        min_value=0, max_value=10**15, required=False, allow_null=True, help_text="VND, for a percentage"
+    )
+
+
 class ReceptionIn(serializers.Serializer):
     centre = ReferenceField(reference.agency_by_code, slug_field="code", queryset=Agency.objects.all())
     procedure = ReferenceField(
@@ -202,6 +228,19 @@ class ReceptionIn(serializers.Serializer):
     )
     result_by_post = serializers.BooleanField(default=False)
     documents = DocumentIn(many=True)
+    limit_case = serializers.PrimaryKeyRelatedField(
+        queryset=LimitCase.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Trường hợp thời hạn (LimitCase id) / time-limit case; bỏ trống: thời hạn chung",
+    )
+    fees = FeeIn(
+        many=True,
+        required=False,
+        default=list,
+        max_length=50,
+        help_text="Các mức phí áp dụng / rows of the fee table owed; bỏ trống: mức phí chung",
+    )
 
 
 class VersionIn(serializers.Serializer):
@@ -339,6 +378,8 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             "documents": documents,
             "result_by_post": data["result_by_post"],
             "competent_agency": data.get("competent_agency"),
+            "limit_case": data.get("limit_case"),
+            "fees": [FeeChoice(f["item"], f["quantity"], f.get("declared_value")) for f in data["fees"]],
         }
         if data["channel"] == SubmissionChannel.DIRECT:
             result = services.receive_at_counter(**common)

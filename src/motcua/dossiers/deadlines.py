@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from motcua.catalog.models import TimeUnit, VersionChannel
+from motcua.catalog.limits import Limit
+from motcua.catalog.models import TimeUnit
 from motcua.workdays import clock
 from motcua.workdays.calendar import Calendar
 from motcua.workdays.duration import Duration, Unit
@@ -27,7 +28,7 @@ def working_calendar(on: date | None = None) -> Calendar:
     return installation_calendar(on)
 
 
-def legal_duration(limit: VersionChannel, start: datetime) -> Duration:
+def legal_duration(limit: Limit, start: datetime) -> Duration:
     if limit.time_unit == TimeUnit.MONTHS:
         return Duration.calendar_days(_days_in_months(start.date(), int(limit.time_limit)))
     if limit.time_unit == TimeUnit.SAME_DAY:
@@ -38,7 +39,7 @@ def legal_duration(limit: VersionChannel, start: datetime) -> Duration:
     return Duration(Decimal(limit.time_limit), Unit(limit.time_unit))
 
 
-def due_date(start: datetime, limit: VersionChannel, cal: Calendar) -> datetime:
+def due_date(start: datetime, limit: Limit, cal: Calendar) -> datetime:
     """Due instant of a dossier whose clock starts at `start` (outside office time: the next period)."""
     return clock.add(start, legal_duration(limit, start), cal)
 

@@ -18,13 +18,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template import Context, Template
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.page import PageMargins
 
+from motcua.catalog.limits import limit_wording
+from motcua.catalog.models import VersionChannel
 from motcua.core import audit, spreadsheets
 from motcua.core.validity import in_force
 from motcua.org.models import Agency, Role
@@ -204,6 +206,25 @@ def _supplement(event: DossierEvent) -> dict:
     }
 
 
+def _limit_printed(dossier: Dossier, channel: VersionChannel | None) -> str:
+    """'Trực tiếp: 3 ngày làm việc', or the case picked at reception: 'Trực tiếp, trường hợp …: 20 ngày'."""
+    if channel is None:
+        return ""
+    with translation.override("vi"):  # the paper is in Vietnamese whatever the officer's interface
+        if dossier.limit_case_id is None:
+            return f"{channel.get_channel_display()}: {limit_wording(channel)}"
+        return f"{channel.get_channel_display()}, {limit_wording(dossier.limit_case)}"
+
+
+def _fee_printed(dossier: Dossier) -> str:
+    """The amount, and the rows of the fee table it was chosen from (as worded when the dossier entered)."""
+    if not dossier.fee_due:
+        return ""
+    total = f"{dossier.fee_due:,}".replace(",", ".") + " đồng"
+    rows = [line.wording for line in dossier.fee_lines.all()]
+    return f"{total} ({'; '.join(rows)})" if rows else total
+
+
 def paper_context(dossier: Dossier, kind: str, event: DossierEvent | None, request=None) -> dict:
     """What the template prints, as it stood at the event (`None`: the control sheet, as it stands)."""
     from .selectors import timeline
@@ -211,7 +232,7 @@ def paper_context(dossier: Dossier, kind: str, event: DossierEvent | None, reque
     centre = dossier.receiving_agency
     issuer = dossier.competent_agency if kind in (FormKind.APOLOGY, FormKind.STOP) else centre
     moment = event.occurred_at if event else timezone.now()
-    limit = dossier.procedure_version.channels.filter(
+    channel = dossier.procedure_version.channels.filter(
         channel={1: "direct", 2: "online", 3: "postal"}[dossier.channel]
     ).first()
     url = tracking_url(request, dossier)
@@ -219,7 +240,7 @@ def paper_context(dossier: Dossier, kind: str, event: DossierEvent | None, reque
         "d": dossier,
         "issuer": issuer.name,
         "issuer_parent": issuer.parent.name if issuer.parent else "",
-        "limit": str(limit) if limit else "",
+        "limit": _limit_printed(dossier, channel),
         "received_at": _fmt(dossier.received_at or dossier.submitted_at),
         "received_date": reception_day(dossier).strftime("%d/%m/%Y"),
         "due_at": _fmt(dossier.due_at),
@@ -235,7 +256,7 @@ def paper_context(dossier: Dossier, kind: str, event: DossierEvent | None, reque
         context["documents"] = list(dossier.documents.filter(supplemented=False).order_by("id"))
         context["register"] = register_number(dossier)
         context["copies"] = RECEIPT_COPIES
-        context["fee"] = f"{dossier.fee_due:,}".replace(",", ".") + " đồng" if dossier.fee_due else ""
+        context["fee"] = _fee_printed(dossier)
     elif kind == FormKind.SUPPLEMENT and event is not None:
         context.update(_supplement(event))
     elif kind == FormKind.APOLOGY and event is not None:

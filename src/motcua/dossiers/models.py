@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from motcua.catalog.models import Procedure, ProcedureVersion, RequiredDocument
+from motcua.catalog.models import FeeItem, LimitCase, Procedure, ProcedureVersion, RequiredDocument
 from motcua.core.models import LegalParameter
 from motcua.org.models import AdministrativeUnit, Agency, Role
 
@@ -100,6 +100,16 @@ class Dossier(models.Model):
     )
     procedure_version = models.ForeignKey(
         ProcedureVersion, verbose_name=_("phiên bản thủ tục"), on_delete=models.PROTECT, related_name="+"
+    )
+    # The named case of the channel's time limit picked at reception ("trường hợp phải xác minh"); empty:
+    # the channel's default case. The due date was counted from it.
+    limit_case = models.ForeignKey(
+        LimitCase,
+        verbose_name=_("trường hợp thời hạn"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     # NĐ 118/2025: where it was received, who decides, and where the applicant lives are three things.
     receiving_agency = models.ForeignKey(
@@ -266,6 +276,32 @@ class DossierDocument(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class DossierFee(models.Model):
+    """A row of the procedure's fee table chosen at reception and what it came to; `fee_due` is their sum."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="fee_lines")
+    item = models.ForeignKey(
+        FeeItem, verbose_name=_("mức phí, lệ phí"), on_delete=models.PROTECT, related_name="+"
+    )
+    quantity = models.PositiveIntegerField(_("số lượng"), default=1)
+    declared_value = models.PositiveBigIntegerField(_("giá trị tính phí (đồng)"), null=True, blank=True)
+    amount = models.PositiveBigIntegerField(_("số tiền (đồng)"))
+    # As printed on the receipt, so that the paper reads the same whatever the catalog later says.
+    wording = models.CharField(_("nội dung"), max_length=1000)
+
+    class Meta:
+        verbose_name = _("phí, lệ phí của hồ sơ")
+        verbose_name_plural = _("phí, lệ phí của hồ sơ")
+        ordering = ["dossier", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "item"], name="dossier_fee_item_once"),
+            models.CheckConstraint(condition=Q(quantity__gte=1), name="dossier_fee_quantity_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.wording
 
 
 class DossierStep(models.Model):

@@ -19,7 +19,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from motcua.catalog.limits import limit_office_time
+from motcua.catalog.limits import Limit, chosen_limit, limit_office_time
 from motcua.catalog.models import Procedure, ProcedureVersion, RequiredDocument, VersionChannel
 from motcua.catalog.selectors import version_in_force
 from motcua.org.models import AdministrativeUnit, Agency
@@ -58,7 +58,8 @@ def working_calendar(day: date):
 @dataclass(frozen=True)
 class ReceptionPlan:
     version: ProcedureVersion
-    limit: VersionChannel
+    channel: VersionChannel
+    limit: Limit  # the channel itself (its default case) or the case picked at reception
     competent: Agency
     mandatory: dict[int, str]
     steps: list[routing.PlannedStep]
@@ -78,6 +79,13 @@ def channel_limit(version: ProcedureVersion, channel: int) -> VersionChannel:
     return found
 
 
+def dossier_limit(dossier) -> Limit:
+    """The limit a dossier counts: the case picked when it entered, else its channel's default case."""
+    if dossier.limit_case_id is not None:
+        return dossier.limit_case
+    return channel_limit(dossier.procedure_version, dossier.channel)
+
+
 @memo
 def reception_plan(
     procedure_id: int,
@@ -86,14 +94,17 @@ def reception_plan(
     requested_id: int | None,
     channel: int,
     day: date,
+    case_id: int | None = None,
 ) -> ReceptionPlan:
-    """What receiving this procedure at this centre means today; raises ValidationError when it may not."""
+    """What receiving this procedure at this centre means today (in the time-limit case `case_id`, else
+    the channel's default case); raises ValidationError when it may not."""
     procedure = Procedure.objects.get(pk=procedure_id)
     centre = Agency.objects.select_related("administrative_unit").get(pk=centre_id)
     version = version_in_force(procedure, day)
     if version is None:
         raise ValidationError(_("Thủ tục không còn hiệu lực. / The procedure is not in force."))
-    limit = channel_limit(version, channel)
+    offered = channel_limit(version, channel)
+    limit = chosen_limit(offered, case_id)
     competent = routing.competent_agency(
         procedure=procedure,
         centre=centre,
@@ -107,15 +118,15 @@ def reception_plan(
     hours = Decimal(limit_office_time(limit, cal).total_seconds()) / 3600
     steps = routing.plan_steps(
         procedure=procedure,
-        channel=limit.channel,
+        channel=offered.channel,
         competent=competent,
         receiving=centre,
         limit_hours=hours,
         on=day,
     )
     mandatory = dict(version.documents.filter(mandatory=True).values_list("pk", "name"))
-    fee = payments.fee_for(limit=limit, procedure=procedure, competent=competent)
-    return ReceptionPlan(version, limit, competent, mandatory, steps, fee)
+    fee = payments.fee_for(limit=offered, procedure=procedure, competent=competent)
+    return ReceptionPlan(version, offered, limit, competent, mandatory, steps, fee)
 
 
 @memo
@@ -149,6 +160,8 @@ def forget_on_changes() -> None:
     watched = [
         catalog.ProcedureVersion,
         catalog.VersionChannel,
+        catalog.LimitCase,
+        catalog.FeeItem,
         catalog.RequiredDocument,
         catalog.AgencyProcedure,
         catalog.Process,

@@ -155,6 +155,8 @@ def reception(request):
                 applicant=applicant,
                 documents=lines,
                 result_by_post=data["result_by_post"],
+                limit_case=data.get("limit_case"),
+                fees=form.chosen_fees(),
             )
         except ValidationError as error:
             _add_errors(form, error)

@@ -28,7 +28,7 @@ def receive(*, actor, dossier: Dossier, expected_version: int, at: datetime | No
     t = _authorise(actor, dossier, Action.RECEIVE)
     before = dossier.status
     cal = reference.working_calendar(timezone.localtime(at).date())
-    limit = reference.channel_limit(dossier.procedure_version, dossier.channel)
+    limit = reference.dossier_limit(dossier)
     dossier.status = t.target
     dossier.received_at, dossier.received_by = at, actor
     dossier.clock_started_at = deadlines.clock_start(at, cal)
@@ -126,9 +126,7 @@ def record_supplement(
         # A completed submission is a new submission: its time counts from now.
         dossier.submitted_at = at
         dossier.clock_started_at = deadlines.clock_start(at, cal)
-        dossier.due_at = deadlines.due_date(
-            at, reference.channel_limit(dossier.procedure_version, dossier.channel), cal
-        )
+        dossier.due_at = deadlines.due_date(at, reference.dossier_limit(dossier), cal)
     else:
         _close_pause(dossier, at, cal)
     _save_documents(dossier, documents, supplemented=True)

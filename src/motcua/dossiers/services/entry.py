@@ -10,14 +10,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from motcua.catalog.models import Procedure
+from motcua.catalog.fees import FeeChoice, fee_lines
+from motcua.catalog.models import LimitCase, Procedure
 from motcua.core import rows
 from motcua.integrations import notifications
 from motcua.org.models import Agency
 
 from .. import codes, deadlines, notify, reference
 from ..lifecycle import NEW, Action, Status, TransitionRefused, transition
-from ..models import Dossier, DossierStep, SubmissionChannel
+from ..models import Dossier, DossierFee, DossierStep, SubmissionChannel
 from ..rules import roles_at
 from .common import _audit_entry, _now, _refused, _timeline_event
 from .inputs import Applicant, DocumentLine, _check_documents, _document_rows
@@ -36,6 +37,8 @@ def _enter(
     competent_agency: Agency | None,
     at: datetime,
     identity_verified: bool = False,
+    limit_case: LimitCase | None = None,
+    fees: Sequence[FeeChoice] = (),
 ) -> Dossier:
     try:
         target = transition(NEW, action, roles_at(actor, centre)).target
@@ -54,14 +57,18 @@ def _enter(
         getattr(competent_agency, "pk", None),
         channel,
         local_day,
+        getattr(limit_case, "pk", None),
     )
     _check_documents(plan.mandatory, documents)
+    # Rows of the fee table picked at reception replace the channel's (or the agency's) default fee.
+    chosen_fees = fee_lines(plan.channel, fees)
     cal = reference.working_calendar(local_day)
     dossier = Dossier(
         status=target,
         channel=channel,
         procedure=procedure,
         procedure_version=plan.version,
+        limit_case=limit_case,
         receiving_agency=centre,
         competent_agency=plan.competent,
         current_agency=centre,
@@ -78,7 +85,7 @@ def _enter(
         submitted_at=at,
         clock_started_at=deadlines.clock_start(at, cal),
         due_at=deadlines.due_date(at, plan.limit, cal),
-        fee_due=plan.fee,
+        fee_due=sum(line.amount for line in chosen_fees) if chosen_fees else plan.fee,
     )
     if target == Status.RECEIVED:
         dossier.received_at, dossier.received_by = at, actor
@@ -100,9 +107,22 @@ def _enter(
         )
         for p in plan.steps
     ]
+    fee_rows = [
+        DossierFee(
+            dossier=dossier,
+            item=line.item,
+            quantity=line.quantity,
+            declared_value=line.declared_value,
+            amount=line.amount,
+            wording=line.wording,
+        )
+        for line in chosen_fees
+    ]
     # Roles and reference data were read before the transaction: it holds only the writes.
     with transaction.atomic():
-        _write_entry(actor=actor, action=action, dossier=dossier, steps=steps, lines=documents, at=at)
+        _write_entry(
+            actor=actor, action=action, dossier=dossier, steps=steps, fees=fee_rows, lines=documents, at=at
+        )
     return dossier
 
 
@@ -112,6 +132,7 @@ def _write_entry(
     action: str,
     dossier: Dossier,
     steps: list[DossierStep],
+    fees: list[DossierFee],
     lines: Sequence[DocumentLine],
     at: datetime,
 ) -> None:
@@ -125,7 +146,7 @@ def _write_entry(
         actor, dossier, action=action, before=NEW, at=at, step=steps[0], to_agency=dossier.receiving_agency
     )
     batch = rows.Batch()
-    batch.add(*steps, *_document_rows(dossier, lines), event)
+    batch.add(*steps, *fees, *_document_rows(dossier, lines), event)
     # The code's counter row stays locked until commit and every other reception at this centre today waits
     # for it: the number is taken in the same round trip as the rows that do not carry it, and only the rows
     # that do are written after it.
@@ -149,8 +170,13 @@ def receive_at_counter(
     result_by_post: bool = False,
     competent_agency: Agency | None = None,
     at: datetime | None = None,
+    limit_case: LimitCase | None = None,
+    fees: Sequence[FeeChoice] = (),
 ) -> Dossier:
-    """A one-stop officer receives a complete dossier at the counter: code, due date, receipt."""
+    """A one-stop officer receives a complete dossier at the counter: code, due date, receipt.
+
+    `limit_case`: the case of the time limit the dossier falls in (the channel's default without one);
+    `fees`: the rows of the fee table it owes (the channel's or the agency's fee without any)."""
     return _enter(
         actor=actor,
         action=Action.RECEIVE_AT_COUNTER,
@@ -162,6 +188,8 @@ def receive_at_counter(
         result_by_post=result_by_post,
         competent_agency=competent_agency,
         at=_now(at),
+        limit_case=limit_case,
+        fees=fees,
     )
 
 
@@ -177,10 +205,13 @@ def submit(
     competent_agency: Agency | None = None,
     at: datetime | None = None,
     identity_verified: bool = False,
+    limit_case: LimitCase | None = None,
+    fees: Sequence[FeeChoice] = (),
 ) -> Dossier:
     """An online submission (by the citizen) or a postal one (registered by the officer), to be checked.
 
-    `identity_verified`: the citizen's account is verified by electronic identification (VNeID)."""
+    `identity_verified`: the citizen's account is verified by electronic identification (VNeID);
+    `limit_case` and `fees` as at the counter (the applicant's choice, which the officer checks)."""
     if channel not in (SubmissionChannel.ONLINE, SubmissionChannel.POSTAL):
         raise ValidationError(
             _("Chỉ nộp trực tuyến hoặc qua bưu chính. / Only online or postal submissions.")
@@ -201,4 +232,6 @@ def submit(
         competent_agency=competent_agency,
         at=_now(at),
         identity_verified=identity_verified and getattr(actor, "is_citizen", False),
+        limit_case=limit_case,
+        fees=fees,
     )
