@@ -157,14 +157,24 @@ class Summary:
     keep: int
 
 
-def summary(actor: User, *, plan: Plan | None = None, year: int | None = None) -> Summary:
-    """Reviews sent or approved, by reviewing agency. Costs sum the approved options only: the figures the
-    decisions approved."""
+def summary_reviews(
+    actor: User, *, plan: Plan | None = None, year: int | None = None
+) -> QuerySet[ProcedureReview]:
+    """The forms a summary counts: sent or approved, of the plan or of the plans covering the year."""
     reviews = reviews_for(actor).exclude(status=ReviewStatus.DRAFT)
     if plan is not None:
         reviews = reviews.filter(item__plan=plan)
     if year is not None:
         reviews = reviews.filter(item__plan__year_from__lte=year, item__plan__year_to__gte=year)
+    return reviews.select_related("procedure", "item__reviewing_agency", "decision").order_by(
+        "item__reviewing_agency__name", "procedure__national_code"
+    )
+
+
+def summary(actor: User, *, plan: Plan | None = None, year: int | None = None) -> Summary:
+    """Reviews sent or approved, by reviewing agency. Costs sum the approved options only: the figures the
+    decisions approved."""
+    reviews = summary_reviews(actor, plan=plan, year=year)
     approved = Q(status=ReviewStatus.APPROVED)
     option = ~Q(proposal=Proposal.KEEP)
     grouped = (

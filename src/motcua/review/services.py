@@ -108,7 +108,7 @@ def add_item(
 # -------------------------------------------------------------------------------------------- reviews
 
 
-def _held(actor: User | None, item: ReviewItem) -> frozenset[str]:
+def held_roles(actor: User | None, item: ReviewItem) -> frozenset[str]:
     if actor is None:
         return roles(None)
     held = set()
@@ -155,7 +155,7 @@ def start_review(
         dossiers_counted=counted,
         subjects=counted,
     )
-    REVIEW.start(review, ReviewAction.START, _held(actor, item))
+    REVIEW.start(review, ReviewAction.START, held_roles(actor, item))
     return audited_save(review, actor=actor, action="review.start")
 
 
@@ -331,7 +331,7 @@ def submit(*, actor: User | None, review: ProcedureReview) -> ProcedureReview:
     problems = submission_problems(review)
     if problems:
         raise ValidationError(problems)
-    REVIEW.apply(review, ReviewAction.SUBMIT, _held(actor, review.item))
+    REVIEW.apply(review, ReviewAction.SUBMIT, held_roles(actor, review.item))
     review.submitted_at = timezone.now()
     review.submitted_by = actor
     review.return_comment = ""
@@ -343,7 +343,7 @@ def send_back(*, actor: User | None, review: ProcedureReview, comment: str) -> P
     require(actor, "review.manage_item", review.item)
     if not comment.strip():
         raise ValidationError({"comment": _("Nêu lý do trả lại. / Say why the form goes back.")})
-    REVIEW.apply(review, ReviewAction.RETURN, _held(actor, review.item))
+    REVIEW.apply(review, ReviewAction.RETURN, held_roles(actor, review.item))
     review.return_comment = comment.strip()
     return audited_save(review, actor=actor, action="review.return", reason=comment.strip())
 
@@ -385,7 +385,7 @@ def approve(
         decision.file = file
     decision = audited_save(decision, actor=actor, action="review_decision.create")
     for review in reviews:
-        REVIEW.apply(review, ReviewAction.APPROVE, _held(actor, review.item))
+        REVIEW.apply(review, ReviewAction.APPROVE, held_roles(actor, review.item))
         review.decision = decision
         if review.proposal in AMENDING:
             review.catalog_draft = _open_catalog_draft(actor, review, decision)
