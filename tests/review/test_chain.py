@@ -141,3 +141,24 @@ def test_the_item_is_a_control_task_with_its_deadline(world):
     assert task.lead_agency == world.justice
     assert task.due_on == date(2026, 9, 30)
     assert task.occurrences.get().due_on == date(2026, 9, 30)
+
+
+def test_a_division_of_the_reviewing_department_fills_its_form(world):
+    from motcua.org.models import AgencyKind, Role
+    from tests.factories import AgencyFactory
+
+    from .conftest import staff
+
+    division = AgencyFactory(
+        code="000.13.00.H99",
+        name="Phòng Hành chính tư pháp",
+        kind=AgencyKind.DIVISION,
+        administrative_unit=world.justice.administrative_unit,
+        parent=world.justice,
+    )
+    drafter = staff("phong.tuphap", division, Role.SPECIALIST)
+    review = services.start_review(
+        actor=drafter, item=world.item, procedure=world.procedure, today=date(2026, 3, 2)
+    )
+    services.save_form(actor=drafter, review=review, data={"subjects": "10"})
+    assert selectors.review_for(drafter, review.pk) == review

@@ -31,6 +31,7 @@ from .models import (
     ReviewItem,
     ReviewStatus,
 )
+from .rules import reviewing_agency_ids
 
 NOT_FOUND = "Không tìm thấy trong phạm vi của bạn. / Not found in your scope."
 
@@ -51,12 +52,14 @@ def plan_for(actor: User, pk: int) -> Plan:
 
 
 def items_for(actor: User) -> QuerySet[ReviewItem]:
-    """The plan's own agencies see every item; a reviewing agency sees its items once the plan is issued."""
+    """The plan's own agencies see every item; a reviewing agency (and its divisions, who draft its forms)
+    sees its items once the plan is issued."""
     agencies = visible_agencies(actor)
+    reviewing = Q(reviewing_agency__in=agencies) | Q(reviewing_agency__in=reviewing_agency_ids(actor))
     return ReviewItem.objects.filter(
         Q(plan__issuing_agency__in=agencies)
         | Q(plan__owner_agency__in=agencies)
-        | (Q(reviewing_agency__in=agencies) & ~Q(plan__status=PlanStatus.DRAFT))
+        | (reviewing & ~Q(plan__status=PlanStatus.DRAFT))
     ).distinct()
 
 

@@ -20,6 +20,7 @@ from motcua.org.selectors import visible_agencies
 from . import costs, exports, selectors, services
 from .forms import ActionFormSet, ApproveForm, ItemForm, OptionForm, PartFormSet, ReturnForm
 from .models import PART_CHOICES, Phase, ProcedureReview
+from .rules import reviewing_agency_ids
 from .workflows import REVIEW, ReviewStatus
 
 staff_only = staff_required()
@@ -32,20 +33,19 @@ def _manages(request: HttpRequest, plan) -> bool:
 @staff_only
 def plans(request: HttpRequest) -> HttpResponse:
     rows = selectors.review_plans(request.user).order_by("-year_from", "number")
+    own = reviewing_agency_ids(request.user)
     mine = (
         selectors.reviews_for(request.user)
-        .filter(item__reviewing_agency__roles__user=request.user, status=ReviewStatus.DRAFT)
+        .filter(item__reviewing_agency__in=own, status=ReviewStatus.DRAFT)
         .select_related("procedure", "item")
-        .distinct()
     )
     items = (
         selectors.items_for(request.user)
-        .filter(reviewing_agency__roles__user=request.user)
+        .filter(reviewing_agency__in=own)
         .exclude(plan__status=PlanStatus.DRAFT)
         .select_related("plan", "reviewing_agency")
         .prefetch_related("procedures")
         .order_by("due_on")
-        .distinct()
     )
     return render(
         request,
