@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "motcua.evaluation",
     "motcua.feedback",
     "motcua.serviceindex",
+    "motcua.review",
     "motcua.accounts",
     "motcua.portal",
     "motcua.demo",
@@ -337,6 +338,10 @@ SPECTACULAR_SETTINGS = {
         "FeedbackChannelEnum": "motcua.feedback.models.Channel",
         "FeedbackKindEnum": "motcua.feedback.models.Kind",
         "SenderKindEnum": "motcua.feedback.models.SenderKind",
+        "ReviewStatusEnum": "motcua.review.workflows.ReviewStatus",
+        "ReviewAssessmentEnum": "motcua.review.models.Assessment",
+        "ReviewProposalEnum": "motcua.review.models.Proposal",
+        "ReviewActionKindEnum": "motcua.review.models.ActionKind",
     },
 }
 
