@@ -8,8 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import Procedure
 from motcua.control.models import Task
+from motcua.core.models import LegalParameter
 from motcua.core.uploads import PolicyValidator
 from motcua.org.models import Agency
+
+from .workflows import QUESTION, QuestionStatus
 
 
 class ActivityKind(models.TextChoices):
@@ -122,3 +125,104 @@ class Faq(models.Model):
 
     def __str__(self) -> str:
         return self.question
+
+
+# ------------------------------------------------------------------------------- citizens' questions
+
+
+class QuestionStage(models.TextChoices):
+    """The stages of a question that run on a working-time clock."""
+
+    ROUTE = "route", _("Chuyển câu hỏi đến cơ quan trả lời")
+    ANSWER = "answer", _("Trả lời và duyệt trả lời")
+    PUBLISH = "publish", _("Công khai sau khi duyệt")
+
+
+class QuestionLimit(LegalParameter):
+    """The working-day limit of one stage of a question, in force over a period (the province's rules on
+    its Q&A column; an administrator adds a row with its date when they change)."""
+
+    stage = models.CharField(_("giai đoạn"), max_length=20, choices=QuestionStage.choices)
+    working_days = models.PositiveSmallIntegerField(_("số ngày làm việc"))
+
+    class Meta(LegalParameter.Meta):
+        verbose_name = _("thời hạn trả lời câu hỏi")
+        verbose_name_plural = _("thời hạn trả lời câu hỏi")
+        ordering = ["stage", "-valid_from"]
+        constraints = [
+            *LegalParameter.Meta.constraints,
+            models.UniqueConstraint(fields=["stage", "valid_from"], name="outreach_qlimit_stage_from_uniq"),
+            models.CheckConstraint(condition=Q(working_days__gte=1), name="outreach_qlimit_days_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()}: {self.working_days}"
+
+
+class Question(models.Model):
+    """A question on procedures sent from the portal. The asker's name and contacts are personal data: only
+    the officers handling it see them, the audit trail never holds them, and what is published is masked."""
+
+    code = models.CharField(_("mã câu hỏi"), max_length=12, unique=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=QuestionStatus.choices)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    asker_name = models.CharField(_("họ tên người hỏi"), max_length=200)
+    asker_email = models.EmailField(_("thư điện tử"), blank=True)
+    asker_phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    asker_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(_("tiêu đề câu hỏi"), max_length=255)
+    body = models.TextField(_("nội dung câu hỏi"), max_length=5000)
+    procedure = models.ForeignKey(
+        Procedure,
+        verbose_name=_("thủ tục liên quan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan trả lời"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="questions",
+    )
+    asked_at = models.DateTimeField(_("gửi lúc"), db_index=True)
+    due_at = models.DateTimeField(_("hạn của giai đoạn"), null=True, blank=True)
+    answer = models.TextField(_("nội dung trả lời"), max_length=10000, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_late = models.BooleanField(_("trả lời quá hạn"), default=False)
+    note = models.TextField(_("ghi chú xử lý"), blank=True)
+    faq = models.OneToOneField(
+        Faq,
+        verbose_name=_("mục hỏi đáp đã công khai"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="source_question",
+    )
+    published_at = models.DateTimeField(_("công khai lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("câu hỏi của người dân")
+        verbose_name_plural = _("câu hỏi của người dân")
+        ordering = ["-asked_at", "-id"]
+        constraints = [
+            QUESTION.check_constraint("outreach_question_status_valid"),
+            models.CheckConstraint(condition=~Q(title=""), name="outreach_question_title"),
+            models.CheckConstraint(
+                condition=~Q(asker_email="") | ~Q(asker_phone=""), name="outreach_question_contact"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "agency", "due_at"], name="outreach_question_queue_idx")]
+
+    def __str__(self) -> str:
+        return self.code

@@ -5,14 +5,18 @@ from datetime import date
 
 from django.db.models import Count, QuerySet, Sum
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from motcua.control.models import PlanStatus, Task
 from motcua.control.rules import member_agency_ids
 from motcua.core.text import fold
+from motcua.feedback.rules import handling_agencies
 from motcua.org.models import Agency
 from motcua.org.selectors import visible_agencies
 
-from .models import ActivityKind, CommunicationActivity, Faq, FaqTopic
+from .models import ActivityKind, CommunicationActivity, Faq, FaqTopic, Question
+from .qa_rules import is_desk, led_agencies
+from .workflows import OPEN_STATUSES
 
 
 def activities_for(
@@ -103,3 +107,37 @@ def matching(rows: QuerySet[Faq], query: str) -> list[Faq]:
         elif all(term in f"{question} {fold(faq.answer)}" for term in terms):
             in_answer.append(faq)
     return in_question + in_answer
+
+
+# ------------------------------------------------------------------------------- citizens' questions
+
+
+def questions_for(actor, *, status: str = "", overdue: bool = False) -> QuerySet[Question]:
+    """The desk sees every question; an agency's staff see those routed to the agencies they handle or
+    lead; nobody else sees any (a question not in scope is a 404)."""
+    if is_desk(actor):
+        rows = Question.objects.all()
+    else:
+        mine = handling_agencies(actor) | led_agencies(actor)
+        rows = Question.objects.filter(agency__in=mine) if mine else Question.objects.none()
+    rows = rows.select_related("agency", "procedure")
+    if status:
+        rows = rows.filter(status=status)
+    if overdue:
+        rows = rows.filter(status__in=OPEN_STATUSES, due_at__lt=timezone.now())
+    return rows
+
+
+def question_for(actor, pk: int) -> Question:
+    return get_object_or_404(questions_for(actor), pk=pk)
+
+
+def question_counts(actor) -> dict[str, int]:
+    """Open questions in scope per status: the tabs of the queue."""
+    rows = questions_for(actor).filter(status__in=OPEN_STATUSES)
+    return dict(rows.values_list("status").annotate(n=Count("id")).order_by())
+
+
+def procedure_questions(procedure) -> list[Faq]:
+    """Published entries about one procedure: what its page and the ask page show."""
+    return list(Faq.objects.filter(published=True, procedure=procedure).select_related("topic"))

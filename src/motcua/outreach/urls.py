@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_questions
 
 app_name = "outreach"
 urlpatterns = [
@@ -15,4 +15,10 @@ urlpatterns = [
     path("hoi-dap/chu-de/", views.faq_topics, name="faq_topics"),
     path("hoi-dap/chu-de/<int:pk>/sua/", views.faq_topic_edit, name="faq_topic_edit"),
     path("hoi-dap/chu-de/<int:pk>/xoa/", views.faq_topic_delete, name="faq_topic_delete"),
+    # Citizens' questions: asked in public, handled by the desk and the agencies.
+    path("dat-cau-hoi/", views_questions.ask, name="ask"),
+    path("dat-cau-hoi/da-gui/", views_questions.sent, name="question_sent"),
+    path("cau-hoi/", views_questions.queue, name="questions"),
+    path("cau-hoi/<int:pk>/", views_questions.item, name="question"),
+    path("cau-hoi/<int:pk>/<slug:action>/", views_questions.act, name="question_act"),
 ]
