@@ -3,7 +3,16 @@ from django.contrib import admin
 from motcua.core.admin import AuditedAdmin
 from motcua.org.selectors import visible_agencies
 
-from .models import CommunicationActivity, Faq, FaqTopic, Question, QuestionLimit
+from .models import (
+    Article,
+    ArticleCategory,
+    BulletinIssue,
+    CommunicationActivity,
+    Faq,
+    FaqTopic,
+    Question,
+    QuestionLimit,
+)
 
 
 @admin.register(CommunicationActivity)
@@ -61,3 +70,22 @@ class QuestionAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         rows = super().get_queryset(request)
         return rows if request.user.is_superuser else rows.filter(agency__in=visible_agencies(request.user))
+
+
+@admin.register(ArticleCategory)
+class ArticleCategoryAdmin(AuditedAdmin):
+    list_display = ["name", "order"]
+
+
+@admin.register(BulletinIssue)
+class BulletinIssueAdmin(AuditedAdmin):
+    list_display = ["number", "title", "issued_on"]
+
+
+@admin.register(Article)
+class ArticleAdmin(QuestionAdmin):
+    """Read only, as questions: articles change through the editorial pages."""
+
+    list_display = ["title", "status", "agency", "category", "publish_at"]
+    list_filter = ["status", "category"]
+    search_fields = ["title"]

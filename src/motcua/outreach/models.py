@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from motcua.catalog.models import Procedure
 from motcua.control.models import Task
 from motcua.core.models import LegalParameter
+from motcua.core.storage import private_storage
 from motcua.core.uploads import PolicyValidator
 from motcua.org.models import Agency
 
-from .workflows import QUESTION, QuestionStatus
+from .workflows import ARTICLE, QUESTION, ArticleStatus, QuestionStatus
 
 
 class ActivityKind(models.TextChoices):
@@ -58,6 +59,15 @@ class CommunicationActivity(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(_("ghi nhận lúc"), auto_now_add=True)
+    # Set when the platform recorded the activity itself: a published bulletin article.
+    article = models.OneToOneField(
+        "Article",
+        verbose_name=_("bài viết bản tin"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activity",
+    )
 
     class Meta:
         verbose_name = _("hoạt động tuyên truyền")
@@ -226,3 +236,137 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+# ------------------------------------------------------------------------------------------- bulletin
+
+
+class ArticleCategory(models.Model):
+    """A column of the e-bulletin (news, Q&A, good models, reform in the communes …)."""
+
+    name = models.CharField(_("tên chuyên mục"), max_length=150, unique=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("chuyên mục bản tin")
+        verbose_name_plural = _("chuyên mục bản tin")
+        ordering = ["order", "name"]
+        constraints = [models.CheckConstraint(condition=~Q(name=""), name="outreach_category_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BulletinIssue(models.Model):
+    """A numbered issue of the e-bulletin (monthly, quarterly) grouping its articles."""
+
+    number = models.CharField(_("số"), max_length=30, unique=True)
+    title = models.CharField(_("tên số"), max_length=255)
+    issued_on = models.DateField(_("ngày phát hành"))
+
+    class Meta:
+        verbose_name = _("số bản tin")
+        verbose_name_plural = _("số bản tin")
+        ordering = ["-issued_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.number} — {self.title}"
+
+
+class Article(models.Model):
+    """A news article of the reform e-bulletin. `body` is HTML stored already sanitised (bulletin.clean);
+    `status` moves only through workflows.ARTICLE. Publishing records a communication activity."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan đăng"), on_delete=models.PROTECT, related_name="articles"
+    )
+    category = models.ForeignKey(
+        ArticleCategory, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
+    )
+    issue = models.ForeignKey(
+        BulletinIssue,
+        verbose_name=_("thuộc số"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    summary = models.TextField(_("tóm tắt"), max_length=1000)
+    body = models.TextField(_("nội dung"), max_length=200000)
+    procedures = models.ManyToManyField(
+        Procedure, verbose_name=_("thủ tục liên quan"), blank=True, related_name="+"
+    )
+    agencies = models.ManyToManyField(
+        Agency, verbose_name=_("cơ quan liên quan"), blank=True, related_name="+"
+    )
+    status = models.CharField(_("trạng thái"), max_length=20, choices=ArticleStatus.choices)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tác giả"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    byline = models.CharField(_("bút danh, nguồn"), max_length=150, blank=True)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("biên tập duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    editor_note = models.TextField(_("ý kiến biên tập"), blank=True)
+    publish_at = models.DateTimeField(_("đăng lúc"), null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("bài viết bản tin")
+        verbose_name_plural = _("bài viết bản tin")
+        ordering = ["-publish_at", "-id"]
+        constraints = [
+            ARTICLE.check_constraint("outreach_article_status_valid"),
+            models.CheckConstraint(condition=~Q(title=""), name="outreach_article_title"),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "submitted"]) | Q(publish_at__isnull=False),
+                name="outreach_article_publish_at",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "publish_at"], name="outreach_article_public_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MediaKind(models.TextChoices):
+    IMAGE = "image", _("Ảnh")
+    DOCUMENT = "document", _("Tài liệu")
+
+
+class BulletinMedia(models.Model):
+    """An image or document the editors upload for articles: checked by content and size, images resized
+    for the web and stripped of their metadata (a phone photo's GPS position). Public once uploaded: it
+    is made to be published."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("loại"), max_length=10, choices=MediaKind.choices)
+    file = models.FileField(_("tệp"), storage=private_storage, upload_to="bulletin/%Y/%m/")
+    name = models.CharField(_("tên tệp"), max_length=255)
+    caption = models.CharField(_("chú thích"), max_length=255, blank=True)
+    width = models.PositiveIntegerField(_("rộng (px)"), null=True, blank=True)
+    height = models.PositiveIntegerField(_("cao (px)"), null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ảnh, tài liệu bản tin")
+        verbose_name_plural = _("ảnh, tài liệu bản tin")
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -14,9 +14,20 @@ from motcua.feedback.rules import handling_agencies
 from motcua.org.models import Agency
 from motcua.org.selectors import visible_agencies
 
-from .models import ActivityKind, CommunicationActivity, Faq, FaqTopic, Question
+from .bulletin import plain_text
+from .models import (
+    ActivityKind,
+    Article,
+    ArticleCategory,
+    BulletinIssue,
+    BulletinMedia,
+    CommunicationActivity,
+    Faq,
+    FaqTopic,
+    Question,
+)
 from .qa_rules import is_desk, led_agencies
-from .workflows import OPEN_STATUSES
+from .workflows import OPEN_STATUSES, ArticleStatus
 
 
 def activities_for(
@@ -141,3 +152,58 @@ def question_counts(actor) -> dict[str, int]:
 def procedure_questions(procedure) -> list[Faq]:
     """Published entries about one procedure: what its page and the ask page show."""
     return list(Faq.objects.filter(published=True, procedure=procedure).select_related("topic"))
+
+
+# ------------------------------------------------------------------------------------------- bulletin
+
+
+def articles_for(actor, *, status: str = "") -> QuerySet[Article]:
+    """The staff list: articles of the agencies the actor sees (editors see the province's)."""
+    rows = Article.objects.filter(agency__in=visible_agencies(actor)).select_related(
+        "agency", "category", "author"
+    )
+    return rows.filter(status=status) if status else rows
+
+
+def article_for(actor, pk: int) -> Article:
+    return get_object_or_404(articles_for(actor), pk=pk)
+
+
+def article_categories() -> QuerySet[ArticleCategory]:
+    return ArticleCategory.objects.all()
+
+
+def bulletin_issues() -> QuerySet[BulletinIssue]:
+    return BulletinIssue.objects.all()
+
+
+def published_articles(
+    *, category: ArticleCategory | None = None, issue: BulletinIssue | None = None, query: str = ""
+) -> list[Article]:
+    """What the public bulletin shows: published articles, newest first, searched without marks."""
+    rows = Article.objects.filter(status=ArticleStatus.PUBLISHED).select_related("category", "agency")
+    if category is not None:
+        rows = rows.filter(category=category)
+    if issue is not None:
+        rows = rows.filter(issue=issue)
+    terms = fold(query).split()
+    if not terms:
+        return list(rows[:200])
+    # Folding runs in Python: a province publishes a few hundred articles a year.
+    return [a for a in rows if all(t in fold(f"{a.title} {a.summary} {plain_text(a.body)}") for t in terms)]
+
+
+def published_article(pk: int) -> Article:
+    return get_object_or_404(
+        Article.objects.filter(status=ArticleStatus.PUBLISHED).select_related("category", "agency", "issue"),
+        pk=pk,
+    )
+
+
+def media_for(actor) -> QuerySet[BulletinMedia]:
+    return BulletinMedia.objects.filter(agency__in=visible_agencies(actor)).select_related("agency")
+
+
+def public_media(pk: int) -> BulletinMedia:
+    """Bulletin media are made to be published: anyone may read them."""
+    return get_object_or_404(BulletinMedia, pk=pk)

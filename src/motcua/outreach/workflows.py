@@ -61,3 +61,46 @@ QUESTION = Workflow(
 )
 
 OPEN_STATUSES = (_S.RECEIVED, _S.ROUTED, _S.AWAITING_APPROVAL, _S.APPROVED)
+
+
+# ------------------------------------------------------------------------------------------- bulletin
+
+AUTHOR = "author"
+EDITOR = "editor"
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Bản nháp")
+    SUBMITTED = "submitted", _("Chờ biên tập duyệt")
+    SCHEDULED = "scheduled", _("Đã duyệt, chờ đến giờ đăng")
+    PUBLISHED = "published", _("Đã đăng")
+    WITHDRAWN = "withdrawn", _("Đã gỡ")
+
+
+class ArticleAction(models.TextChoices):
+    WRITE = "write", _("Viết bài")
+    SUBMIT = "submit", _("Gửi biên tập duyệt")
+    RETURN = "return", _("Trả lại tác giả")
+    SCHEDULE = "schedule", _("Duyệt, hẹn giờ đăng")
+    PUBLISH = "publish", _("Đăng bài")
+    WITHDRAW = "withdraw", _("Gỡ bài")
+
+
+_AS, _AA = ArticleStatus, ArticleAction
+ARTICLE = Workflow(
+    "article",
+    (
+        row(NEW, _AA.WRITE, _AS.DRAFT, {AUTHOR, EDITOR, SYSTEM}),
+        row(_AS.DRAFT, _AA.SUBMIT, _AS.SUBMITTED, {AUTHOR, EDITOR, SYSTEM}),
+        row(_AS.SUBMITTED, _AA.RETURN, _AS.DRAFT, {EDITOR, SYSTEM}),
+        row(_AS.SUBMITTED, _AA.SCHEDULE, _AS.SCHEDULED, {EDITOR, SYSTEM}),
+        row(_AS.SUBMITTED, _AA.PUBLISH, _AS.PUBLISHED, {EDITOR, SYSTEM}),
+        row(_AS.SCHEDULED, _AA.PUBLISH, _AS.PUBLISHED, {EDITOR, SYSTEM}),
+        row(_AS.SCHEDULED, _AA.RETURN, _AS.DRAFT, {EDITOR, SYSTEM}),
+        row(_AS.PUBLISHED, _AA.WITHDRAW, _AS.WITHDRAWN, {EDITOR, SYSTEM}),
+    ),
+    status_field="status",
+    statuses=ArticleStatus,
+    actions=ArticleAction,
+    subject=_("bài viết"),
+)
