@@ -8,8 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import Procedure
 from motcua.control.models import Task
+from motcua.core.models import LegalParameter
+from motcua.core.storage import private_storage
 from motcua.core.uploads import PolicyValidator
 from motcua.org.models import Agency
+
+from .workflows import ARTICLE, QUESTION, ArticleStatus, QuestionStatus
 
 
 class ActivityKind(models.TextChoices):
@@ -55,6 +59,15 @@ class CommunicationActivity(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(_("ghi nhận lúc"), auto_now_add=True)
+    # Set when the platform recorded the activity itself: a published bulletin article.
+    article = models.OneToOneField(
+        "Article",
+        verbose_name=_("bài viết bản tin"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activity",
+    )
 
     class Meta:
         verbose_name = _("hoạt động tuyên truyền")
@@ -122,3 +135,238 @@ class Faq(models.Model):
 
     def __str__(self) -> str:
         return self.question
+
+
+# ------------------------------------------------------------------------------- citizens' questions
+
+
+class QuestionStage(models.TextChoices):
+    """The stages of a question that run on a working-time clock."""
+
+    ROUTE = "route", _("Chuyển câu hỏi đến cơ quan trả lời")
+    ANSWER = "answer", _("Trả lời và duyệt trả lời")
+    PUBLISH = "publish", _("Công khai sau khi duyệt")
+
+
+class QuestionLimit(LegalParameter):
+    """The working-day limit of one stage of a question, in force over a period (the province's rules on
+    its Q&A column; an administrator adds a row with its date when they change)."""
+
+    stage = models.CharField(_("giai đoạn"), max_length=20, choices=QuestionStage.choices)
+    working_days = models.PositiveSmallIntegerField(_("số ngày làm việc"))
+
+    class Meta(LegalParameter.Meta):
+        verbose_name = _("thời hạn trả lời câu hỏi")
+        verbose_name_plural = _("thời hạn trả lời câu hỏi")
+        ordering = ["stage", "-valid_from"]
+        constraints = [
+            *LegalParameter.Meta.constraints,
+            models.UniqueConstraint(fields=["stage", "valid_from"], name="outreach_qlimit_stage_from_uniq"),
+            models.CheckConstraint(condition=Q(working_days__gte=1), name="outreach_qlimit_days_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()}: {self.working_days}"
+
+
+class Question(models.Model):
+    """A question on procedures sent from the portal. The asker's name and contacts are personal data: only
+    the officers handling it see them, the audit trail never holds them, and what is published is masked."""
+
+    code = models.CharField(_("mã câu hỏi"), max_length=12, unique=True)
+    status = models.CharField(_("trạng thái"), max_length=20, choices=QuestionStatus.choices)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    asker_name = models.CharField(_("họ tên người hỏi"), max_length=200)
+    asker_email = models.EmailField(_("thư điện tử"), blank=True)
+    asker_phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    asker_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(_("tiêu đề câu hỏi"), max_length=255)
+    body = models.TextField(_("nội dung câu hỏi"), max_length=5000)
+    procedure = models.ForeignKey(
+        Procedure,
+        verbose_name=_("thủ tục liên quan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan trả lời"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="questions",
+    )
+    asked_at = models.DateTimeField(_("gửi lúc"), db_index=True)
+    due_at = models.DateTimeField(_("hạn của giai đoạn"), null=True, blank=True)
+    answer = models.TextField(_("nội dung trả lời"), max_length=10000, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_late = models.BooleanField(_("trả lời quá hạn"), default=False)
+    note = models.TextField(_("ghi chú xử lý"), blank=True)
+    faq = models.OneToOneField(
+        Faq,
+        verbose_name=_("mục hỏi đáp đã công khai"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="source_question",
+    )
+    published_at = models.DateTimeField(_("công khai lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("câu hỏi của người dân")
+        verbose_name_plural = _("câu hỏi của người dân")
+        ordering = ["-asked_at", "-id"]
+        constraints = [
+            QUESTION.check_constraint("outreach_question_status_valid"),
+            models.CheckConstraint(condition=~Q(title=""), name="outreach_question_title"),
+            models.CheckConstraint(
+                condition=~Q(asker_email="") | ~Q(asker_phone=""), name="outreach_question_contact"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "agency", "due_at"], name="outreach_question_queue_idx")]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+# ------------------------------------------------------------------------------------------- bulletin
+
+
+class ArticleCategory(models.Model):
+    """A column of the e-bulletin (news, Q&A, good models, reform in the communes …)."""
+
+    name = models.CharField(_("tên chuyên mục"), max_length=150, unique=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("chuyên mục bản tin")
+        verbose_name_plural = _("chuyên mục bản tin")
+        ordering = ["order", "name"]
+        constraints = [models.CheckConstraint(condition=~Q(name=""), name="outreach_category_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BulletinIssue(models.Model):
+    """A numbered issue of the e-bulletin (monthly, quarterly) grouping its articles."""
+
+    number = models.CharField(_("số"), max_length=30, unique=True)
+    title = models.CharField(_("tên số"), max_length=255)
+    issued_on = models.DateField(_("ngày phát hành"))
+
+    class Meta:
+        verbose_name = _("số bản tin")
+        verbose_name_plural = _("số bản tin")
+        ordering = ["-issued_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.number} — {self.title}"
+
+
+class Article(models.Model):
+    """A news article of the reform e-bulletin. `body` is HTML stored already sanitised (bulletin.clean);
+    `status` moves only through workflows.ARTICLE. Publishing records a communication activity."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan đăng"), on_delete=models.PROTECT, related_name="articles"
+    )
+    category = models.ForeignKey(
+        ArticleCategory, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
+    )
+    issue = models.ForeignKey(
+        BulletinIssue,
+        verbose_name=_("thuộc số"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    summary = models.TextField(_("tóm tắt"), max_length=1000)
+    body = models.TextField(_("nội dung"), max_length=200000)
+    procedures = models.ManyToManyField(
+        Procedure, verbose_name=_("thủ tục liên quan"), blank=True, related_name="+"
+    )
+    agencies = models.ManyToManyField(
+        Agency, verbose_name=_("cơ quan liên quan"), blank=True, related_name="+"
+    )
+    status = models.CharField(_("trạng thái"), max_length=20, choices=ArticleStatus.choices)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tác giả"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    byline = models.CharField(_("bút danh, nguồn"), max_length=150, blank=True)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("biên tập duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    editor_note = models.TextField(_("ý kiến biên tập"), blank=True)
+    publish_at = models.DateTimeField(_("đăng lúc"), null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("bài viết bản tin")
+        verbose_name_plural = _("bài viết bản tin")
+        ordering = ["-publish_at", "-id"]
+        constraints = [
+            ARTICLE.check_constraint("outreach_article_status_valid"),
+            models.CheckConstraint(condition=~Q(title=""), name="outreach_article_title"),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "submitted"]) | Q(publish_at__isnull=False),
+                name="outreach_article_publish_at",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "publish_at"], name="outreach_article_public_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MediaKind(models.TextChoices):
+    IMAGE = "image", _("Ảnh")
+    DOCUMENT = "document", _("Tài liệu")
+
+
+class BulletinMedia(models.Model):
+    """An image or document the editors upload for articles: checked by content and size, images resized
+    for the web and stripped of their metadata (a phone photo's GPS position). Public once uploaded: it
+    is made to be published."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("loại"), max_length=10, choices=MediaKind.choices)
+    file = models.FileField(_("tệp"), storage=private_storage, upload_to="bulletin/%Y/%m/")
+    name = models.CharField(_("tên tệp"), max_length=255)
+    caption = models.CharField(_("chú thích"), max_length=255, blank=True)
+    width = models.PositiveIntegerField(_("rộng (px)"), null=True, blank=True)
+    height = models.PositiveIntegerField(_("cao (px)"), null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ảnh, tài liệu bản tin")
+        verbose_name_plural = _("ảnh, tài liệu bản tin")
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -38,3 +38,8 @@ rules.add_perm("outreach.manage_faq_topics", can_write_faq)
 for model in ("faq", "faqtopic"):
     for action in ("view", "add", "change", "delete"):
         rules.add_perm(f"outreach.{action}_{model}", can_manage_organisation)
+for model in ("questionlimit", "articlecategory", "bulletinissue"):
+    for action in ("view", "add", "change"):
+        rules.add_perm(f"outreach.{action}_{model}", can_manage_organisation)
+rules.add_perm("outreach.view_question", can_manage_organisation)
+rules.add_perm("outreach.view_article", can_manage_organisation)

@@ -5,14 +5,29 @@ from datetime import date
 
 from django.db.models import Count, QuerySet, Sum
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from motcua.control.models import PlanStatus, Task
 from motcua.control.rules import member_agency_ids
 from motcua.core.text import fold
+from motcua.feedback.rules import handling_agencies
 from motcua.org.models import Agency
 from motcua.org.selectors import visible_agencies
 
-from .models import ActivityKind, CommunicationActivity, Faq, FaqTopic
+from .bulletin import plain_text
+from .models import (
+    ActivityKind,
+    Article,
+    ArticleCategory,
+    BulletinIssue,
+    BulletinMedia,
+    CommunicationActivity,
+    Faq,
+    FaqTopic,
+    Question,
+)
+from .qa_rules import is_desk, led_agencies
+from .workflows import OPEN_STATUSES, ArticleStatus
 
 
 def activities_for(
@@ -103,3 +118,92 @@ def matching(rows: QuerySet[Faq], query: str) -> list[Faq]:
         elif all(term in f"{question} {fold(faq.answer)}" for term in terms):
             in_answer.append(faq)
     return in_question + in_answer
+
+
+# ------------------------------------------------------------------------------- citizens' questions
+
+
+def questions_for(actor, *, status: str = "", overdue: bool = False) -> QuerySet[Question]:
+    """The desk sees every question; an agency's staff see those routed to the agencies they handle or
+    lead; nobody else sees any (a question not in scope is a 404)."""
+    if is_desk(actor):
+        rows = Question.objects.all()
+    else:
+        mine = handling_agencies(actor) | led_agencies(actor)
+        rows = Question.objects.filter(agency__in=mine) if mine else Question.objects.none()
+    rows = rows.select_related("agency", "procedure")
+    if status:
+        rows = rows.filter(status=status)
+    if overdue:
+        rows = rows.filter(status__in=OPEN_STATUSES, due_at__lt=timezone.now())
+    return rows
+
+
+def question_for(actor, pk: int) -> Question:
+    return get_object_or_404(questions_for(actor), pk=pk)
+
+
+def question_counts(actor) -> dict[str, int]:
+    """Open questions in scope per status: the tabs of the queue."""
+    rows = questions_for(actor).filter(status__in=OPEN_STATUSES)
+    return dict(rows.values_list("status").annotate(n=Count("id")).order_by())
+
+
+def procedure_questions(procedure) -> list[Faq]:
+    """Published entries about one procedure: what its page and the ask page show."""
+    return list(Faq.objects.filter(published=True, procedure=procedure).select_related("topic"))
+
+
+# ------------------------------------------------------------------------------------------- bulletin
+
+
+def articles_for(actor, *, status: str = "") -> QuerySet[Article]:
+    """The staff list: articles of the agencies the actor sees (editors see the province's)."""
+    rows = Article.objects.filter(agency__in=visible_agencies(actor)).select_related(
+        "agency", "category", "author"
+    )
+    return rows.filter(status=status) if status else rows
+
+
+def article_for(actor, pk: int) -> Article:
+    return get_object_or_404(articles_for(actor), pk=pk)
+
+
+def article_categories() -> QuerySet[ArticleCategory]:
+    return ArticleCategory.objects.all()
+
+
+def bulletin_issues() -> QuerySet[BulletinIssue]:
+    return BulletinIssue.objects.all()
+
+
+def published_articles(
+    *, category: ArticleCategory | None = None, issue: BulletinIssue | None = None, query: str = ""
+) -> list[Article]:
+    """What the public bulletin shows: published articles, newest first, searched without marks."""
+    rows = Article.objects.filter(status=ArticleStatus.PUBLISHED).select_related("category", "agency")
+    if category is not None:
+        rows = rows.filter(category=category)
+    if issue is not None:
+        rows = rows.filter(issue=issue)
+    terms = fold(query).split()
+    if not terms:
+        return list(rows[:200])
+    # Folding runs in Python: a province publishes a few hundred articles a year.
+    return [a for a in rows if all(t in fold(f"{a.title} {a.summary} {plain_text(a.body)}") for t in terms)]
+
+
+def published_article(pk: int) -> Article:
+    return get_object_or_404(
+        Article.objects.filter(status=ArticleStatus.PUBLISHED).select_related("category", "agency", "issue"),
+        pk=pk,
+    )
+
+
+def media_for(actor) -> QuerySet[BulletinMedia]:
+    return BulletinMedia.objects.filter(agency__in=visible_agencies(actor)).select_related("agency")
+
+
+def public_media(pk: int) -> BulletinMedia:
+    """Bulletin media are made to be published: anyone may read them."""
+    return get_object_or_404(BulletinMedia, pk=pk)

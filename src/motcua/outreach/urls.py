@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views, views_bulletin, views_questions
 
 app_name = "outreach"
 urlpatterns = [
@@ -15,4 +15,22 @@ urlpatterns = [
     path("hoi-dap/chu-de/", views.faq_topics, name="faq_topics"),
     path("hoi-dap/chu-de/<int:pk>/sua/", views.faq_topic_edit, name="faq_topic_edit"),
     path("hoi-dap/chu-de/<int:pk>/xoa/", views.faq_topic_delete, name="faq_topic_delete"),
+    # Citizens' questions: asked in public, handled by the desk and the agencies.
+    path("dat-cau-hoi/", views_questions.ask, name="ask"),
+    path("dat-cau-hoi/da-gui/", views_questions.sent, name="question_sent"),
+    path("cau-hoi/", views_questions.queue, name="questions"),
+    path("cau-hoi/<int:pk>/", views_questions.item, name="question"),
+    path("cau-hoi/<int:pk>/<slug:action>/", views_questions.act, name="question_act"),
+    # The e-bulletin: public pages and feeds, then the editors' pages.
+    path("ban-tin/", views_bulletin.public_list, name="bulletin"),
+    path("ban-tin/<int:pk>/", views_bulletin.public_article, name="bulletin_article"),
+    path("ban-tin/rss/", feeds.BulletinFeed(), name="bulletin_rss"),
+    path("ban-tin/atom/", feeds.BulletinAtomFeed(), name="bulletin_atom"),
+    path("ban-tin/tep/<int:pk>/", views_bulletin.media_file, name="bulletin_file"),
+    path("ban-tin/quan-ly/", views_bulletin.staff_list, name="articles"),
+    path("ban-tin/quan-ly/moi/", views_bulletin.create, name="article_create"),
+    path("ban-tin/quan-ly/<int:pk>/", views_bulletin.article, name="article"),
+    path("ban-tin/quan-ly/<int:pk>/sua/", views_bulletin.edit, name="article_edit"),
+    path("ban-tin/quan-ly/<int:pk>/<slug:action>/", views_bulletin.act, name="article_act"),
+    path("ban-tin/quan-ly/thu-vien/", views_bulletin.media, name="bulletin_media"),
 ]
