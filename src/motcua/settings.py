@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "motcua.evaluation",
     "motcua.feedback",
     "motcua.serviceindex",
+    "motcua.contest",
     "motcua.accounts",
     "motcua.portal",
     "motcua.demo",
