@@ -25,6 +25,7 @@ urlpatterns = [
     path("danh-gia/", include("motcua.evaluation.urls")),
     path("phan-anh/", include("motcua.feedback.urls")),
     path("chi-so-phuc-vu/", include("motcua.serviceindex.urls")),
+    path("sang-kien/", include("motcua.contest.urls")),
     path("api/v1/", include("motcua.catalog.api_urls")),
     path("api/v1/", include("motcua.dossiers.api_urls")),
     path("api/v1/", include("motcua.feedback.api_urls")),
