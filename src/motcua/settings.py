@@ -338,6 +338,11 @@ SPECTACULAR_SETTINGS = {
         "FeedbackChannelEnum": "motcua.feedback.models.Channel",
         "FeedbackKindEnum": "motcua.feedback.models.Kind",
         "SenderKindEnum": "motcua.feedback.models.SenderKind",
+        "CategoryEnum": "motcua.feedback.models.Category",  # kept its name when the contest added one
+        "ContestStatusEnum": "motcua.contest.workflows.ContestStatus",
+        "ContestEntryStatusEnum": "motcua.contest.workflows.EntryStatus",
+        "ContestEntryCategoryEnum": "motcua.contest.models.EntryCategory",
+        "GoodModelKindEnum": "motcua.contest.models.GoodModelKind",
     },
 }
 

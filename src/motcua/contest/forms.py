@@ -89,8 +89,12 @@ class ScoreForm(BootstrapForm):
         super().__init__(*args, **kwargs)
         for criterion in criteria:
             self.fields[f"c{criterion.pk}"] = forms.DecimalField(
-                label=f"{criterion.name} ({_('tối đa')} {criterion.max_score.normalize()}, "
-                f"{_('trọng số')} {criterion.weight.normalize()}%)",
+                label=_("%(name)s (tối đa %(max)s điểm, trọng số %(weight)s%%)")
+                % {
+                    "name": criterion.name,
+                    "max": criterion.max_score.normalize(),
+                    "weight": criterion.weight.normalize(),
+                },
                 min_value=Decimal(0),
                 max_value=criterion.max_score,
                 max_digits=5,
