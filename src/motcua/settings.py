@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "motcua.feedback",
     "motcua.serviceindex",
     "motcua.review",
+    "motcua.contest",
     "motcua.accounts",
     "motcua.portal",
     "motcua.demo",
@@ -342,6 +343,11 @@ SPECTACULAR_SETTINGS = {
         "ReviewAssessmentEnum": "motcua.review.models.Assessment",
         "ReviewProposalEnum": "motcua.review.models.Proposal",
         "ReviewActionKindEnum": "motcua.review.models.ActionKind",
+        "CategoryEnum": "motcua.feedback.models.Category",  # kept its name when the contest added one
+        "ContestStatusEnum": "motcua.contest.workflows.ContestStatus",
+        "ContestEntryStatusEnum": "motcua.contest.workflows.EntryStatus",
+        "ContestEntryCategoryEnum": "motcua.contest.models.EntryCategory",
+        "GoodModelKindEnum": "motcua.contest.models.GoodModelKind",
     },
 }
 
