@@ -18,6 +18,7 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, Throttled
+from rest_framework.pagination import CursorPagination
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
@@ -288,12 +289,27 @@ TRACK_RESPONSES = {
 # ------------------------------------------------------------------------------------------------ views
 
 
+class NewestFirst(CursorPagination):
+    """The dossier list, newest submission first, a page after an opaque cursor (`next`, `previous`).
+
+    No total: counting every dossier in scope cost a scan of the table on every page (0.6 s at a million
+    rows); a cursor reads the next page from the index on (submitted_at, id) whatever the page's depth. The
+    queue counts (`queues/`) are what an officer counts."""
+
+    ordering = ("-submitted_at", "-id")
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 100
+    invalid_cursor_message = "Con trỏ trang không hợp lệ. / Invalid page cursor."
+
+
 class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Dossiers in the actor's scope; POST creates one at the counter (or an online/postal submission)."""
 
     permission_classes = [permissions.IsAuthenticated]
     parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
     serializer_class = DossierOut
+    pagination_class = NewestFirst
 
     def get_queryset(self):
         return (

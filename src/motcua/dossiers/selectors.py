@@ -39,13 +39,23 @@ ACTIVE = (Status.RECEIVED, Status.PROCESSING)
 
 
 def dossiers_for(actor) -> QuerySet[Dossier]:
+    """The agencies are read first and named in the query: three subqueries OR'ed together are served by no
+    index (PostgreSQL scanned every dossier to filter and count them), three lists of numbers are (one index
+    per agency column, or the sort index walked backwards when the actor sees most agencies). Someone who
+    sees every agency (a superuser) gets no filter at all."""
     if not getattr(actor, "is_authenticated", False) or not actor.is_active:
         return Dossier.objects.none()
     if actor.is_citizen:
         return Dossier.objects.filter(applicant_user=actor)
-    agencies = visible_agencies(actor).values("pk")
+    if actor.is_superuser:
+        return Dossier.objects.all()
+    agencies = list(visible_agencies(actor).order_by().values_list("pk", flat=True))
+    if not agencies:
+        return Dossier.objects.none()
     return Dossier.objects.filter(
-        Q(receiving_agency__in=agencies) | Q(competent_agency__in=agencies) | Q(current_agency__in=agencies)
+        Q(receiving_agency_id__in=agencies)
+        | Q(competent_agency_id__in=agencies)
+        | Q(current_agency_id__in=agencies)
     )
 
 
