@@ -30,7 +30,7 @@ from motcua.org.models import AdministrativeUnit, Agency
 from . import reference, selectors, services, tracking
 from .lifecycle import Status, allowed_actions
 from .models import Dossier, ReturnMethod, SubmissionChannel
-from .rules import roles_on
+from .rules import assignments_read_once, roles_on
 
 ERRORS = error_responses(400, 403, 404, 409)
 
@@ -364,10 +364,13 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return Response(DossierOut(result).data, status=status.HTTP_201_CREATED)
 
     def _act(self, request, service, serializer, **extra):
+        """The dossier read once (the service acts on the row just read, at the version the caller saw)
+        and the actor's roles read once, for the check before the action and the answer after it."""
         dossier = self.get_object()
         data = _valid(serializer, request)
-        result = service(actor=request.user, dossier=dossier, **data, **extra)
-        return Response(DossierDetailOut(result, context={"request": request}).data)
+        with assignments_read_once(request.user):
+            result = service(actor=request.user, dossier=dossier, **data, **extra)
+            return Response(DossierDetailOut(result, context={"request": request}).data)
 
     @extend_schema(request=VersionIn, responses={200: DossierDetailOut, **ERRORS})
     @action(detail=True, methods=["post"])
@@ -406,8 +409,9 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         data = _valid(SupplementIn, request)
         upload = data.pop("file", None)
         lines = [services.DocumentLine(name=upload.name, copies=1, file=upload)] if upload else []
-        result = services.record_supplement(actor=request.user, dossier=dossier, documents=lines, **data)
-        return Response(DossierDetailOut(result, context={"request": request}).data)
+        with assignments_read_once(request.user):
+            result = services.record_supplement(actor=request.user, dossier=dossier, documents=lines, **data)
+            return Response(DossierDetailOut(result, context={"request": request}).data)
 
     @extend_schema(request=ReasonIn, responses={200: DossierDetailOut, **ERRORS})
     @action(detail=True, methods=["post"])

@@ -117,13 +117,24 @@ def queue(
             else Q(due_at__gt=due) | Q(due_at=due, id__gt=pk)
         )
     ids = _page_ids(spec, keyset, order, size + 1)
-    # Ids first (from the queue indexes alone), then the rows of this page only.
-    found = Dossier.objects.select_related("procedure", "current_agency", "current_step").in_bulk(ids)
+    # Ids first (from the queue indexes alone), then the rows of this page only, with every row a page or
+    # the API shows beside them: a page costs the same statements for 25 rows as for one.
+    found = Dossier.objects.select_related(*QUEUE_ROW_RELATED).in_bulk(ids)
     items = [found[pk] for pk in ids]
     more = len(items) > size
     items = items[:size]
     return Page(items, _encode(items[-1]) if more and items else "")
 
+
+QUEUE_ROW_RELATED = (
+    "procedure",
+    "procedure_version",
+    "receiving_agency",
+    "competent_agency",
+    "current_agency",
+    "current_step",
+    "timeliness_rule",
+)
 
 # More (agency, status) pairs than this and a page is one query with a top-N sort instead.
 MAX_BRANCHES = 12
