@@ -32,8 +32,11 @@ def ancestors(model: type[models.Model], pk: int | None, *, link: str = "parent"
     if pk is None:
         return set()
     table = connection.ops.quote_name(model._meta.db_table)
+    assert model._meta.pk is not None
+    parent = model._meta.get_field(link)
+    assert isinstance(parent, models.ForeignKey)
     key = connection.ops.quote_name(model._meta.pk.column)
-    up = connection.ops.quote_name(model._meta.get_field(link).column)
+    up = connection.ops.quote_name(parent.column)
     sql = (
         f"WITH RECURSIVE up(id) AS (SELECT CAST(%s AS BIGINT)"
         f" UNION SELECT t.{up} FROM {table} t JOIN up ON t.{key} = up.id WHERE t.{up} IS NOT NULL)"
