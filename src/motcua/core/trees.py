@@ -32,10 +32,9 @@ def ancestors(model: type[models.Model], pk: int | None, *, link: str = "parent"
     if pk is None:
         return set()
     table = connection.ops.quote_name(model._meta.db_table)
-    assert model._meta.pk is not None
     parent = model._meta.get_field(link)
     assert isinstance(parent, models.ForeignKey)
-    key = connection.ops.quote_name(model._meta.pk.column)
+    key = connection.ops.quote_name(parent.target_field.column or "id")
     up = connection.ops.quote_name(parent.column)
     sql = (
         f"WITH RECURSIVE up(id) AS (SELECT CAST(%s AS BIGINT)"
