@@ -42,6 +42,19 @@ def test_most_used_procedures_follow_the_dossiers_of_the_last_year(desk):
     assert rows[2].code == unused.national_code
 
 
+def test_most_used_procedures_are_counted_from_the_daily_aggregates_never_the_dossiers(desk):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    receive(desk, procedure=desk.bound_procedure, at=vn(2026, 10, 5, 9, 0))
+    with CaptureQueriesContext(connection) as captured:
+        rows = portal_help.most_used_procedures(on=date(2026, 11, 20))
+    assert rows[0].dossiers == 1
+    statements = [q["sql"] for q in captured.captured_queries]
+    assert any("serviceindex_dossierday" in sql for sql in statements)
+    assert not any('"dossiers_dossier"' in sql for sql in statements)
+
+
 def test_most_used_falls_back_to_the_catalog_order_and_skips_drafts(db):
     from motcua.catalog import services as catalog
     from tests.catalog.factories import content

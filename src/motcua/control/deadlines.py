@@ -73,10 +73,15 @@ class DeadlineBook:
 
     today: date = field(default_factory=timezone.localdate)
     _calendars: dict[int, Calendar] = field(default_factory=dict)
+    # The province of each administrative unit met: a dashboard row used to walk up its unit's parents.
+    _provinces: dict[int, AdministrativeUnit] = field(default_factory=dict)
     _due_soon: int | None = None
 
     def calendar(self, agency: Agency) -> Calendar:
-        province = province_of(agency.administrative_unit)
+        unit_id = agency.administrative_unit_id
+        if unit_id not in self._provinces:
+            self._provinces[unit_id] = province_of(agency.administrative_unit)
+        province = self._provinces[unit_id]
         if province.pk not in self._calendars:
             self._calendars[province.pk] = calendar_for(province, on=self.today)
         return self._calendars[province.pk]

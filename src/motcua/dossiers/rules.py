@@ -9,6 +9,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import rules
 
 from motcua.core.trees import ancestors
@@ -26,7 +29,7 @@ def roles_on(actor, dossier) -> set[str]:
         return {APPLICANT} if dossier.applicant_user_id == actor.pk else set()
     held: set[str] = set()
     above = ancestors(Agency, dossier.current_agency_id)
-    for assignment in active_roles(actor):
+    for assignment in _assignments(actor):
         if assignment.role == ONE_STOP and assignment.agency_id in {
             dossier.receiving_agency_id,
             dossier.current_agency_id,
@@ -35,6 +38,33 @@ def roles_on(actor, dossier) -> set[str]:
         elif assignment.role in PROCESSORS and assignment.agency_id in above:
             held.add(assignment.role)
     return held
+
+
+_MEMO = "_dossier_assignments"
+
+
+def _assignments(actor) -> list:
+    memo = getattr(actor, _MEMO, None)
+    if memo is None:
+        return list(active_roles(actor))
+    if not memo:
+        memo.append(list(active_roles(actor)))
+    return memo[0]
+
+
+@contextmanager
+def assignments_read_once(actor) -> Iterator[None]:
+    """Within the block, `roles_on` reads the actor's role assignments once: an action asks before it acts
+    (may they?) and its answer asks again (what may they do now?), and the roles did not change in between.
+    Scoped to one request on purpose: a role given or taken is seen by the next request."""
+    if not getattr(actor, "is_authenticated", False) or hasattr(actor, _MEMO):
+        yield
+        return
+    setattr(actor, _MEMO, [])
+    try:
+        yield
+    finally:
+        delattr(actor, _MEMO)
 
 
 def roles_at(actor, agency: Agency) -> set[str]:

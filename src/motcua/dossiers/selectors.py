@@ -39,13 +39,23 @@ ACTIVE = (Status.RECEIVED, Status.PROCESSING)
 
 
 def dossiers_for(actor) -> QuerySet[Dossier]:
+    """The agencies are read first and named in the query: three subqueries OR'ed together are served by no
+    index (PostgreSQL scanned every dossier to filter and count them), three lists of numbers are (one index
+    per agency column, or the sort index walked backwards when the actor sees most agencies). Someone who
+    sees every agency (a superuser) gets no filter at all."""
     if not getattr(actor, "is_authenticated", False) or not actor.is_active:
         return Dossier.objects.none()
     if actor.is_citizen:
         return Dossier.objects.filter(applicant_user=actor)
-    agencies = visible_agencies(actor).values("pk")
+    if actor.is_superuser:
+        return Dossier.objects.all()
+    agencies = list(visible_agencies(actor).order_by().values_list("pk", flat=True))
+    if not agencies:
+        return Dossier.objects.none()
     return Dossier.objects.filter(
-        Q(receiving_agency__in=agencies) | Q(competent_agency__in=agencies) | Q(current_agency__in=agencies)
+        Q(receiving_agency_id__in=agencies)
+        | Q(competent_agency_id__in=agencies)
+        | Q(current_agency_id__in=agencies)
     )
 
 
@@ -107,13 +117,24 @@ def queue(
             else Q(due_at__gt=due) | Q(due_at=due, id__gt=pk)
         )
     ids = _page_ids(spec, keyset, order, size + 1)
-    # Ids first (from the queue indexes alone), then the rows of this page only.
-    found = Dossier.objects.select_related("procedure", "current_agency", "current_step").in_bulk(ids)
+    # Ids first (from the queue indexes alone), then the rows of this page only, with every row a page or
+    # the API shows beside them: a page costs the same statements for 25 rows as for one.
+    found = Dossier.objects.select_related(*QUEUE_ROW_RELATED).in_bulk(ids)
     items = [found[pk] for pk in ids]
     more = len(items) > size
     items = items[:size]
     return Page(items, _encode(items[-1]) if more and items else "")
 
+
+QUEUE_ROW_RELATED = (
+    "procedure",
+    "procedure_version",
+    "receiving_agency",
+    "competent_agency",
+    "current_agency",
+    "current_step",
+    "timeliness_rule",
+)
 
 # More (agency, status) pairs than this and a page is one query with a top-N sort instead.
 MAX_BRANCHES = 12

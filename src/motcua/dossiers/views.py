@@ -26,7 +26,7 @@ from . import declarations, documents, payments, selectors, services, signing, s
 from .forms import ReceptionForm, RegisterForm, SearchForm, TrackForm
 from .lifecycle import ONE_STOP, Action, allowed_actions
 from .models import Dossier, FormKind, ReturnMethod, SubmissionChannel, Timeliness
-from .rules import roles_on
+from .rules import assignments_read_once, roles_on
 from .uploads import check_upload
 
 # Lazy: the module loads once, the labels are translated per request.
@@ -184,6 +184,11 @@ def _dossier(request, pk: int) -> Dossier:
 
 @login_required
 def detail(request, pk: int):
+    with assignments_read_once(request.user):
+        return _detail(request, pk)
+
+
+def _detail(request, pk: int):
     dossier = _dossier(request, pk)
     steps = list(selectors.steps(dossier))
     actions = _offered(request.user, dossier, steps)
@@ -326,7 +331,8 @@ def act(request, pk: int, action: str):
         )
         return redirect("dossiers:detail", pk=pk)
     try:
-        done = _call_action(request, dossier, action)
+        with assignments_read_once(request.user):
+            done = _call_action(request, dossier, action)
     except services.DossierConflict as conflict:
         messages.error(request, str(conflict))
     except (ValidationError, PermissionDenied) as error:

@@ -8,19 +8,19 @@ contact data of service centres, and published Q&A.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Sum
 from django.utils import timezone
 
 from motcua.catalog.models import ProcedureVersion
 from motcua.catalog.search import in_force, search_procedures
-from motcua.dossiers.models import Dossier
 from motcua.org.models import AdministrativeUnit, Agency, AgencyKind
 from motcua.org.selectors import public_service_centres
 from motcua.outreach.models import Faq, FaqTopic
 from motcua.outreach.selectors import published_faqs
+from motcua.serviceindex.models import DossierDay, Fact
 from motcua.workdays.calendar import Calendar, DayInfo, DayStatus
 from motcua.workdays.labels import STATUS_LABELS, WEEKDAYS
 from motcua.workdays.loader import calendar_for
@@ -28,7 +28,7 @@ from motcua.workdays.public_holidays import SUPPORTED_YEARS
 
 MOST_USED_LIMIT = 8
 MOST_USED_WINDOW = timedelta(days=365)
-# Counting a year of dossiers on every visit to the home page is wasteful; ten minutes old is fresh enough.
+# Summing a year of the per-day aggregates on every visit is still wasteful; ten minutes old is fresh enough.
 MOST_USED_CACHE_SECONDS = 600
 NOON = time(12, 0)
 
@@ -53,14 +53,20 @@ def most_used_procedures(*, limit: int = MOST_USED_LIMIT, on: date | None = None
 
 
 def _most_used(day: date, limit: int) -> list[UsedProcedure]:
-    until = datetime.combine(day + timedelta(days=1), time.min, timezone.get_current_timezone())
+    """Counted from the service index's per-day aggregates (dossiers received per day, agency and procedure),
+    not from the dossiers: the year's rows of the aggregate are read through its (fact, day) index, so the
+    cost follows the number of days and procedures, not the millions of dossiers behind them (a GROUP BY over
+    the dossiers took 0.3 s at one million and 1.2 s at five, issue 23). A dossier counts from the day it
+    was received."""
     published = in_force(day)
-    window = Dossier.objects.filter(submitted_at__gte=until - MOST_USED_WINDOW, submitted_at__lt=until)
+    window = DossierDay.objects.filter(
+        fact=Fact.RECEIVED, day__gt=day - MOST_USED_WINDOW, day__lte=day, dossiers__gt=0
+    )
     counts = [
         (row["procedure"], row["dossiers"])
         for row in window.filter(procedure__in=published.values("procedure"))
         .values("procedure")
-        .annotate(dossiers=Count("id"))
+        .annotate(dossiers=Sum("dossiers"))
         .order_by("-dossiers", "procedure")[:limit]
     ]
     ranked = [pk for pk, _n in counts]

@@ -3,6 +3,7 @@ events, and the step and pause bookkeeping."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -54,8 +55,19 @@ def _authorise(actor, dossier: Dossier, action: str) -> Transition:
 
 
 def _fresh(dossier: Dossier | int, expected_version: int) -> Dossier:
+    """The dossier to act on. A row the caller has just read at the version the actor saw is used as it is:
+    the write filters on that version (`_commit`), so a change made in between is still refused, and the
+    action does not read the dossier a second time. Anything else is read again. The action changes a copy:
+    the caller's object stays as it was read if the action fails and its transaction is rolled back."""
+    if isinstance(dossier, Dossier) and dossier.version == expected_version and not dossier._state.adding:
+        row = copy.copy(dossier)  # Django copies the cache of related rows with it
+        if Dossier.current_step.is_cached(dossier) and dossier.current_step is not None:
+            row.current_step = copy.copy(dossier.current_step)  # a pause moves the step's due date
+        return row
     pk = dossier.pk if isinstance(dossier, Dossier) else dossier
-    row = Dossier.objects.select_related("procedure_version", "current_step", "receiving_agency").get(pk=pk)
+    row = Dossier.objects.select_related(
+        "procedure", "procedure_version", "current_step", "receiving_agency", "current_agency"
+    ).get(pk=pk)
     if row.version != expected_version:
         raise DossierConflict()
     return row
