@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from motcua.catalog.models import Procedure
 from motcua.core import rows
 from motcua.integrations import notifications
+from motcua.integrations.portal import sync as portal_sync
 from motcua.org.models import Agency
 
 from .. import codes, deadlines, notify, reference
@@ -134,9 +135,11 @@ def _write_entry(
     dossier.code = codes.format_code(dossier.receiving_agency.code, day, sequence)
     entry = _audit_entry(actor, dossier, action=action, before=NEW, changes={"code": ["", dossier.code]})
     messages = notify.messages_for(dossier, "received" if dossier.status == Status.RECEIVED else "submitted")
-    batch.add(dossier, entry, *messages)
+    sync = portal_sync.change_row(dossier, event=action, at=at)
+    batch.add(dossier, entry, *messages, sync)
     batch.insert()
     notifications.deliver_after_commit(messages)
+    portal_sync.send_after_commit(sync)
 
 
 def receive_at_counter(

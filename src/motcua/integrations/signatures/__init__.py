@@ -11,6 +11,7 @@ is ever in the database: the local plugin keeps its keys in files, a remote serv
 
 from __future__ import annotations
 
+from . import remote  # noqa: F401  (registers the remote plugin)
 from .local_ca import Signatory
 from .plugins import Plugin, SigningFailed, current, plugins, register, sign
 from .verification import SignatureCheck, Verdict, verify

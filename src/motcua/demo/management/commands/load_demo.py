@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from motcua.demo import catalog, citizens, control, dossiers, faq, feedback, org, portal, ratings
+from motcua.demo import catalog, citizens, control, dossiers, faq, feedback, national, org, portal, ratings
 
 
 class Command(BaseCommand):
@@ -26,6 +26,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             counts.update(faq.load())
         counts.update(feedback.load())
+        counts.update(national.load())  # after every demo dossier change
         self.stdout.write(
             "Dữ liệu mẫu / demo data: " + ", ".join(f"{name} {count}" for name, count in counts.items())
         )
