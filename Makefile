@@ -27,6 +27,7 @@ install-dev: $(VENV)/.installed-dev  ## install plus test and lint tools
 
 demo: install  ## migrate the database and load the demo data (idempotent)
 	$(BIN)/motcua migrate --noinput
+	$(BIN)/motcua signing_init
 	$(BIN)/motcua load_demo
 
 run: demo  ## serve the platform with demo data on http://127.0.0.1:8000

@@ -49,6 +49,7 @@ def private_files(settings, tmp_path):
     """Uploads, results and the citizens' stores go to the test's own folder, never to var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.MOTCUA_PRIVATE_ROOT = tmp_path / "private"
+    settings.MOTCUA_SIGNING_DIR = tmp_path / "signing"  # the local CA's keys, never var/'s
     return tmp_path
 
 

@@ -134,3 +134,23 @@ def province_with_communes(names: list[str]) -> Province:
         result.communes[name] = {"committee": ubnd, "centre": centre_c, "division": division}
         result.commune_units[name] = commune
     return result
+
+
+def valid_pdf() -> bytes:
+    """The smallest well-formed PDF (one empty A4 page, a correct cross-reference table): results are
+    signed digitally when attached (issue 22), and a PDF without its table cannot carry a signature."""
+    bodies = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(bodies, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(bodies) + 1, table)
+    return bytes(out)

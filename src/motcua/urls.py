@@ -20,6 +20,7 @@ urlpatterns = [
     path("tuyen-truyen/", include("motcua.outreach.urls")),
     path("thu-tuc/", include("motcua.catalog.urls")),
     path("ho-so/", include("motcua.dossiers.urls")),
+    path("tich-hop/", include("motcua.integrations.urls")),
     path("tai-khoan/", include("motcua.accounts.urls")),
     path("dich-vu-cong/", include("motcua.portal.urls")),
     path("danh-gia/", include("motcua.evaluation.urls")),

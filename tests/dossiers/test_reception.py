@@ -61,6 +61,7 @@ def test_a_reception_reads_roles_and_code_then_writes_each_table_once(desk):
         "dossiers_dossierevent",
         "dossiers_dossierstep",
         "integrations_outboxmessage",
+        "integrations_portalsync",  # the national portal sync, in the same transaction (issue 22)
         "serviceindex_dossierfootprint",  # the index's per-day aggregates, kept in the same transaction
     ]
     # Roles and the code; SQLite also takes the dossier's and the steps' keys (PostgreSQL took a block ahead).

@@ -8,8 +8,9 @@ from django.utils import timezone
 from motcua.dossiers import services
 from motcua.dossiers.models import Dossier
 from tests.dossiers.factories import Desk, submit_online
+from tests.factories import valid_pdf
 
-PDF = b"%PDF-1.7\n% a tiny pdf for tests\n"
+PDF = valid_pdf()
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64
 
 

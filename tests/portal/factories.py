@@ -8,8 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from motcua.portal.models import OnlineForm
 from tests.catalog.factories import published
+from tests.factories import valid_pdf
 
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+PDF = valid_pdf()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 

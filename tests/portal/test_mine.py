@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from motcua.dossiers import services
 from motcua.dossiers.models import DossierDocument
+from motcua.integrations import signatures
 from motcua.portal import mine
 from motcua.workdays.models import PeriodEndRule
 from tests.dossiers.factories import receive, submit_online, vn
@@ -226,7 +227,9 @@ def test_the_electronic_result_is_downloaded_by_the_owner_only(client, desk):
     assert "Tải kết quả điện tử" in page
     response = client.get(f"{detail(dossier)}ket-qua/")
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF
+    downloaded = b"".join(response.streaming_content)
+    assert downloaded.startswith(PDF)  # the result as attached, with the leader's signature added (issue 22)
+    assert signatures.verify(downloaded)[0].valid
     assert f"ket-qua-{dossier.code}.pdf" in response["Content-Disposition"]
     assert client.get(f"{detail(early)}ket-qua/").status_code == 404
     client.force_login(CitizenFactory())

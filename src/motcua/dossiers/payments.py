@@ -249,3 +249,24 @@ def cancel_payment(*, actor, payment: Payment, reason: str) -> Payment:
         reason=reason,
     )
     return payment
+
+
+def gateway_paid(notice) -> str:
+    """The online gateway's IPN about a dossier's fee (integrations.payment_gateway, signature already
+    checked): confirm it once, as paid online. Returns the outcome the gateway is answered with."""
+    dossier = Dossier.objects.filter(code=notice.code).first()
+    if dossier is None:
+        return "unknown"
+    if dossier.paid:
+        return "already"
+    if notice.amount != dossier.fee_due:
+        return "amount"
+    if not notice.succeeded:
+        return "failed"  # the applicant cancelled or the bank declined: nothing to record
+    try:
+        confirm_payment(actor=None, dossier=dossier, method=PaymentMethod.ONLINE, reference=notice.reference)
+    except IntegrityError:  # the same notice delivered twice at once: the other delivery confirmed it
+        return "already"
+    except (ValidationError, PermissionDenied):
+        return "not_payable"
+    return "confirmed"

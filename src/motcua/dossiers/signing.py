@@ -5,6 +5,10 @@ steps at reception). Only at that step, and only by an account holding that step
 may the result be attached: a specialist cannot issue it and the approval cannot be skipped. The signer is
 that account, never a typed name. The signing day is neither after today nor before the reception day: a
 result cannot be signed before the dossier it decides was received.
+
+A result attached as a PDF is stored signed (PAdES) by that account through the signing plugin
+(integrations.signatures), so that what the applicant downloads carries the leader's digital signature; a
+scan (JPEG, PNG) is kept as it is and shows as unsigned.
 """
 
 from __future__ import annotations
@@ -12,8 +16,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from motcua.integrations import signatures
 
 from .lifecycle import ONE_STOP
 from .models import Dossier, DossierStep
@@ -80,3 +87,35 @@ def check(actor, dossier: Dossier, steps: list[DossierStep], signed_on: date | N
 def signer_name(actor) -> str:
     """The name the result carries: the signing account's, as it is today."""
     return (actor.get_full_name() or actor.get_username())[:150]
+
+
+def signed_result(actor, dossier: Dossier, step: DossierStep, upload, number: str):
+    """The uploaded result as it is stored: a PDF signed by `actor` at `step`'s agency, a scan unchanged.
+    ValidationError (nothing stored) when the PDF cannot be signed."""
+    upload.seek(0)
+    content = upload.read()
+    upload.seek(0)
+    if not content.startswith(b"%PDF-"):
+        return upload
+    who = signatures.Signatory(
+        account_id=actor.pk, name=signer_name(actor), organisation=step.agency.name if step.agency_id else ""
+    )
+    reason = _("Ký duyệt kết quả hồ sơ %(code)s, số %(number)s") % {"code": dossier.code, "number": number}
+    try:
+        signed = signatures.sign(content, who, reason=reason, location=who.organisation)
+    except signatures.SigningFailed as error:
+        raise ValidationError({"file": str(error)}) from error
+    return ContentFile(signed, name=upload.name)
+
+
+def result_checks(dossier: Dossier) -> list[signatures.SignatureCheck]:
+    """The stored result file's signatures as checked now ([] without a file): a file changed on the disk
+    after signing shows as tampered."""
+    if not dossier.result_file:
+        return []
+    try:
+        with dossier.result_file.open("rb") as stored:
+            content = stored.read()
+    except OSError:
+        return [signatures.SignatureCheck(signatures.Verdict.UNREADABLE)]
+    return signatures.verify(content)

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from . import signing
 from .lifecycle import Action, Status
 from .models import Dossier
 from .selectors import public_timeline
@@ -75,6 +76,8 @@ def public_view(dossier: Dossier) -> dict:
         "due_at": dossier.due_at,
         "promised_at": dossier.promised_at,
         "missing": dossier.missing_documents,
+        # Who signed the result file and when, checked against the stored file on each lookup.
+        "signatures": signing.result_checks(dossier),
         "timeline": [
             {
                 "at": timezone.localtime(event.occurred_at).strftime("%H:%M %d/%m/%Y"),

@@ -1,8 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
 from motcua.core.admin import ReadOnlyAdmin
 
-from .models import OutboxMessage
+from .models import OutboxMessage, PortalSync, SyncState
+from .portal import sync
 
 
 @admin.register(OutboxMessage)
@@ -14,3 +16,31 @@ class OutboxMessageAdmin(ReadOnlyAdmin):
     search_fields = ["reference", "subject"]
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+
+
+@admin.register(PortalSync)
+class PortalSyncAdmin(ReadOnlyAdmin):
+    """What was told to the national portal; failed rows are resent from here (or the status page)."""
+
+    list_display = [
+        "occurred_at",
+        "dossier_code",
+        "sequence",
+        "event",
+        "agency",
+        "state",
+        "attempts",
+        "last_error",
+    ]
+    list_filter = ["state", "event", "agency"]
+    search_fields = ["dossier_code"]
+    date_hierarchy = "occurred_at"
+    readonly_fields = [f.name for f in PortalSync._meta.fields]
+    actions = ["resend"]
+
+    @admin.action(description=_("Gửi lại lên Cổng DVC quốc gia"), permissions=["view"])
+    def resend(self, request, queryset):
+        count = sync.resend(request.user, list(queryset.exclude(state=SyncState.PENDING)))
+        self.message_user(
+            request, _("Đã đưa %(n)s thay đổi vào hàng gửi lại.") % {"n": count}, messages.SUCCESS
+        )

@@ -43,3 +43,57 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} · {self.subject}"
+
+
+class SyncState(models.TextChoices):
+    PENDING = "pending", _("Chờ gửi")
+    SENT = "sent", _("Đã đồng bộ")
+    FAILED = "failed", _("Gửi không được, cần xử lý")
+
+
+class PortalSync(models.Model):
+    """One change of a dossier to be told to the National Public Service Portal (the outbox of the sync).
+
+    Written in the transaction of the change itself (reception, each status change), so that no committed
+    change is missing here; sent by the task worker (integrations.portal). The key `code/sequence-event`
+    is what the portal deduplicates on, so a change sent twice is recorded once there."""
+
+    dossier_code = models.CharField(_("mã hồ sơ"), max_length=40)
+    # The dossier's version after the change: orders one dossier's changes and keys them.
+    sequence = models.PositiveIntegerField(_("thứ tự thay đổi"))
+    event = models.CharField(_("sự kiện"), max_length=24)
+    agency = models.ForeignKey(
+        "org.Agency", verbose_name=_("cơ quan có thẩm quyền"), on_delete=models.PROTECT, related_name="+"
+    )
+    occurred_at = models.DateTimeField(_("thời điểm thay đổi"))
+    payload = models.JSONField(_("nội dung gửi"))
+    state = models.CharField(
+        _("trạng thái"), max_length=10, choices=SyncState.choices, default=SyncState.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("số lần gửi"), default=0)
+    next_attempt_at = models.DateTimeField(_("gửi lại lúc"), null=True, blank=True)
+    acknowledged_at = models.DateTimeField(_("Cổng xác nhận lúc"), null=True, blank=True)
+    receipt = models.CharField(_("mã tiếp nhận của Cổng"), max_length=64, blank=True)
+    last_error = models.CharField(_("lỗi gần nhất"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đồng bộ hồ sơ lên Cổng DVC quốc gia")
+        verbose_name_plural = _("đồng bộ hồ sơ lên Cổng DVC quốc gia")
+        ordering = ["-occurred_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier_code", "sequence"], name="portal_sync_one_per_change"),
+            models.CheckConstraint(condition=models.Q(state__in=SyncState.values), name="portal_sync_state"),
+        ]
+        indexes = [
+            models.Index(fields=["state", "next_attempt_at"], name="portal_sync_due_idx"),
+            models.Index(fields=["agency", "occurred_at"], name="portal_sync_agency_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+    @property
+    def key(self) -> str:
+        """The idempotency key the portal deduplicates on."""
+        return f"{self.dossier_code}/{self.sequence}-{self.event}"

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from motcua.core import audit, rows
 from motcua.core.errors import Conflict
 from motcua.core.models import AuditEvent
+from motcua.integrations.portal import sync as portal_sync
 from motcua.org.models import Agency
 
 from .. import deadlines, timeliness
@@ -66,7 +67,12 @@ def _fresh(dossier: Dossier | int, expected_version: int) -> Dossier:
         return row
     pk = dossier.pk if isinstance(dossier, Dossier) else dossier
     row = Dossier.objects.select_related(
-        "procedure", "procedure_version", "current_step", "receiving_agency", "current_agency"
+        "procedure",
+        "procedure_version",
+        "current_step",
+        "receiving_agency",
+        "current_agency",
+        "competent_agency",
     ).get(pk=pk)
     if row.version != expected_version:
         raise DossierConflict()
@@ -85,8 +91,8 @@ def _commit(dossier: Dossier, expected_version: int, fields: Sequence[str]) -> N
 
 
 def _record(actor, dossier: Dossier, *, changes: dict | None = None, **event) -> DossierEvent:
-    """The action's timeline event (`event`: the arguments of `_timeline_event`) and its audit event, written
-    in one round trip."""
+    """The action's timeline event (`event`: the arguments of `_timeline_event`), its audit event and the
+    national portal's outbox row, written in one round trip."""
     timeline = _timeline_event(actor, dossier, **event)
     entry = _audit_entry(
         actor,
@@ -96,7 +102,11 @@ def _record(actor, dossier: Dossier, *, changes: dict | None = None, **event) ->
         reason=event.get("reason", ""),
         changes=changes,
     )
-    rows.insert([timeline, entry])
+    sync = portal_sync.change_row(
+        dossier, event=event["action"], at=event["at"], reason=event.get("reason", "")
+    )
+    rows.insert([timeline, entry, sync])
+    portal_sync.send_after_commit(sync)
     return timeline
 
 

@@ -107,11 +107,12 @@ def attach_result(
     steps = _step_list(dossier)
     signing.check(actor, dossier, steps, signed_on, at)
     number, signer = _need(number, _("số văn bản kết quả")), signing.signer_name(actor)
+    current = next(s for s in steps if s.pk == dossier.current_step_id)
     if file is not None:
         check_upload(file)
+        file = signing.signed_result(actor, dossier, current, file, number)
         dossier.result_file.save(file.name, file, save=False)
     cal = reference.working_calendar(timezone.localtime(at).date())
-    current = next(s for s in steps if s.pk == dossier.current_step_id)
     verdict = _finish_step(current, actor, at, cal)
     before, from_agency = dossier.status, dossier.current_agency
     _end_processing(dossier, at, cal)

@@ -14,6 +14,7 @@ from motcua.catalog.fees import FeeChoice, fee_lines
 from motcua.catalog.models import LimitCase, Procedure
 from motcua.core import rows
 from motcua.integrations import notifications
+from motcua.integrations.portal import sync as portal_sync
 from motcua.org.models import Agency
 
 from .. import codes, deadlines, notify, reference
@@ -155,9 +156,11 @@ def _write_entry(
     dossier.code = codes.format_code(dossier.receiving_agency.code, day, sequence)
     entry = _audit_entry(actor, dossier, action=action, before=NEW, changes={"code": ["", dossier.code]})
     messages = notify.messages_for(dossier, "received" if dossier.status == Status.RECEIVED else "submitted")
-    batch.add(dossier, entry, *messages)
+    sync = portal_sync.change_row(dossier, event=action, at=at)
+    batch.add(dossier, entry, *messages, sync)
     batch.insert()
     notifications.deliver_after_commit(messages)
+    portal_sync.send_after_commit(sync)
 
 
 def receive_at_counter(

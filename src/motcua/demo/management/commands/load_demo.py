@@ -3,7 +3,19 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from motcua.demo import catalog, citizens, control, dossiers, faq, feedback, org, portal, ratings, review
+from motcua.demo import (
+    catalog,
+    citizens,
+    control,
+    dossiers,
+    faq,
+    feedback,
+    national,
+    org,
+    portal,
+    ratings,
+    review,
+)
 
 
 class Command(BaseCommand):
@@ -27,6 +39,7 @@ class Command(BaseCommand):
             counts.update(faq.load())
         counts.update(feedback.load())
         counts.update(review.load())
+        counts.update(national.load())  # after every demo dossier change
         self.stdout.write(
             "Dữ liệu mẫu / demo data: " + ", ".join(f"{name} {count}" for name, count in counts.items())
         )

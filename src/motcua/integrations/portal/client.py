@@ -1,0 +1,144 @@
+"""How the platform talks to the National Public Service Portal, as plugins.
+
+MOTCUA_NATIONAL_PORTAL_PLUGIN = "http"       # the real interface (the default when DEBUG is off)
+MOTCUA_NATIONAL_PORTAL_PLUGIN = "simulator"  # the in-process simulator (the default with DEBUG)
+MOTCUA_NATIONAL_PORTAL = {
+    "base_url": "https://lgsp.example.gov.vn/dvcqg",   # the portal, or the province's LGSP/NDXP route
+    "token": "…",                                      # bearer token
+    "client_cert": ["/etc/motcua/lgsp.crt", "/etc/motcua/lgsp.key"],   # when the LGSP asks for one
+    "timeout": 10,                                     # seconds
+}
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import requests
+from django.conf import settings
+
+from motcua.core.plugins import Registry
+
+from .simulator import LOCAL
+
+
+class Transient(Exception):
+    """Worth trying again later: a timeout, a refused connection, a 5xx, a 429."""
+
+
+class Rejected(Exception):
+    """The portal refused the content (4xx): trying again sends the same thing; an administrator looks."""
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    receipt: str
+    duplicate: bool
+
+
+class Plugin(ABC):
+    name = ""
+
+    @abstractmethod
+    def send(self, key: str, body: dict[str, Any]) -> Acknowledgement:
+        """Deliver one change; Transient or Rejected when it was not acknowledged."""
+
+    @abstractmethod
+    def listing(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        """What the portal holds for changes in [start, end), for reconciliation."""
+
+    def describe(self) -> str:
+        return self.name
+
+
+def configuration() -> dict[str, Any]:
+    return {"timeout": 10, **getattr(settings, "MOTCUA_NATIONAL_PORTAL", {})}
+
+
+class HttpPlugin(Plugin):
+    name = "http"
+
+    def __init__(self) -> None:
+        self.config = configuration()
+
+    def describe(self) -> str:
+        return self.config.get("base_url") or "—"
+
+    def send(self, key: str, body: dict[str, Any]) -> Acknowledgement:
+        answer = self._call("POST", "/dossier-events", json=body, headers={"Idempotency-Key": key})
+        data = answer.json()
+        return Acknowledgement(
+            receipt=str(data.get("receipt", ""))[:64], duplicate=bool(data.get("duplicate"))
+        )
+
+    def listing(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        answer = self._call(
+            "GET", "/dossier-events", params={"from": start.isoformat(), "to": end.isoformat()}
+        )
+        return list(answer.json())
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        base = self.config.get("base_url")
+        if not base:
+            raise Transient("MOTCUA_NATIONAL_PORTAL['base_url'] is not set")
+        headers = kwargs.pop("headers", {})
+        if self.config.get("token"):
+            headers["Authorization"] = f"Bearer {self.config['token']}"
+        try:
+            answer = requests.request(
+                method,
+                base.rstrip("/") + path,
+                headers=headers,
+                timeout=self.config["timeout"],
+                cert=tuple(self.config["client_cert"]) if self.config.get("client_cert") else None,
+                **kwargs,
+            )
+        except requests.RequestException as error:  # timeouts, refused connections, TLS errors
+            raise Transient(type(error).__name__) from error
+        if answer.status_code >= 500 or answer.status_code == 429:
+            raise Transient(f"HTTP {answer.status_code}")
+        if answer.status_code >= 400:
+            raise Rejected(f"HTTP {answer.status_code}: {answer.text[:200]}")
+        try:
+            answer.json()
+        except ValueError as error:
+            raise Transient("the answer is not JSON") from error
+        return answer
+
+
+class SimulatorPlugin(Plugin):
+    """The in-process simulator: what `make run` and the demo use, so the sync status shows something."""
+
+    name = "simulator"
+
+    def describe(self) -> str:
+        return "simulator (in-process)"
+
+    def send(self, key: str, body: dict[str, Any]) -> Acknowledgement:
+        status, data = LOCAL.post(key, body)
+        if status >= 500:
+            raise Transient(f"HTTP {status}")
+        if status >= 400:
+            raise Rejected(f"HTTP {status}: {data}")
+        return Acknowledgement(receipt=data["receipt"], duplicate=data["duplicate"])
+
+    def listing(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        return LOCAL.listing(start, end)
+
+
+plugins: Registry[type[Plugin]] = Registry(
+    "national portal", base=Plugin, setting="MOTCUA_NATIONAL_PORTAL_PLUGIN"
+)
+register = plugins.register
+register(HttpPlugin)
+register(SimulatorPlugin)
+
+
+def current() -> Plugin:
+    chosen = getattr(settings, "MOTCUA_NATIONAL_PORTAL_PLUGIN", "") or (
+        SimulatorPlugin.name if settings.DEBUG else HttpPlugin.name
+    )
+    return plugins.get(chosen)()

@@ -1,0 +1,69 @@
+"""Pages of the integrations: the public signature check and the administrators' adapter status."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import payment_gateway, signatures, status
+from .forms import VerifyForm
+from .models import PortalSync, SyncState
+from .portal import sync
+from .signatures.verification import verdict_of
+
+
+@require_http_methods(["GET", "POST"])
+def verify_signature(request: HttpRequest) -> HttpResponse:
+    """Anyone holding a result file checks its digital signature; the file is read, never stored."""
+    form = VerifyForm(request.POST or None, request.FILES or None)
+    checks, verdict, status = None, None, 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            upload.seek(0)
+            checks = signatures.verify(upload.read())
+            verdict = verdict_of(checks)
+        else:
+            status = 400
+    context = {"form": form, "checks": checks, "verdict": verdict}
+    return render(request, "integrations/verify.html", context, status=status)
+
+
+@login_required
+@permission_required("integrations.view_portalsync", raise_exception=True)
+def adapters(request: HttpRequest) -> HttpResponse:
+    """The administrators' page: each connection, its plugin, what waits, what failed, the sync rate."""
+    context = {
+        "portal": status.portal(),
+        "signing": status.signing(),
+        "notifications": status.notifications(),
+        "others": status.others(),
+    }
+    return render(request, "integrations/status.html", context)
+
+
+@login_required
+@permission_required("integrations.view_portalsync", raise_exception=True)
+@require_POST
+def resend_failed(request: HttpRequest) -> HttpResponse:
+    """Send every failed change again (each one audited)."""
+    count = sync.resend(request.user, list(PortalSync.objects.filter(state=SyncState.FAILED)))
+    messages.success(request, _("Đã đưa %(n)s thay đổi vào hàng gửi lại.") % {"n": count})
+    return redirect("integrations:status")
+
+
+@require_http_methods(["GET"])
+def payment_ipn(request: HttpRequest) -> JsonResponse:
+    """The gateway's server-to-server notice (IPN): signature checked, the fee confirmed once."""
+    return JsonResponse(payment_gateway.handle_ipn(request.GET.dict()))
+
+
+@require_http_methods(["GET"])
+def payment_return(request: HttpRequest) -> HttpResponse:
+    """Where the gateway sends the applicant back: the outcome in words; the IPN is what confirms."""
+    notice = payment_gateway.read_notice(request.GET.dict())
+    return render(
+        request, "integrations/payment_return.html", {"notice": notice}, status=200 if notice else 400
+    )
