@@ -6,650 +6,201 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("catalog", "0002_levels_rules_search"),
-        ("org", "0001_initial"),
+        ('catalog', '0002_levels_rules_search'),
+        ('org', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Dossier",
+            name='Dossier',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("code", models.CharField(max_length=40, unique=True, verbose_name="mã hồ sơ")),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("submitted", "Chờ kiểm tra, tiếp nhận"),
-                            ("received", "Đã tiếp nhận"),
-                            ("processing", "Đang giải quyết"),
-                            ("supplement_requested", "Chờ bổ sung hồ sơ"),
-                            ("stopped", "Dừng giải quyết"),
-                            ("result_ready", "Có kết quả, chờ trả"),
-                            ("returned", "Đã trả kết quả"),
-                            ("refused", "Từ chối"),
-                            ("withdrawn", "Đã rút hồ sơ"),
-                        ],
-                        db_index=True,
-                        max_length=24,
-                        verbose_name="trạng thái",
-                    ),
-                ),
-                (
-                    "paused_status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("submitted", "Chờ kiểm tra, tiếp nhận"),
-                            ("received", "Đã tiếp nhận"),
-                            ("processing", "Đang giải quyết"),
-                            ("supplement_requested", "Chờ bổ sung hồ sơ"),
-                            ("stopped", "Dừng giải quyết"),
-                            ("result_ready", "Có kết quả, chờ trả"),
-                            ("returned", "Đã trả kết quả"),
-                            ("refused", "Từ chối"),
-                            ("withdrawn", "Đã rút hồ sơ"),
-                        ],
-                        editable=False,
-                        max_length=24,
-                    ),
-                ),
-                ("version", models.PositiveIntegerField(default=1, verbose_name="phiên bản")),
-                (
-                    "channel",
-                    models.PositiveSmallIntegerField(
-                        choices=[(1, "Trực tiếp"), (2, "Trực tuyến"), (3, "Bưu chính")],
-                        verbose_name="kênh nộp",
-                    ),
-                ),
-                ("applicant_name", models.CharField(max_length=200, verbose_name="họ tên người nộp")),
-                ("applicant_id_number", models.CharField(max_length=12, verbose_name="số định danh cá nhân")),
-                ("applicant_phone", models.CharField(max_length=15, verbose_name="điện thoại")),
-                (
-                    "applicant_email",
-                    models.EmailField(blank=True, max_length=254, verbose_name="thư điện tử"),
-                ),
-                ("applicant_address", models.CharField(blank=True, max_length=255, verbose_name="địa chỉ")),
-                (
-                    "result_by_post",
-                    models.BooleanField(default=False, verbose_name="nhận kết quả qua bưu chính"),
-                ),
-                ("submitted_at", models.DateTimeField(verbose_name="nộp lúc")),
-                ("received_at", models.DateTimeField(blank=True, null=True, verbose_name="tiếp nhận lúc")),
-                (
-                    "clock_started_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="bắt đầu tính thời hạn"),
-                ),
-                (
-                    "due_at",
-                    models.DateTimeField(
-                        blank=True, db_index=True, null=True, verbose_name="hẹn trả kết quả"
-                    ),
-                ),
-                (
-                    "supplement_requests",
-                    models.PositiveSmallIntegerField(default=0, verbose_name="số lần yêu cầu bổ sung"),
-                ),
-                ("missing_documents", models.TextField(blank=True, verbose_name="cần bổ sung")),
-                (
-                    "processing_ended_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="kết thúc giải quyết lúc"),
-                ),
-                (
-                    "timeliness",
-                    models.CharField(
-                        blank=True,
-                        choices=[("early", "Trước hạn"), ("on_time", "Đúng hạn"), ("late", "Quá hạn")],
-                        max_length=10,
-                        verbose_name="kết quả về thời hạn",
-                    ),
-                ),
-                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="kết thúc lúc")),
-                (
-                    "result_number",
-                    models.CharField(blank=True, max_length=60, verbose_name="số văn bản kết quả"),
-                ),
-                ("result_date", models.DateField(blank=True, null=True, verbose_name="ngày ký kết quả")),
-                (
-                    "result_signer",
-                    models.CharField(blank=True, max_length=150, verbose_name="người ký kết quả"),
-                ),
-                (
-                    "result_file",
-                    models.FileField(
-                        blank=True, upload_to="dossiers/results/%Y/%m/", verbose_name="tệp kết quả"
-                    ),
-                ),
-                (
-                    "return_method",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("counter", "Tại quầy"),
-                            ("post", "Qua bưu chính"),
-                            ("electronic", "Bản điện tử"),
-                        ],
-                        max_length=12,
-                        verbose_name="hình thức trả kết quả",
-                    ),
-                ),
-                (
-                    "applicant_commune",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="org.administrativeunit",
-                        verbose_name="xã, phường nơi cư trú",
-                    ),
-                ),
-                (
-                    "applicant_user",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="dossiers",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="tài khoản người nộp",
-                    ),
-                ),
-                (
-                    "assignee",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="người xử lý",
-                    ),
-                ),
-                (
-                    "competent_agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="org.agency",
-                        verbose_name="cơ quan có thẩm quyền",
-                    ),
-                ),
-                (
-                    "current_agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="org.agency",
-                        verbose_name="đang ở cơ quan",
-                    ),
-                ),
-                (
-                    "procedure",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="catalog.procedure",
-                        verbose_name="thủ tục",
-                    ),
-                ),
-                (
-                    "procedure_version",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="catalog.procedureversion",
-                        verbose_name="phiên bản thủ tục",
-                    ),
-                ),
-                (
-                    "received_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="người tiếp nhận",
-                    ),
-                ),
-                (
-                    "receiving_agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="org.agency",
-                        verbose_name="nơi tiếp nhận",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.CharField(max_length=40, unique=True, verbose_name='mã hồ sơ')),
+                ('status', models.CharField(choices=[('submitted', 'Chờ kiểm tra, tiếp nhận'), ('received', 'Đã tiếp nhận'), ('processing', 'Đang giải quyết'), ('supplement_requested', 'Chờ bổ sung hồ sơ'), ('stopped', 'Dừng giải quyết'), ('result_ready', 'Có kết quả, chờ trả'), ('returned', 'Đã trả kết quả'), ('refused', 'Từ chối'), ('withdrawn', 'Đã rút hồ sơ')], db_index=True, max_length=24, verbose_name='trạng thái')),
+                ('paused_status', models.CharField(blank=True, choices=[('submitted', 'Chờ kiểm tra, tiếp nhận'), ('received', 'Đã tiếp nhận'), ('processing', 'Đang giải quyết'), ('supplement_requested', 'Chờ bổ sung hồ sơ'), ('stopped', 'Dừng giải quyết'), ('result_ready', 'Có kết quả, chờ trả'), ('returned', 'Đã trả kết quả'), ('refused', 'Từ chối'), ('withdrawn', 'Đã rút hồ sơ')], editable=False, max_length=24)),
+                ('version', models.PositiveIntegerField(default=1, verbose_name='phiên bản')),
+                ('channel', models.PositiveSmallIntegerField(choices=[(1, 'Trực tiếp'), (2, 'Trực tuyến'), (3, 'Bưu chính')], verbose_name='kênh nộp')),
+                ('applicant_name', models.CharField(max_length=200, verbose_name='họ tên người nộp')),
+                ('applicant_id_number', models.CharField(max_length=12, verbose_name='số định danh cá nhân')),
+                ('applicant_phone', models.CharField(max_length=15, verbose_name='điện thoại')),
+                ('applicant_email', models.EmailField(blank=True, max_length=254, verbose_name='thư điện tử')),
+                ('applicant_address', models.CharField(blank=True, max_length=255, verbose_name='địa chỉ')),
+                ('result_by_post', models.BooleanField(default=False, verbose_name='nhận kết quả qua bưu chính')),
+                ('submitted_at', models.DateTimeField(verbose_name='nộp lúc')),
+                ('received_at', models.DateTimeField(blank=True, null=True, verbose_name='tiếp nhận lúc')),
+                ('clock_started_at', models.DateTimeField(blank=True, null=True, verbose_name='bắt đầu tính thời hạn')),
+                ('due_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='hẹn trả kết quả')),
+                ('supplement_requests', models.PositiveSmallIntegerField(default=0, verbose_name='số lần yêu cầu bổ sung')),
+                ('missing_documents', models.TextField(blank=True, verbose_name='cần bổ sung')),
+                ('processing_ended_at', models.DateTimeField(blank=True, null=True, verbose_name='kết thúc giải quyết lúc')),
+                ('timeliness', models.CharField(blank=True, choices=[('early', 'Trước hạn'), ('on_time', 'Đúng hạn'), ('late', 'Quá hạn')], max_length=10, verbose_name='kết quả về thời hạn')),
+                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='kết thúc lúc')),
+                ('result_number', models.CharField(blank=True, max_length=60, verbose_name='số văn bản kết quả')),
+                ('result_date', models.DateField(blank=True, null=True, verbose_name='ngày ký kết quả')),
+                ('result_signer', models.CharField(blank=True, max_length=150, verbose_name='người ký kết quả')),
+                ('result_file', models.FileField(blank=True, upload_to='dossiers/results/%Y/%m/', verbose_name='tệp kết quả')),
+                ('return_method', models.CharField(blank=True, choices=[('counter', 'Tại quầy'), ('post', 'Qua bưu chính'), ('electronic', 'Bản điện tử')], max_length=12, verbose_name='hình thức trả kết quả')),
+                ('applicant_commune', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.administrativeunit', verbose_name='xã, phường nơi cư trú')),
+                ('applicant_user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='dossiers', to=settings.AUTH_USER_MODEL, verbose_name='tài khoản người nộp')),
+                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người xử lý')),
+                ('competent_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.agency', verbose_name='cơ quan có thẩm quyền')),
+                ('current_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.agency', verbose_name='đang ở cơ quan')),
+                ('procedure', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalog.procedure', verbose_name='thủ tục')),
+                ('procedure_version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalog.procedureversion', verbose_name='phiên bản thủ tục')),
+                ('received_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người tiếp nhận')),
+                ('receiving_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.agency', verbose_name='nơi tiếp nhận')),
             ],
             options={
-                "verbose_name": "hồ sơ",
-                "verbose_name_plural": "hồ sơ",
-                "ordering": ["-submitted_at", "-id"],
+                'verbose_name': 'hồ sơ',
+                'verbose_name_plural': 'hồ sơ',
+                'ordering': ['-submitted_at', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="DossierDocument",
+            name='DossierDocument',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=500, verbose_name="tên giấy tờ")),
-                ("originals", models.PositiveSmallIntegerField(default=0, verbose_name="bản chính")),
-                ("copies", models.PositiveSmallIntegerField(default=0, verbose_name="bản sao")),
-                (
-                    "file",
-                    models.FileField(blank=True, upload_to="dossiers/documents/%Y/%m/", verbose_name="tệp"),
-                ),
-                ("supplemented", models.BooleanField(default=False, verbose_name="nộp bổ sung")),
-                (
-                    "dossier",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="documents",
-                        to="dossiers.dossier",
-                    ),
-                ),
-                (
-                    "required_document",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="catalog.requireddocument",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=500, verbose_name='tên giấy tờ')),
+                ('originals', models.PositiveSmallIntegerField(default=0, verbose_name='bản chính')),
+                ('copies', models.PositiveSmallIntegerField(default=0, verbose_name='bản sao')),
+                ('file', models.FileField(blank=True, upload_to='dossiers/documents/%Y/%m/', verbose_name='tệp')),
+                ('supplemented', models.BooleanField(default=False, verbose_name='nộp bổ sung')),
+                ('dossier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='dossiers.dossier')),
+                ('required_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalog.requireddocument')),
             ],
             options={
-                "verbose_name": "giấy tờ trong hồ sơ",
-                "verbose_name_plural": "giấy tờ trong hồ sơ",
-                "ordering": ["dossier", "id"],
+                'verbose_name': 'giấy tờ trong hồ sơ',
+                'verbose_name_plural': 'giấy tờ trong hồ sơ',
+                'ordering': ['dossier', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="DossierStep",
+            name='DossierStep',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("position", models.PositiveSmallIntegerField(verbose_name="bước")),
-                ("name", models.CharField(max_length=255, verbose_name="nội dung công việc")),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("one_stop_officer", "Công chức Bộ phận Một cửa"),
-                            ("specialist", "Chuyên viên"),
-                            ("division_head", "Lãnh đạo phòng"),
-                            ("agency_leader", "Lãnh đạo cơ quan"),
-                            ("control_officer", "Công chức kiểm soát TTHC"),
-                            ("communication_officer", "Cán bộ tuyên truyền CCHC"),
-                            ("administrator", "Quản trị"),
-                        ],
-                        max_length=30,
-                        verbose_name="vai trò",
-                    ),
-                ),
-                ("duration", models.DecimalField(decimal_places=2, max_digits=6, verbose_name="thời gian")),
-                ("duration_unit", models.CharField(default="h", max_length=2, verbose_name="đơn vị")),
-                ("started_at", models.DateTimeField(blank=True, null=True, verbose_name="bắt đầu")),
-                ("due_at", models.DateTimeField(blank=True, null=True, verbose_name="hạn bước")),
-                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="kết thúc")),
-                (
-                    "timeliness",
-                    models.CharField(
-                        blank=True,
-                        choices=[("early", "Trước hạn"), ("on_time", "Đúng hạn"), ("late", "Quá hạn")],
-                        max_length=10,
-                        verbose_name="tiến độ",
-                    ),
-                ),
-                (
-                    "agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="org.agency",
-                        verbose_name="cơ quan",
-                    ),
-                ),
-                (
-                    "dossier",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="steps",
-                        to="dossiers.dossier",
-                    ),
-                ),
-                (
-                    "handled_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveSmallIntegerField(verbose_name='bước')),
+                ('name', models.CharField(max_length=255, verbose_name='nội dung công việc')),
+                ('role', models.CharField(choices=[('one_stop_officer', 'Công chức Bộ phận Một cửa'), ('specialist', 'Chuyên viên'), ('division_head', 'Lãnh đạo phòng'), ('agency_leader', 'Lãnh đạo cơ quan'), ('control_officer', 'Công chức kiểm soát TTHC'), ('communication_officer', 'Cán bộ tuyên truyền CCHC'), ('administrator', 'Quản trị')], max_length=30, verbose_name='vai trò')),
+                ('duration', models.DecimalField(decimal_places=2, max_digits=6, verbose_name='thời gian')),
+                ('duration_unit', models.CharField(default='h', max_length=2, verbose_name='đơn vị')),
+                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='bắt đầu')),
+                ('due_at', models.DateTimeField(blank=True, null=True, verbose_name='hạn bước')),
+                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='kết thúc')),
+                ('timeliness', models.CharField(blank=True, choices=[('early', 'Trước hạn'), ('on_time', 'Đúng hạn'), ('late', 'Quá hạn')], max_length=10, verbose_name='tiến độ')),
+                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.agency', verbose_name='cơ quan')),
+                ('dossier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='dossiers.dossier')),
+                ('handled_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "bước xử lý",
-                "verbose_name_plural": "bước xử lý",
-                "ordering": ["dossier", "position"],
+                'verbose_name': 'bước xử lý',
+                'verbose_name_plural': 'bước xử lý',
+                'ordering': ['dossier', 'position'],
             },
         ),
         migrations.CreateModel(
-            name="DossierEvent",
+            name='DossierEvent',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("occurred_at", models.DateTimeField(db_index=True, verbose_name="thời điểm")),
-                ("actor_label", models.CharField(blank=True, max_length=150, verbose_name="người thực hiện")),
-                (
-                    "action",
-                    models.CharField(
-                        choices=[
-                            ("submit", "Nộp hồ sơ trực tuyến hoặc qua bưu chính"),
-                            ("receive_at_counter", "Tiếp nhận tại quầy"),
-                            ("receive", "Tiếp nhận hồ sơ đã nộp"),
-                            ("request_completion", "Hướng dẫn hoàn thiện hồ sơ"),
-                            ("refuse", "Từ chối"),
-                            ("hand_over", "Chuyển bước tiếp theo"),
-                            ("send_back", "Trả lại bước trước"),
-                            ("request_supplement", "Yêu cầu bổ sung"),
-                            ("supplement", "Ghi nhận hồ sơ bổ sung"),
-                            ("stop", "Dừng giải quyết"),
-                            ("extend", "Xin lỗi và gia hạn"),
-                            ("withdraw", "Rút hồ sơ"),
-                            ("attach_result", "Cập nhật kết quả"),
-                            ("return_result", "Trả kết quả"),
-                        ],
-                        max_length=24,
-                        verbose_name="thao tác",
-                    ),
-                ),
-                (
-                    "from_status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("submitted", "Chờ kiểm tra, tiếp nhận"),
-                            ("received", "Đã tiếp nhận"),
-                            ("processing", "Đang giải quyết"),
-                            ("supplement_requested", "Chờ bổ sung hồ sơ"),
-                            ("stopped", "Dừng giải quyết"),
-                            ("result_ready", "Có kết quả, chờ trả"),
-                            ("returned", "Đã trả kết quả"),
-                            ("refused", "Từ chối"),
-                            ("withdrawn", "Đã rút hồ sơ"),
-                        ],
-                        max_length=24,
-                        verbose_name="từ trạng thái",
-                    ),
-                ),
-                (
-                    "to_status",
-                    models.CharField(
-                        choices=[
-                            ("submitted", "Chờ kiểm tra, tiếp nhận"),
-                            ("received", "Đã tiếp nhận"),
-                            ("processing", "Đang giải quyết"),
-                            ("supplement_requested", "Chờ bổ sung hồ sơ"),
-                            ("stopped", "Dừng giải quyết"),
-                            ("result_ready", "Có kết quả, chờ trả"),
-                            ("returned", "Đã trả kết quả"),
-                            ("refused", "Từ chối"),
-                            ("withdrawn", "Đã rút hồ sơ"),
-                        ],
-                        max_length=24,
-                        verbose_name="sang trạng thái",
-                    ),
-                ),
-                (
-                    "timeliness",
-                    models.CharField(
-                        blank=True,
-                        choices=[("early", "Trước hạn"), ("on_time", "Đúng hạn"), ("late", "Quá hạn")],
-                        max_length=10,
-                        verbose_name="tiến độ",
-                    ),
-                ),
-                ("reason", models.TextField(blank=True, verbose_name="lý do, ghi chú")),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "dossier",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="events",
-                        to="dossiers.dossier",
-                    ),
-                ),
-                (
-                    "from_agency",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="org.agency",
-                    ),
-                ),
-                (
-                    "to_agency",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="org.agency",
-                    ),
-                ),
-                (
-                    "step",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to="dossiers.dossierstep",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('occurred_at', models.DateTimeField(db_index=True, verbose_name='thời điểm')),
+                ('actor_label', models.CharField(blank=True, max_length=150, verbose_name='người thực hiện')),
+                ('action', models.CharField(choices=[('submit', 'Nộp hồ sơ trực tuyến hoặc qua bưu chính'), ('receive_at_counter', 'Tiếp nhận tại quầy'), ('receive', 'Tiếp nhận hồ sơ đã nộp'), ('request_completion', 'Hướng dẫn hoàn thiện hồ sơ'), ('refuse', 'Từ chối'), ('hand_over', 'Chuyển bước tiếp theo'), ('send_back', 'Trả lại bước trước'), ('request_supplement', 'Yêu cầu bổ sung'), ('supplement', 'Ghi nhận hồ sơ bổ sung'), ('stop', 'Dừng giải quyết'), ('extend', 'Xin lỗi và gia hạn'), ('withdraw', 'Rút hồ sơ'), ('attach_result', 'Cập nhật kết quả'), ('return_result', 'Trả kết quả')], max_length=24, verbose_name='thao tác')),
+                ('from_status', models.CharField(blank=True, choices=[('submitted', 'Chờ kiểm tra, tiếp nhận'), ('received', 'Đã tiếp nhận'), ('processing', 'Đang giải quyết'), ('supplement_requested', 'Chờ bổ sung hồ sơ'), ('stopped', 'Dừng giải quyết'), ('result_ready', 'Có kết quả, chờ trả'), ('returned', 'Đã trả kết quả'), ('refused', 'Từ chối'), ('withdrawn', 'Đã rút hồ sơ')], max_length=24, verbose_name='từ trạng thái')),
+                ('to_status', models.CharField(choices=[('submitted', 'Chờ kiểm tra, tiếp nhận'), ('received', 'Đã tiếp nhận'), ('processing', 'Đang giải quyết'), ('supplement_requested', 'Chờ bổ sung hồ sơ'), ('stopped', 'Dừng giải quyết'), ('result_ready', 'Có kết quả, chờ trả'), ('returned', 'Đã trả kết quả'), ('refused', 'Từ chối'), ('withdrawn', 'Đã rút hồ sơ')], max_length=24, verbose_name='sang trạng thái')),
+                ('timeliness', models.CharField(blank=True, choices=[('early', 'Trước hạn'), ('on_time', 'Đúng hạn'), ('late', 'Quá hạn')], max_length=10, verbose_name='tiến độ')),
+                ('reason', models.TextField(blank=True, verbose_name='lý do, ghi chú')),
+                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('dossier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='dossiers.dossier')),
+                ('from_agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.agency')),
+                ('to_agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.agency')),
+                ('step', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dossiers.dossierstep')),
             ],
             options={
-                "verbose_name": "sự kiện hồ sơ",
-                "verbose_name_plural": "tiến trình hồ sơ",
-                "ordering": ["dossier", "occurred_at", "id"],
+                'verbose_name': 'sự kiện hồ sơ',
+                'verbose_name_plural': 'tiến trình hồ sơ',
+                'ordering': ['dossier', 'occurred_at', 'id'],
             },
         ),
         migrations.AddField(
-            model_name="dossier",
-            name="current_step",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to="dossiers.dossierstep",
-                verbose_name="bước hiện tại",
-            ),
+            model_name='dossier',
+            name='current_step',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='dossiers.dossierstep', verbose_name='bước hiện tại'),
         ),
         migrations.CreateModel(
-            name="FormTemplate",
+            name='FormTemplate',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "code",
-                    models.CharField(
-                        help_text="Ví dụ TT03-2025-01", max_length=30, unique=True, verbose_name="mã mẫu"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("receipt", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
-                            ("supplement", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
-                            ("refusal", "Phiếu từ chối tiếp nhận, giải quyết hồ sơ"),
-                            ("apology", "Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
-                            ("stop", "Thông báo dừng giải quyết hồ sơ"),
-                            ("control_sheet", "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
-                            ("register", "Sổ theo dõi hồ sơ"),
-                        ],
-                        max_length=20,
-                        verbose_name="loại mẫu",
-                    ),
-                ),
-                (
-                    "number",
-                    models.CharField(help_text="Ví dụ Mẫu số 01", max_length=20, verbose_name="số hiệu mẫu"),
-                ),
-                ("title", models.CharField(max_length=255, verbose_name="tên mẫu")),
-                ("valid_from", models.DateField(verbose_name="áp dụng từ")),
-                ("valid_to", models.DateField(blank=True, null=True, verbose_name="áp dụng đến")),
-                ("legal_basis", models.CharField(max_length=255, verbose_name="căn cứ pháp lý")),
-                ("body", models.TextField(verbose_name="nội dung (HTML)")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('code', models.CharField(help_text='Ví dụ TT03-2025-01', max_length=30, unique=True, verbose_name='mã mẫu')),
+                ('kind', models.CharField(choices=[('receipt', 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả'), ('supplement', 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ'), ('refusal', 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ'), ('apology', 'Phiếu xin lỗi và hẹn lại ngày trả kết quả'), ('stop', 'Thông báo dừng giải quyết hồ sơ'), ('control_sheet', 'Phiếu kiểm soát quá trình giải quyết hồ sơ'), ('register', 'Sổ theo dõi hồ sơ')], max_length=20, verbose_name='loại mẫu')),
+                ('number', models.CharField(help_text='Ví dụ Mẫu số 01', max_length=20, verbose_name='số hiệu mẫu')),
+                ('title', models.CharField(max_length=255, verbose_name='tên mẫu')),
+                ('valid_from', models.DateField(verbose_name='áp dụng từ')),
+                ('valid_to', models.DateField(blank=True, null=True, verbose_name='áp dụng đến')),
+                ('legal_basis', models.CharField(max_length=255, verbose_name='căn cứ pháp lý')),
+                ('body', models.TextField(verbose_name='nội dung (HTML)')),
             ],
             options={
-                "verbose_name": "mẫu phiếu, sổ",
-                "verbose_name_plural": "mẫu phiếu, sổ",
-                "ordering": ["kind", "-valid_from"],
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            ("valid_to__isnull", True),
-                            ("valid_to__gte", models.F("valid_from")),
-                            _connector="OR",
-                        ),
-                        name="dossier_form_valid_range",
-                    )
-                ],
+                'verbose_name': 'mẫu phiếu, sổ',
+                'verbose_name_plural': 'mẫu phiếu, sổ',
+                'ordering': ['kind', '-valid_from'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='dossier_form_valid_range')],
             },
         ),
         migrations.CreateModel(
-            name="DailyCounter",
+            name='DailyCounter',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("day", models.DateField()),
-                ("last", models.PositiveIntegerField(default=0)),
-                (
-                    "agency",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="org.agency"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('day', models.DateField()),
+                ('last', models.PositiveIntegerField(default=0)),
+                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.agency')),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(fields=("agency", "day"), name="dossier_counter_uniq")
-                ],
+                'constraints': [models.UniqueConstraint(fields=('agency', 'day'), name='dossier_counter_uniq')],
             },
         ),
         migrations.CreateModel(
-            name="DossierPause",
+            name='DossierPause',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("started_at", models.DateTimeField()),
-                ("ended_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "dossier",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="pauses",
-                        to="dossiers.dossier",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('started_at', models.DateTimeField()),
+                ('ended_at', models.DateTimeField(blank=True, null=True)),
+                ('dossier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pauses', to='dossiers.dossier')),
             ],
             options={
-                "ordering": ["dossier", "started_at"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        condition=models.Q(("ended_at__isnull", True)),
-                        fields=("dossier",),
-                        name="dossier_one_open_pause",
-                    )
-                ],
+                'ordering': ['dossier', 'started_at'],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('ended_at__isnull', True)), fields=('dossier',), name='dossier_one_open_pause')],
             },
         ),
         migrations.AddConstraint(
-            model_name="dossierstep",
-            constraint=models.UniqueConstraint(
-                fields=("dossier", "position"), name="dossier_step_position_uniq"
-            ),
+            model_name='dossierstep',
+            constraint=models.UniqueConstraint(fields=('dossier', 'position'), name='dossier_step_position_uniq'),
         ),
         migrations.AddIndex(
-            model_name="dossier",
-            index=models.Index(fields=["current_agency", "status", "due_at", "id"], name="dossier_queue_idx"),
+            model_name='dossier',
+            index=models.Index(fields=['current_agency', 'status', 'due_at', 'id'], name='dossier_queue_idx'),
         ),
         migrations.AddIndex(
-            model_name="dossier",
-            index=models.Index(
-                fields=["receiving_agency", "status", "due_at", "id"], name="dossier_desk_idx"
-            ),
+            model_name='dossier',
+            index=models.Index(fields=['receiving_agency', 'status', 'due_at', 'id'], name='dossier_desk_idx'),
         ),
         migrations.AddIndex(
-            model_name="dossier",
-            index=models.Index(fields=["competent_agency", "status"], name="dossier_competent_idx"),
+            model_name='dossier',
+            index=models.Index(fields=['competent_agency', 'status'], name='dossier_competent_idx'),
         ),
         migrations.AddIndex(
-            model_name="dossier",
-            index=models.Index(fields=["receiving_agency", "received_at"], name="dossier_register_idx"),
+            model_name='dossier',
+            index=models.Index(fields=['receiving_agency', 'received_at'], name='dossier_register_idx'),
         ),
         migrations.AddConstraint(
-            model_name="dossier",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("version__gte", 1)), name="dossier_version_positive"
-            ),
+            model_name='dossier',
+            constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='dossier_version_positive'),
         ),
         migrations.AddConstraint(
-            model_name="dossier",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("received_at__isnull", True), ("due_at__isnull", False), _connector="OR"),
-                name="dossier_received_has_due_date",
-            ),
+            model_name='dossier',
+            constraint=models.CheckConstraint(condition=models.Q(('received_at__isnull', True), ('due_at__isnull', False), _connector='OR'), name='dossier_received_has_due_date'),
         ),
     ]

@@ -5,27 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("catalog", "0002_levels_rules_search"),
-        ("dossiers", "0002_form_templates"),
-        ("org", "0001_initial"),
+        ('catalog', '0002_levels_rules_search'),
+        ('dossiers', '0002_form_templates'),
+        ('org', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name="dossier",
-            name="dossier_queue_idx",
+            model_name='dossier',
+            name='dossier_queue_idx',
         ),
         migrations.AlterField(
-            model_name="dossier",
-            name="due_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="hẹn trả kết quả"),
+            model_name='dossier',
+            name='due_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='hẹn trả kết quả'),
         ),
         migrations.AddIndex(
-            model_name="dossier",
-            index=models.Index(
-                fields=["current_agency", "status", "due_at", "id", "assignee"], name="dossier_queue_idx"
-            ),
+            model_name='dossier',
+            index=models.Index(fields=['current_agency', 'status', 'due_at', 'id', 'assignee'], name='dossier_queue_idx'),
         ),
     ]

@@ -4,46 +4,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("dossiers", "0003_queue_index"),
+        ('dossiers', '0003_queue_index'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="dossier",
-            name="fee_due",
-            field=models.PositiveBigIntegerField(default=0, verbose_name="phí, lệ phí phải nộp (đồng)"),
+            model_name='dossier',
+            name='fee_due',
+            field=models.PositiveBigIntegerField(default=0, verbose_name='phí, lệ phí phải nộp (đồng)'),
         ),
         migrations.AddField(
-            model_name="dossier",
-            name="identity_verified",
-            field=models.BooleanField(default=False, verbose_name="tài khoản đã xác thực định danh điện tử"),
+            model_name='dossier',
+            name='identity_verified',
+            field=models.BooleanField(default=False, verbose_name='tài khoản đã xác thực định danh điện tử'),
         ),
         migrations.AddField(
-            model_name="dossier",
-            name="paid",
-            field=models.BooleanField(default=False, verbose_name="đã nộp phí, lệ phí"),
+            model_name='dossier',
+            name='paid',
+            field=models.BooleanField(default=False, verbose_name='đã nộp phí, lệ phí'),
         ),
         migrations.AddField(
-            model_name="dossier",
-            name="paid_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="nộp phí lúc"),
+            model_name='dossier',
+            name='paid_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='nộp phí lúc'),
         ),
         migrations.AddField(
-            model_name="dossier",
-            name="paid_online",
-            field=models.BooleanField(default=False, verbose_name="đã thanh toán trực tuyến"),
+            model_name='dossier',
+            name='paid_online',
+            field=models.BooleanField(default=False, verbose_name='đã thanh toán trực tuyến'),
         ),
         migrations.AddField(
-            model_name="dossier",
-            name="reused_data",
-            field=models.BooleanField(
-                default=False, verbose_name="có tái sử dụng dữ liệu, giấy tờ đã số hóa"
-            ),
+            model_name='dossier',
+            name='reused_data',
+            field=models.BooleanField(default=False, verbose_name='có tái sử dụng dữ liệu, giấy tờ đã số hóa'),
         ),
         migrations.AddField(
-            model_name="dossierdocument",
-            name="reused",
-            field=models.BooleanField(default=False, verbose_name="tái sử dụng từ kho dữ liệu"),
+            model_name='dossierdocument',
+            name='reused',
+            field=models.BooleanField(default=False, verbose_name='tái sử dụng từ kho dữ liệu'),
         ),
     ]

@@ -6,93 +6,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("dossiers", "0004_payment_and_reuse_flags"),
+        ('dossiers', '0004_payment_and_reuse_flags'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Payment",
+            name='Payment',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("amount", models.PositiveBigIntegerField(verbose_name="số tiền (đồng)")),
-                (
-                    "method",
-                    models.CharField(
-                        choices=[
-                            ("counter", "Nộp tại quầy"),
-                            ("bank_transfer", "Chuyển khoản ngân hàng"),
-                            ("online", "Thanh toán trực tuyến"),
-                        ],
-                        max_length=16,
-                        verbose_name="hình thức",
-                    ),
-                ),
-                (
-                    "reference",
-                    models.CharField(blank=True, max_length=100, verbose_name="mã giao dịch, số chứng từ"),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("pending", "Chờ xác nhận"),
-                            ("confirmed", "Đã xác nhận"),
-                            ("cancelled", "Đã hủy"),
-                        ],
-                        default="pending",
-                        max_length=10,
-                        verbose_name="trạng thái",
-                    ),
-                ),
-                ("requested_at", models.DateTimeField(verbose_name="khai báo lúc")),
-                ("confirmed_at", models.DateTimeField(blank=True, null=True, verbose_name="xác nhận lúc")),
-                ("plugin", models.CharField(max_length=30, verbose_name="bộ xử lý thanh toán")),
-                (
-                    "confirmed_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="người xác nhận",
-                    ),
-                ),
-                (
-                    "dossier",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="payments",
-                        to="dossiers.dossier",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('amount', models.PositiveBigIntegerField(verbose_name='số tiền (đồng)')),
+                ('method', models.CharField(choices=[('counter', 'Nộp tại quầy'), ('bank_transfer', 'Chuyển khoản ngân hàng'), ('online', 'Thanh toán trực tuyến')], max_length=16, verbose_name='hình thức')),
+                ('reference', models.CharField(blank=True, max_length=100, verbose_name='mã giao dịch, số chứng từ')),
+                ('status', models.CharField(choices=[('pending', 'Chờ xác nhận'), ('confirmed', 'Đã xác nhận'), ('cancelled', 'Đã hủy')], default='pending', max_length=10, verbose_name='trạng thái')),
+                ('requested_at', models.DateTimeField(verbose_name='khai báo lúc')),
+                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='xác nhận lúc')),
+                ('plugin', models.CharField(max_length=30, verbose_name='bộ xử lý thanh toán')),
+                ('confirmed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người xác nhận')),
+                ('dossier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='payments', to='dossiers.dossier')),
             ],
             options={
-                "verbose_name": "khoản nộp phí, lệ phí",
-                "verbose_name_plural": "khoản nộp phí, lệ phí",
-                "ordering": ["dossier", "requested_at", "id"],
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(("amount__gt", 0)), name="payment_amount_positive"
-                    ),
-                    models.UniqueConstraint(
-                        condition=models.Q(("status", "confirmed")),
-                        fields=("dossier",),
-                        name="payment_one_confirmed",
-                    ),
-                    models.UniqueConstraint(
-                        condition=models.Q(("status", "pending")),
-                        fields=("dossier",),
-                        name="payment_one_pending",
-                    ),
-                ],
+                'verbose_name': 'khoản nộp phí, lệ phí',
+                'verbose_name_plural': 'khoản nộp phí, lệ phí',
+                'ordering': ['dossier', 'requested_at', 'id'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='payment_amount_positive'), models.UniqueConstraint(condition=models.Q(('status', 'confirmed')), fields=('dossier',), name='payment_one_confirmed'), models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('dossier',), name='payment_one_pending')],
             },
         ),
     ]

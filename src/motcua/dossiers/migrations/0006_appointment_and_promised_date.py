@@ -5,171 +5,82 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("dossiers", "0005_payments"),
+        ('dossiers', '0005_payments'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="dossier",
-            name="apologised_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="xin lỗi, hẹn lại lúc"),
+            model_name='dossier',
+            name='apologised_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='xin lỗi, hẹn lại lúc'),
         ),
         migrations.AddField(
-            model_name="dossier",
-            name="extensions",
-            field=models.PositiveSmallIntegerField(default=0, verbose_name="số lần hẹn lại"),
+            model_name='dossier',
+            name='extensions',
+            field=models.PositiveSmallIntegerField(default=0, verbose_name='số lần hẹn lại'),
         ),
         migrations.AddField(
-            model_name="dossier",
-            name="promised_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="ngày hẹn lại (phiếu xin lỗi)"),
+            model_name='dossier',
+            name='promised_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='ngày hẹn lại (phiếu xin lỗi)'),
         ),
         migrations.AlterField(
-            model_name="dossier",
-            name="timeliness",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("early", "Trước hạn"),
-                    ("on_time", "Đúng hạn"),
-                    ("late", "Quá hạn"),
-                    ("late_apologised", "Quá hạn, đã xin lỗi"),
-                ],
-                max_length=20,
-                verbose_name="kết quả về thời hạn",
-            ),
+            model_name='dossier',
+            name='timeliness',
+            field=models.CharField(blank=True, choices=[('early', 'Trước hạn'), ('on_time', 'Đúng hạn'), ('late', 'Quá hạn'), ('late_apologised', 'Quá hạn, đã xin lỗi')], max_length=20, verbose_name='kết quả về thời hạn'),
         ),
         migrations.AlterField(
-            model_name="dossierevent",
-            name="timeliness",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("early", "Trước hạn"),
-                    ("on_time", "Đúng hạn"),
-                    ("late", "Quá hạn"),
-                    ("late_apologised", "Quá hạn, đã xin lỗi"),
-                ],
-                max_length=20,
-                verbose_name="tiến độ",
-            ),
+            model_name='dossierevent',
+            name='timeliness',
+            field=models.CharField(blank=True, choices=[('early', 'Trước hạn'), ('on_time', 'Đúng hạn'), ('late', 'Quá hạn'), ('late_apologised', 'Quá hạn, đã xin lỗi')], max_length=20, verbose_name='tiến độ'),
         ),
         migrations.AlterField(
-            model_name="dossierstep",
-            name="timeliness",
-            field=models.CharField(
-                blank=True,
-                choices=[
-                    ("early", "Trước hạn"),
-                    ("on_time", "Đúng hạn"),
-                    ("late", "Quá hạn"),
-                    ("late_apologised", "Quá hạn, đã xin lỗi"),
-                ],
-                max_length=20,
-                verbose_name="tiến độ",
-            ),
+            model_name='dossierstep',
+            name='timeliness',
+            field=models.CharField(blank=True, choices=[('early', 'Trước hạn'), ('on_time', 'Đúng hạn'), ('late', 'Quá hạn'), ('late_apologised', 'Quá hạn, đã xin lỗi')], max_length=20, verbose_name='tiến độ'),
         ),
         migrations.CreateModel(
-            name="ExtensionRule",
+            name='ExtensionRule',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("valid_from", models.DateField(verbose_name="hiệu lực từ")),
-                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
-                ("legal_basis", models.CharField(max_length=255, verbose_name="căn cứ pháp lý")),
-                (
-                    "max_extensions",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        help_text="Để trống: không giới hạn.",
-                        null=True,
-                        verbose_name="số lần hẹn lại tối đa",
-                    ),
-                ),
-                (
-                    "after_appointment",
-                    models.BooleanField(default=True, verbose_name="được xin lỗi, hẹn lại sau ngày hẹn trả"),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('valid_from', models.DateField(verbose_name='hiệu lực từ')),
+                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
+                ('legal_basis', models.CharField(max_length=255, verbose_name='căn cứ pháp lý')),
+                ('max_extensions', models.PositiveSmallIntegerField(blank=True, help_text='Để trống: không giới hạn.', null=True, verbose_name='số lần hẹn lại tối đa')),
+                ('after_appointment', models.BooleanField(default=True, verbose_name='được xin lỗi, hẹn lại sau ngày hẹn trả')),
             ],
             options={
-                "verbose_name": "quy định hẹn lại ngày trả kết quả",
-                "verbose_name_plural": "quy định hẹn lại ngày trả kết quả",
-                "ordering": ["-valid_from"],
-                "abstract": False,
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            ("valid_to__isnull", True),
-                            ("valid_to__gte", models.F("valid_from")),
-                            _connector="OR",
-                        ),
-                        name="dossiers_extensionrule_valid_range",
-                        violation_error_message="Ngày hết hiệu lực không được trước ngày có hiệu lực. / The end of validity cannot be before its start.",
-                    )
-                ],
+                'verbose_name': 'quy định hẹn lại ngày trả kết quả',
+                'verbose_name_plural': 'quy định hẹn lại ngày trả kết quả',
+                'ordering': ['-valid_from'],
+                'abstract': False,
+                'constraints': [models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='dossiers_extensionrule_valid_range', violation_error_message='Ngày hết hiệu lực không được trước ngày có hiệu lực. / The end of validity cannot be before its start.')],
             },
         ),
         migrations.CreateModel(
-            name="TimelinessRule",
+            name='TimelinessRule',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("valid_from", models.DateField(verbose_name="hiệu lực từ")),
-                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
-                ("legal_basis", models.CharField(max_length=255, verbose_name="căn cứ pháp lý")),
-                ("code", models.CharField(max_length=40, unique=True, verbose_name="mã phiên bản quy tắc")),
-                (
-                    "max_supplement_requests",
-                    models.PositiveSmallIntegerField(
-                        default=1, verbose_name="số lần yêu cầu bổ sung tối đa vẫn tính đúng hạn"
-                    ),
-                ),
-                (
-                    "apology_counted_apart",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Quá hạn có phiếu xin lỗi là 'quá hạn, đã xin lỗi' thay vì 'quá hạn'.",
-                        verbose_name="hồ sơ quá hạn có xin lỗi được đếm riêng",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('valid_from', models.DateField(verbose_name='hiệu lực từ')),
+                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
+                ('legal_basis', models.CharField(max_length=255, verbose_name='căn cứ pháp lý')),
+                ('code', models.CharField(max_length=40, unique=True, verbose_name='mã phiên bản quy tắc')),
+                ('max_supplement_requests', models.PositiveSmallIntegerField(default=1, verbose_name='số lần yêu cầu bổ sung tối đa vẫn tính đúng hạn')),
+                ('apology_counted_apart', models.BooleanField(default=True, help_text="Quá hạn có phiếu xin lỗi là 'quá hạn, đã xin lỗi' thay vì 'quá hạn'.", verbose_name='hồ sơ quá hạn có xin lỗi được đếm riêng')),
             ],
             options={
-                "verbose_name": "quy tắc đánh giá thời hạn",
-                "verbose_name_plural": "quy tắc đánh giá thời hạn",
-                "ordering": ["-valid_from"],
-                "abstract": False,
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(
-                            ("valid_to__isnull", True),
-                            ("valid_to__gte", models.F("valid_from")),
-                            _connector="OR",
-                        ),
-                        name="dossiers_timelinessrule_valid_range",
-                        violation_error_message="Ngày hết hiệu lực không được trước ngày có hiệu lực. / The end of validity cannot be before its start.",
-                    )
-                ],
+                'verbose_name': 'quy tắc đánh giá thời hạn',
+                'verbose_name_plural': 'quy tắc đánh giá thời hạn',
+                'ordering': ['-valid_from'],
+                'abstract': False,
+                'constraints': [models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='dossiers_timelinessrule_valid_range', violation_error_message='Ngày hết hiệu lực không được trước ngày có hiệu lực. / The end of validity cannot be before its start.')],
             },
         ),
         migrations.AddField(
-            model_name="dossier",
-            name="timeliness_rule",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="dossiers.timelinessrule",
-                verbose_name="quy tắc đánh giá",
-            ),
+            model_name='dossier',
+            name='timeliness_rule',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dossiers.timelinessrule', verbose_name='quy tắc đánh giá'),
         ),
     ]

@@ -12,9 +12,7 @@ def mark_signing_steps(apps, schema_editor):
     DossierStep = apps.get_model("dossiers", "DossierStep")
     last = {}
     for pk, dossier_id in (
-        DossierStep.objects.exclude(role=ONE_STOP)
-        .order_by("dossier_id", "position")
-        .values_list("pk", "dossier_id")
+        DossierStep.objects.exclude(role=ONE_STOP).order_by("dossier_id", "position").values_list("pk", "dossier_id")
     ):
         last[dossier_id] = pk
     ids = list(last.values())
@@ -23,28 +21,22 @@ def mark_signing_steps(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("dossiers", "0005_payments"),
+        ('dossiers', '0005_payments'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="dossier",
-            name="result_signed_by",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
-                verbose_name="tài khoản ký kết quả",
-            ),
+            model_name='dossier',
+            name='result_signed_by',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='tài khoản ký kết quả'),
         ),
         migrations.AddField(
-            model_name="dossierstep",
-            name="signs_result",
-            field=models.BooleanField(default=False, verbose_name="ký duyệt kết quả"),
+            model_name='dossierstep',
+            name='signs_result',
+            field=models.BooleanField(default=False, verbose_name='ký duyệt kết quả'),
         ),
         migrations.RunPython(mark_signing_steps, migrations.RunPython.noop),
     ]

@@ -23,21 +23,22 @@ def drop_name_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("catalog", "0004_process_signing_step"),
-        ("dossiers", "0006_result_signing_step"),
-        ("org", "0001_initial"),
+        ('catalog', '0004_process_signing_step'),
+        ('dossiers', '0006_result_signing_step'),
+        ('org', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name="dossier",
-            index=models.Index(fields=["applicant_id_number"], name="dossier_applicant_id_idx"),
+            model_name='dossier',
+            index=models.Index(fields=['applicant_id_number'], name='dossier_applicant_id_idx'),
         ),
         migrations.AddIndex(
-            model_name="dossier",
-            index=models.Index(fields=["applicant_phone"], name="dossier_applicant_phone_idx"),
+            model_name='dossier',
+            index=models.Index(fields=['applicant_phone'], name='dossier_applicant_phone_idx'),
         ),
         migrations.RunPython(name_index, drop_name_index),
     ]

@@ -83,13 +83,9 @@ def forwards(apps, schema_editor):
 
     extended = DossierEvent.objects.filter(action="extend").values_list("dossier_id", flat=True).distinct()
     for dossier in Dossier.objects.filter(pk__in=list(extended)).iterator():
-        events = list(
-            DossierEvent.objects.filter(dossier=dossier, action="extend").order_by("occurred_at", "id")
-        )
+        events = list(DossierEvent.objects.filter(dossier=dossier, action="extend").order_by("occurred_at", "id"))
         first = (
-            AuditEvent.objects.filter(action="dossier.extend", target_id=str(dossier.pk))
-            .order_by("id")
-            .first()
+            AuditEvent.objects.filter(action="dossier.extend", target_id=str(dossier.pk)).order_by("id").first()
         )
         old = ((first.changes or {}).get("due_at") or [None])[0] if first else None
         dossier.promised_at = dossier.due_at

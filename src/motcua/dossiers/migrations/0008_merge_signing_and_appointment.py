@@ -4,9 +4,11 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("dossiers", "0007_search_indexes"),
-        ("dossiers", "0007_seed_rules_and_split_appointment"),
+        ('dossiers', '0007_search_indexes'),
+        ('dossiers', '0007_seed_rules_and_split_appointment'),
     ]
 
-    operations = []
+    operations = [
+    ]

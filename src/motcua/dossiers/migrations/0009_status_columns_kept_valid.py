@@ -5,41 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("catalog", "0007_merge_signing_step"),
-        ("dossiers", "0008_merge_signing_and_appointment"),
-        ("org", "0003_merge_feedback_channels_and_full_name"),
+        ('catalog', '0007_merge_signing_step'),
+        ('dossiers', '0008_merge_signing_and_appointment'),
+        ('org', '0003_merge_feedback_channels_and_full_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name="dossier",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    (
-                        "status__in",
-                        [
-                            "submitted",
-                            "received",
-                            "processing",
-                            "supplement_requested",
-                            "stopped",
-                            "result_ready",
-                            "returned",
-                            "refused",
-                            "withdrawn",
-                        ],
-                    )
-                ),
-                name="dossier_status_valid",
-            ),
+            model_name='dossier',
+            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['submitted', 'received', 'processing', 'supplement_requested', 'stopped', 'result_ready', 'returned', 'refused', 'withdrawn'])), name='dossier_status_valid'),
         ),
         migrations.AddConstraint(
-            model_name="payment",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("status__in", ["pending", "confirmed", "cancelled"])),
-                name="payment_status_valid",
-            ),
+            model_name='payment',
+            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['pending', 'confirmed', 'cancelled'])), name='payment_status_valid'),
         ),
     ]

@@ -12,189 +12,64 @@ def refresh_forms(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("dossiers", "0009_status_columns_kept_valid"),
+        ('dossiers', '0009_status_columns_kept_valid'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="SupplementRequest",
+            name='SupplementRequest',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("requested_at", models.DateTimeField(verbose_name="yêu cầu lúc")),
-                (
-                    "requested_as",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("one_stop_officer", "Công chức Bộ phận Một cửa"),
-                            ("specialist", "Chuyên viên"),
-                            ("division_head", "Lãnh đạo phòng"),
-                            ("agency_leader", "Lãnh đạo cơ quan"),
-                            ("control_officer", "Công chức kiểm soát TTHC"),
-                            ("communication_officer", "Cán bộ tuyên truyền CCHC"),
-                            ("administrator", "Quản trị"),
-                        ],
-                        max_length=30,
-                        verbose_name="với vai trò",
-                    ),
-                ),
-                ("reason", models.TextField(verbose_name="lý do")),
-                (
-                    "dossier",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="supplement_requests_made",
-                        to="dossiers.dossier",
-                    ),
-                ),
-                (
-                    "event",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="supplement_request",
-                        to="dossiers.dossierevent",
-                    ),
-                ),
-                (
-                    "requested_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="người yêu cầu",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('requested_at', models.DateTimeField(verbose_name='yêu cầu lúc')),
+                ('requested_as', models.CharField(blank=True, choices=[('one_stop_officer', 'Công chức Bộ phận Một cửa'), ('specialist', 'Chuyên viên'), ('division_head', 'Lãnh đạo phòng'), ('agency_leader', 'Lãnh đạo cơ quan'), ('control_officer', 'Công chức kiểm soát TTHC'), ('communication_officer', 'Cán bộ tuyên truyền CCHC'), ('administrator', 'Quản trị')], max_length=30, verbose_name='với vai trò')),
+                ('reason', models.TextField(verbose_name='lý do')),
+                ('dossier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supplement_requests_made', to='dossiers.dossier')),
+                ('event', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='supplement_request', to='dossiers.dossierevent')),
+                ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người yêu cầu')),
             ],
             options={
-                "verbose_name": "yêu cầu bổ sung, hoàn thiện hồ sơ",
-                "verbose_name_plural": "yêu cầu bổ sung, hoàn thiện hồ sơ",
-                "ordering": ["dossier", "requested_at", "id"],
+                'verbose_name': 'yêu cầu bổ sung, hoàn thiện hồ sơ',
+                'verbose_name_plural': 'yêu cầu bổ sung, hoàn thiện hồ sơ',
+                'ordering': ['dossier', 'requested_at', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="IssuedPaper",
+            name='IssuedPaper',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("receipt", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
-                            ("supplement", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
-                            ("refusal", "Phiếu từ chối tiếp nhận, giải quyết hồ sơ"),
-                            ("apology", "Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
-                            ("stop", "Thông báo dừng giải quyết hồ sơ"),
-                            ("control_sheet", "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
-                            ("register", "Sổ theo dõi hồ sơ"),
-                        ],
-                        max_length=20,
-                        verbose_name="loại mẫu",
-                    ),
-                ),
-                (
-                    "issued_at",
-                    models.DateTimeField(
-                        help_text="Thời điểm của sự kiện phiếu ghi nhận", verbose_name="ngày của phiếu"
-                    ),
-                ),
-                ("body", models.TextField(verbose_name="nội dung đã phát hành (HTML)")),
-                ("created_at", models.DateTimeField(verbose_name="in lần đầu lúc")),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="người in lần đầu",
-                    ),
-                ),
-                (
-                    "dossier",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="papers",
-                        to="dossiers.dossier",
-                    ),
-                ),
-                (
-                    "event",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="dossiers.dossierevent",
-                        verbose_name="sự kiện ghi nhận",
-                    ),
-                ),
-                (
-                    "template",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="dossiers.formtemplate",
-                        verbose_name="mẫu áp dụng",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('receipt', 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả'), ('supplement', 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ'), ('refusal', 'Phiếu từ chối tiếp nhận, giải quyết hồ sơ'), ('apology', 'Phiếu xin lỗi và hẹn lại ngày trả kết quả'), ('stop', 'Thông báo dừng giải quyết hồ sơ'), ('control_sheet', 'Phiếu kiểm soát quá trình giải quyết hồ sơ'), ('register', 'Sổ theo dõi hồ sơ')], max_length=20, verbose_name='loại mẫu')),
+                ('issued_at', models.DateTimeField(help_text='Thời điểm của sự kiện phiếu ghi nhận', verbose_name='ngày của phiếu')),
+                ('body', models.TextField(verbose_name='nội dung đã phát hành (HTML)')),
+                ('created_at', models.DateTimeField(verbose_name='in lần đầu lúc')),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người in lần đầu')),
+                ('dossier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='papers', to='dossiers.dossier')),
+                ('event', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dossiers.dossierevent', verbose_name='sự kiện ghi nhận')),
+                ('template', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='dossiers.formtemplate', verbose_name='mẫu áp dụng')),
             ],
             options={
-                "verbose_name": "phiếu đã phát hành",
-                "verbose_name_plural": "phiếu đã phát hành",
-                "ordering": ["dossier", "issued_at", "id"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("event", "kind"), name="dossier_paper_one_per_event")
-                ],
+                'verbose_name': 'phiếu đã phát hành',
+                'verbose_name_plural': 'phiếu đã phát hành',
+                'ordering': ['dossier', 'issued_at', 'id'],
+                'constraints': [models.UniqueConstraint(fields=('event', 'kind'), name='dossier_paper_one_per_event')],
             },
         ),
         migrations.CreateModel(
-            name="SupplementPaper",
+            name='SupplementPaper',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("position", models.PositiveSmallIntegerField(verbose_name="thứ tự")),
-                ("name", models.CharField(max_length=500, verbose_name="tên giấy tờ")),
-                (
-                    "detail",
-                    models.CharField(
-                        blank=True, max_length=1000, verbose_name="nội dung cần bổ sung, hoàn thiện"
-                    ),
-                ),
-                (
-                    "request",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="papers",
-                        to="dossiers.supplementrequest",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveSmallIntegerField(verbose_name='thứ tự')),
+                ('name', models.CharField(max_length=500, verbose_name='tên giấy tờ')),
+                ('detail', models.CharField(blank=True, max_length=1000, verbose_name='nội dung cần bổ sung, hoàn thiện')),
+                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='papers', to='dossiers.supplementrequest')),
             ],
             options={
-                "verbose_name": "giấy tờ cần bổ sung",
-                "verbose_name_plural": "giấy tờ cần bổ sung",
-                "ordering": ["request", "position"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("request", "position"), name="dossier_supplement_paper_uniq"
-                    )
-                ],
+                'verbose_name': 'giấy tờ cần bổ sung',
+                'verbose_name_plural': 'giấy tờ cần bổ sung',
+                'ordering': ['request', 'position'],
+                'constraints': [models.UniqueConstraint(fields=('request', 'position'), name='dossier_supplement_paper_uniq')],
             },
         ),
         migrations.RunPython(refresh_forms, migrations.RunPython.noop),

@@ -5,70 +5,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("catalog", "0008_publication_rule_is_a_legal_parameter"),
-        ("dossiers", "0010_issued_papers_and_supplement_requests"),
+        ('catalog', '0008_publication_rule_is_a_legal_parameter'),
+        ('dossiers', '0010_issued_papers_and_supplement_requests'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="dossier",
-            name="limit_case",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="catalog.limitcase",
-                verbose_name="trường hợp thời hạn",
-            ),
+            model_name='dossier',
+            name='limit_case',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalog.limitcase', verbose_name='trường hợp thời hạn'),
         ),
         migrations.CreateModel(
-            name="DossierFee",
+            name='DossierFee',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("quantity", models.PositiveIntegerField(default=1, verbose_name="số lượng")),
-                (
-                    "declared_value",
-                    models.PositiveBigIntegerField(
-                        blank=True, null=True, verbose_name="giá trị tính phí (đồng)"
-                    ),
-                ),
-                ("amount", models.PositiveBigIntegerField(verbose_name="số tiền (đồng)")),
-                ("wording", models.CharField(max_length=1000, verbose_name="nội dung")),
-                (
-                    "dossier",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="fee_lines",
-                        to="dossiers.dossier",
-                    ),
-                ),
-                (
-                    "item",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="catalog.feeitem",
-                        verbose_name="mức phí, lệ phí",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('quantity', models.PositiveIntegerField(default=1, verbose_name='số lượng')),
+                ('declared_value', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='giá trị tính phí (đồng)')),
+                ('amount', models.PositiveBigIntegerField(verbose_name='số tiền (đồng)')),
+                ('wording', models.CharField(max_length=1000, verbose_name='nội dung')),
+                ('dossier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='fee_lines', to='dossiers.dossier')),
+                ('item', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalog.feeitem', verbose_name='mức phí, lệ phí')),
             ],
             options={
-                "verbose_name": "phí, lệ phí của hồ sơ",
-                "verbose_name_plural": "phí, lệ phí của hồ sơ",
-                "ordering": ["dossier", "id"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("dossier", "item"), name="dossier_fee_item_once"),
-                    models.CheckConstraint(
-                        condition=models.Q(("quantity__gte", 1)), name="dossier_fee_quantity_positive"
-                    ),
-                ],
+                'verbose_name': 'phí, lệ phí của hồ sơ',
+                'verbose_name_plural': 'phí, lệ phí của hồ sơ',
+                'ordering': ['dossier', 'id'],
+                'constraints': [models.UniqueConstraint(fields=('dossier', 'item'), name='dossier_fee_item_once'), models.CheckConstraint(condition=models.Q(('quantity__gte', 1)), name='dossier_fee_quantity_positive')],
             },
         ),
     ]

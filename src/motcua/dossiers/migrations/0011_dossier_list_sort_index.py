@@ -5,16 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("catalog", "0008_publication_rule_is_a_legal_parameter"),
-        ("dossiers", "0010_issued_papers_and_supplement_requests"),
-        ("org", "0003_merge_feedback_channels_and_full_name"),
+        ('catalog', '0008_publication_rule_is_a_legal_parameter'),
+        ('dossiers', '0010_issued_papers_and_supplement_requests'),
+        ('org', '0003_merge_feedback_channels_and_full_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name="dossier",
-            index=models.Index(fields=["submitted_at", "id"], name="dossier_submitted_idx"),
+            model_name='dossier',
+            index=models.Index(fields=['submitted_at', 'id'], name='dossier_submitted_idx'),
         ),
     ]
