@@ -254,3 +254,26 @@ def test_the_feedback_pages_speak_english_in_the_english_interface(client, world
     detail = client.get(reverse("feedback:item", args=[item.pk])).content.decode()
     assert "Handling history" in detail
     assert "Chờ kiểm tra, phân loại" not in detail
+
+
+def test_the_procedure_sheet_prints_the_feedback_channels(client, world):
+    """The A4 sheet posted at the desk names where to send feedback: the portal page and the default desk's
+    hotline and e-mail (org.FeedbackChannel)."""
+    import shutil
+    import subprocess
+
+    from motcua.org.models import FeedbackChannel
+    from tests.catalog.factories import published as published_procedure
+
+    FeedbackChannel.objects.create(agency=world.office, kind="hotline", value="0274 3822 999", position=1)
+    FeedbackChannel.objects.create(agency=world.office, kind="email", value="pakn@example.gov.vn", position=2)
+    procedure = published_procedure(name="Đăng ký khai sinh")
+    pdf = client.get(reverse("catalog:sheet", args=[procedure.national_code])).content
+    assert pdf.startswith(b"%PDF")
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "Phản ánh, kiến nghị về quy định hành chính" in text
+    assert "/phan-anh/gui/" in text
+    assert "0274 3822 999" in text
+    assert "pakn@example.gov.vn" in text
