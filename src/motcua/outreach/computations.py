@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.control.computations import AgencyGroups, register, union
 
-from .models import CommunicationActivity
+from .models import CommunicationActivity, ReadingPoint, ReadingPointKind
 
 
 def _activities(agency_ids, start: date, end: date, params: dict):
@@ -63,3 +63,21 @@ def agencies_with_activity_rate(groups: AgencyGroups, start: date, end: date, pa
         return Decimal(0)
     active = sum(1 for group in groups if _activities(group, start, end, params).exists())
     return (Decimal(100) * active / len(groups)).quantize(Decimal("0.01"))
+
+
+@register(
+    "outreach.reading_points_with_material_rate",
+    _("Tỷ lệ điểm đọc có tài liệu CCHC (%)"),
+    _(
+        "Ví dụ: 100% điểm Bưu điện văn hóa xã có tài liệu CCHC; điểm đang hoạt động của các cơ quan đã "
+        "nhận ít nhất một lần cấp phát trong kỳ. Tham số `point_kinds` (mặc định: post_office)."
+    ),
+)
+def reading_points_with_material_rate(groups: AgencyGroups, start: date, end: date, params: dict) -> Decimal:
+    kinds = params.get("point_kinds") or [ReadingPointKind.POST_OFFICE]
+    points = ReadingPoint.objects.filter(agency__in=union(groups), kind__in=kinds, active=True)
+    total = points.count()
+    if not total:
+        return Decimal(0)
+    served = points.filter(distributions__delivered_on__range=(start, end)).distinct().count()
+    return (Decimal(100) * served / total).quantize(Decimal("0.01"))

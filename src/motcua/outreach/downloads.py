@@ -12,3 +12,8 @@ from . import selectors
 @register_download("outreach-activity", inline=True)
 def activity_evidence(actor: User, pk: int) -> FieldFile:
     return selectors.activity_for(actor, pk).evidence
+
+
+@register_download("outreach-distribution", inline=True)
+def distribution_proof(actor: User, pk: int) -> FieldFile:
+    return selectors.distribution_for(actor, pk).proof

@@ -370,3 +370,80 @@ class BulletinMedia(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# ------------------------------------------------------------------------------ reading points
+
+
+class ReadingPointKind(models.TextChoices):
+    POST_OFFICE = "post_office", _("Điểm Bưu điện văn hóa xã")
+    LIBRARY = "library", _("Thư viện, tủ sách")
+    CULTURAL_HOUSE = "cultural_house", _("Nhà văn hóa")
+    OTHER = "other", _("Điểm khác")
+
+
+class ReadingPoint(models.Model):
+    """A place where people read reform material (the commune post office's reading point and others),
+    kept by the commune it serves."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("xã, cơ quan quản lý"), on_delete=models.PROTECT, related_name="reading_points"
+    )
+    kind = models.CharField(_("loại điểm"), max_length=20, choices=ReadingPointKind.choices)
+    name = models.CharField(_("tên điểm"), max_length=200)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    active = models.BooleanField(_("đang hoạt động"), default=True)
+
+    class Meta:
+        verbose_name = _("điểm đọc sách, tài liệu")
+        verbose_name_plural = _("điểm đọc sách, tài liệu")
+        ordering = ["agency__name", "name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="outreach_readingpoint_name"),
+            models.UniqueConstraint(fields=["agency", "name"], name="outreach_readingpoint_uniq"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MaterialKind(models.TextChoices):
+    LEAFLET = "leaflet", _("Tờ rơi, tờ gấp")
+    BOOKLET = "booklet", _("Sổ tay, tài liệu hỏi đáp")
+    POSTER = "poster", _("Áp phích")
+    OTHER = "other", _("Tài liệu khác")
+
+
+class Distribution(models.Model):
+    """Reform material delivered to a reading point: what, how many, when, with a photo as proof."""
+
+    point = models.ForeignKey(
+        ReadingPoint, verbose_name=_("điểm nhận"), on_delete=models.PROTECT, related_name="distributions"
+    )
+    material = models.CharField(_("loại tài liệu"), max_length=20, choices=MaterialKind.choices)
+    title = models.CharField(_("tên tài liệu"), max_length=255)
+    quantity = models.PositiveIntegerField(_("số lượng"))
+    delivered_on = models.DateField(_("ngày cấp phát"), db_index=True)
+    proof = models.FileField(
+        _("ảnh minh chứng"),
+        storage=private_storage,
+        upload_to="outreach/readingpoints/%Y/%m/",
+        blank=True,
+        validators=[PolicyValidator("image")],
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("ghi nhận lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cấp phát tài liệu")
+        verbose_name_plural = _("cấp phát tài liệu")
+        ordering = ["-delivered_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gte=1), name="outreach_distribution_quantity"),
+            models.CheckConstraint(condition=~Q(title=""), name="outreach_distribution_title"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.delivered_on:%d/%m/%Y} {self.point}: {self.title}"

@@ -3,7 +3,7 @@ reads only published Q&A."""
 
 from datetime import date
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -22,9 +22,11 @@ from .models import (
     BulletinIssue,
     BulletinMedia,
     CommunicationActivity,
+    Distribution,
     Faq,
     FaqTopic,
     Question,
+    ReadingPoint,
 )
 from .qa_rules import is_desk, led_agencies
 from .workflows import OPEN_STATUSES, ArticleStatus
@@ -207,3 +209,23 @@ def media_for(actor) -> QuerySet[BulletinMedia]:
 def public_media(pk: int) -> BulletinMedia:
     """Bulletin media are made to be published: anyone may read them."""
     return get_object_or_404(BulletinMedia, pk=pk)
+
+
+# ------------------------------------------------------------------------------ reading points
+
+
+def reading_points_for(actor) -> QuerySet[ReadingPoint]:
+    """Points of the agencies the actor sees, each with its latest delivery date."""
+    return (
+        ReadingPoint.objects.filter(agency__in=visible_agencies(actor))
+        .select_related("agency")
+        .annotate(last_delivery=Max("distributions__delivered_on"))
+    )
+
+
+def reading_point_for(actor, pk: int) -> ReadingPoint:
+    return get_object_or_404(reading_points_for(actor), pk=pk)
+
+
+def distribution_for(actor, pk: int) -> Distribution:
+    return get_object_or_404(Distribution.objects.filter(point__agency__in=visible_agencies(actor)), pk=pk)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views, views_bulletin, views_questions
+from . import feeds, views, views_bulletin, views_questions, views_reading_points
 
 app_name = "outreach"
 urlpatterns = [
@@ -33,4 +33,6 @@ urlpatterns = [
     path("ban-tin/quan-ly/<int:pk>/sua/", views_bulletin.edit, name="article_edit"),
     path("ban-tin/quan-ly/<int:pk>/<slug:action>/", views_bulletin.act, name="article_act"),
     path("ban-tin/quan-ly/thu-vien/", views_bulletin.media, name="bulletin_media"),
+    path("diem-doc/", views_reading_points.point_list, name="reading_points"),
+    path("diem-doc/<int:pk>/", views_reading_points.point_detail, name="reading_point"),
 ]
