@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.admin import ReadOnlyAdmin
+from motcua.core.logmask import mask_secrets
 
 from .models import OutboxMessage, PortalSync, SyncState
 from .portal import sync
@@ -15,7 +16,15 @@ class OutboxMessageAdmin(ReadOnlyAdmin):
     list_filter = ["channel", "plugin", ("sent_at", admin.EmptyFieldListFilter)]
     search_fields = ["reference", "subject"]
     date_hierarchy = "created_at"
-    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+    # The body is shown with its verification codes and tokens masked: whoever reads the outbox must not
+    # be able to sign up, log in or confirm in the citizen's name (issue 17).
+    fields = readonly_fields = [
+        "masked_body" if f.name == "body" else f.name for f in OutboxMessage._meta.fields
+    ]
+
+    @admin.display(description=_("nội dung"))
+    def masked_body(self, message: OutboxMessage) -> str:
+        return mask_secrets(message.body)
 
 
 @admin.register(PortalSync)

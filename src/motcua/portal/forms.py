@@ -2,11 +2,13 @@
 tracking lookup of the help page. Styling, error marks and aria attributes come from core.forms."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from motcua.core.forms import BootstrapForm
 from motcua.core.identifiers import IdNumberField, PhoneField
 from motcua.core.uploads import DOSSIER_DOCUMENT, size_check_attrs
+from motcua.dossiers.services import check_postal_address
 from motcua.org.models import AdministrativeUnit, Agency
 
 CHOOSE_LISTED = _("Hãy chọn một giá trị trong danh sách. / Choose one of the listed values.")
@@ -62,6 +64,15 @@ class ApplicantForm(BootstrapForm):
         super().__init__(*args, **kwargs)
         self.fields["applicant_commune"].queryset = communes
         self.fields["centre"].queryset = centres
+
+    def clean(self):
+        data = super().clean()
+        # The dossier service's own rule, asked on this page so the citizen is not told at the last step.
+        try:
+            check_postal_address(data.get("result_by_post", False), data.get("applicant_address", ""))
+        except ValidationError as error:
+            self.add_error(None, error)
+        return data
 
 
 class StoreUploadForm(BootstrapForm):

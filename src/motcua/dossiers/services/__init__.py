@@ -16,7 +16,7 @@ from .common import DossierConflict
 from .endings import attach_result, refuse, return_result, stop, withdraw
 from .entry import receive_at_counter, submit
 from .extension import extend
-from .inputs import Applicant, DocumentLine
+from .inputs import Applicant, DocumentLine, check_postal_address
 from .steps import hand_over, send_back
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "DocumentLine",
     "DossierConflict",
     "attach_result",
+    "check_postal_address",
     "extend",
     "hand_over",
     "receive",

@@ -22,7 +22,7 @@ from ..lifecycle import NEW, Action, Status, TransitionRefused, transition
 from ..models import Dossier, DossierFee, DossierStep, SubmissionChannel
 from ..rules import roles_at
 from .common import _audit_entry, _now, _refused, _timeline_event
-from .inputs import Applicant, DocumentLine, _check_documents, _document_rows
+from .inputs import Applicant, DocumentLine, _check_documents, _document_rows, check_postal_address
 
 
 def _enter(
@@ -50,6 +50,7 @@ def _enter(
             _("Chỉ tiếp nhận tại Trung tâm Phục vụ hành chính công. / Only service centres receive dossiers.")
         )
     applicant = applicant.cleaned()
+    check_postal_address(result_by_post, applicant.address)
     local_day = timezone.localtime(at).date()
     plan = reference.reception_plan(
         procedure.pk,

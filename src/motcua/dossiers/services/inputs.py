@@ -72,6 +72,20 @@ class DocumentLine:
     reused: bool = False
 
 
+def check_postal_address(result_by_post: bool, address: str) -> None:
+    """A result sent by post needs the address to send it to (issue 17): refused at reception, online or
+    at the counter, rather than discovered by the desk on the day of return."""
+    if result_by_post and not (address or "").strip():
+        raise ValidationError(
+            {
+                "applicant_address": _(
+                    "Nhập địa chỉ nhận kết quả qua bưu chính. "
+                    "/ Enter the address the result is to be posted to."
+                )
+            }
+        )
+
+
 def _check_documents(mandatory: dict[int, str], lines: Sequence[DocumentLine]) -> None:
     given = {
         line.required_document.pk for line in lines if line.required_document and line.originals + line.copies
