@@ -349,3 +349,36 @@ def test_an_entry_no_juror_may_score_blocks_the_close_until_a_juror_is_added(wor
         )
     with pytest.raises(ValidationError, match="bổ sung giám khảo"):
         services.close_preliminary(actor=world.secretary, contest=world.contest)
+
+
+def test_an_activity_links_to_a_registered_model_and_its_page_can_show_it(world):
+    from django.template import Context, Template
+
+    from motcua.contest.models import GoodModelKind
+    from motcua.outreach.models import CommunicationActivity
+
+    officer = world.jurors[0]  # a TTHC-control officer of the provincial office keeps the register
+    good = services.record_good_model(
+        actor=officer,
+        data={
+            "kind": GoodModelKind.MODEL,
+            "title": "Một cửa không hẹn lần hai",
+            "agency": world.province.office,
+            "summary": "Hướng dẫn một lần.",
+            "published": True,
+        },
+    )
+    activity = CommunicationActivity.objects.create(
+        agency=world.province.office, kind="radio", title="Chuyên mục CCHC", held_on=date.today()
+    )
+    services.link_good_model(actor=officer, good_model=good, target=activity)
+    services.link_good_model(actor=officer, good_model=good, target=activity)  # once
+    assert list(selectors.models_linked_to(activity)) == [good]
+    assert selectors.links_of(good) == [activity]
+    html = Template("{% load contest_links %}{% good_models_for a %}").render(Context({"a": activity}))
+    assert "Một cửa không hẹn lần hai" in html
+    with pytest.raises(PermissionDenied):
+        services.record_good_model(
+            actor=world.citizens[0],
+            data={"kind": "model", "title": "X", "agency": world.province.office, "summary": "Y"},
+        )

@@ -146,6 +146,16 @@ def test_launch_enter_score_award_and_the_public_winners_page(new_context, live_
     accessible(visitor)
     assert visitor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
+    secretary.goto(entry_url)
+    press(secretary, "Đưa vào sổ mô hình hay, sáng kiến")
+    visitor.goto(f"{url}/sang-kien/mo-hinh/")
+    accessible(visitor)
+    visitor.get_by_role("link", name="Tổ hỗ trợ dịch vụ công tại nhà văn hóa thôn").click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(
+        "Tổ hỗ trợ dịch vụ công tại nhà văn hóa thôn"
+    )
+    accessible(visitor)
+
 
 def marks_for(criteria, *values):
     return {c.pk: v for c, v in zip(criteria, values, strict=True)}

@@ -6,6 +6,7 @@ from django.db import transaction
 from motcua.demo import (
     catalog,
     citizens,
+    contest,
     control,
     dossiers,
     faq,
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         counts.update(feedback.load())
         counts.update(review.load())
         counts.update(national.load())  # after every demo dossier change
+        counts.update(contest.load())
         self.stdout.write(
             "Dữ liệu mẫu / demo data: " + ", ".join(f"{name} {count}" for name, count in counts.items())
         )
