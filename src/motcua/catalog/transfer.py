@@ -14,7 +14,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -72,6 +72,21 @@ SHEETS = {
     "cases": ("national_code", "channel", *CASE_FIELDS),
     "documents": ("national_code", *DOCUMENT_FIELDS),
     "fee_items": ("national_code", *FEE_FIELDS),
+    # The province's configuration (catalog.configuration): who applies each procedure, and its processes.
+    "applications": ("national_code", "agency", "office_address", "fee", "online_level", "note"),
+    "processes": (
+        "national_code",
+        "process_agency",
+        "process_channel",
+        "process_name",
+        "position",
+        "name",
+        "agency_kind",
+        "agency",
+        "role",
+        "duration",
+        "duration_unit",
+    ),
 }
 REQUIRED = {
     "sectors": ("code", "name"),
@@ -80,6 +95,8 @@ REQUIRED = {
     "cases": ("national_code", "channel", "condition", "time_limit", "time_unit"),
     "documents": ("national_code", "name"),
     "fee_items": ("national_code",),
+    "applications": ("national_code", "agency"),
+    "processes": ("national_code", "process_name", "name", "role", "duration"),
 }
 DECISION_SHEET = "decision"
 DECISION_FIELDS = (
@@ -156,6 +173,8 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     rows: list[RowOutcome] = field(default_factory=list)
     sectors_saved: int = 0
+    applications_saved: int = 0
+    processes_saved: int = 0
     refused: bool = False
     dry_run: bool = False
     decision: str = ""
@@ -190,9 +209,11 @@ class ImportReport:
     def summary(self) -> str:
         return (
             f"Mới {self.created}, thay đổi {self.changed}, phiên bản mới {self.versioned}, giữ nguyên "
-            f"{self.unchanged}, bỏ qua {self.skipped}, lĩnh vực {self.sectors_saved}. / New {self.created}, "
+            f"{self.unchanged}, bỏ qua {self.skipped}, lĩnh vực {self.sectors_saved}, cơ quan áp dụng "
+            f"{self.applications_saved}, quy trình {self.processes_saved}. / New {self.created}, "
             f"changed {self.changed}, versioned {self.versioned}, unchanged {self.unchanged}, skipped "
-            f"{self.skipped}, sectors {self.sectors_saved}."
+            f"{self.skipped}, sectors {self.sectors_saved}, applications {self.applications_saved}, "
+            f"processes {self.processes_saved}."
         )
 
     def as_csv(self) -> str:
@@ -254,15 +275,36 @@ def _read_json(data: bytes) -> Sheets:
         if not isinstance(item, dict):
             item = {}
         code = item.get("national_code", "")
-        nested = ("channels", "documents", "fee_items")
-        sheets["procedures"].append((number, {k: v for k, v in item.items() if k not in nested}))
+        nested = ("channels", "documents", "fee_items", "applications")
+        sheets["procedures"].append(
+            (number, {k: v for k, v in item.items() if k not in (*nested, "processes")})
+        )
         for key in nested:
             sheets[key] += [
-                (number, {"national_code": code, **x}) for x in item.get(key, []) if isinstance(x, dict)
+                (number, {"national_code": code, **x}) for x in _items(item.get(key)) if isinstance(x, dict)
             ]
+        for process in _items(item.get("processes")):
+            if isinstance(process, dict):
+                sheets["processes"] += _process_rows(number, code, process)
     if isinstance(loaded.get("decision"), dict):
         sheets[DECISION_SHEET] = [(1, loaded["decision"])]
     return sheets
+
+
+def _items(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _process_rows(number: int, code: str, process: dict) -> list[Row]:
+    """A JSON process (agency, channel, name, steps) as the rows of the `processes` sheet."""
+    head = {
+        "national_code": code,
+        "process_agency": process.get("agency", ""),
+        "process_channel": process.get("channel", ""),
+        "process_name": process.get("name", ""),
+    }
+    steps = [s for s in _items(process.get("steps")) if isinstance(s, dict)]
+    return [(number, {**head, "position": position, **step}) for position, step in enumerate(steps, 1)]
 
 
 def _read_xlsx(data: bytes) -> Sheets:
@@ -433,6 +475,8 @@ class Checked:
     problems: list[Problem]
     bad: dict[str, list[str]]
     decision: dict | None
+    applications: list[dict] = field(default_factory=list)
+    processes: list[dict] = field(default_factory=list)
 
 
 def check(sheets: Sheets) -> Checked:
@@ -523,7 +567,13 @@ def check(sheets: Sheets) -> Checked:
             )
             mark(code, before)
     decision = _check_decision(sheets[DECISION_SHEET], problems)
-    return Checked(sectors, list(contents.values()), rows_of, problems, bad, decision)
+    from .configuration import check_applications, check_processes  # it reads cells with this module
+
+    applications = check_applications(sheets["applications"], problems, set(contents))
+    processes = check_processes(sheets["processes"], problems, set(contents))
+    return Checked(
+        sectors, list(contents.values()), rows_of, problems, bad, decision, applications, processes
+    )
 
 
 def _check_sectors(rows: list[Row], problems: list[Problem]) -> list[dict]:
@@ -784,6 +834,22 @@ def import_sheets(
     actor: Any = None,
 ) -> ImportReport:
     """Check the whole file, then import it in one transaction; roll back for a dry run or a refusal."""
+    steps = import_steps(sheets, partial=partial, dry_run=dry_run, actor=actor)
+    while True:
+        try:
+            done, total = next(steps)
+        except StopIteration as finished:
+            return finished.value
+        if progress:
+            progress(done, total)
+
+
+def import_steps(
+    sheets: Sheets, *, partial: bool = False, dry_run: bool = False, actor: Any = None
+) -> Generator[tuple[int, int], None, ImportReport]:
+    """The import as it goes: yields (procedures done, procedures in the file) after each procedure, and
+    returns the report. The transaction spans the whole run; a run abandoned halfway (the upload page's
+    visitor left) is rolled back like a refusal."""
     checked = check(sheets)
     report = ImportReport(problems=checked.problems, dry_run=dry_run)
     with transaction.atomic():
@@ -798,10 +864,13 @@ def import_sheets(
                 outcome.action, outcome.messages = Action.REFUSED, checked.bad[code]
             else:
                 _import_procedure(actor, content, outcome)
-            if progress:
-                progress(number, len(checked.contents))
+            yield number, len(checked.contents)
         if checked.decision is not None and not report.problems:
             _import_decision(actor, checked.decision, report)
+        if not report.problems:
+            from .configuration import import_configuration
+
+            import_configuration(actor, checked.applications, checked.processes, report)
         refused_rows = any(r.action == Action.REFUSED for r in report.rows)
         report.refused = bool(report.problems or refused_rows) and not partial
         if not report.written:
@@ -931,15 +1000,24 @@ def export_contents() -> tuple[list[dict], list[dict]]:
 
 
 def export_catalog(path: Path) -> int:
+    """The catalog and the province's configuration (applicability, processes) in one file."""
+    from .configuration import export_applications, export_processes
+
     sectors, contents = export_contents()
+    codes = [c["national_code"] for c in contents]
+    applications, processes = export_applications(codes), export_processes(codes)
     suffix = path.suffix.lower()
     if suffix == ".json":
         path.write_text(
-            json.dumps({"sectors": sectors, "procedures": contents}, ensure_ascii=False, indent=1),
+            json.dumps(
+                {"sectors": sectors, "procedures": _nest(contents, applications, processes)},
+                ensure_ascii=False,
+                indent=1,
+            ),
             encoding="utf-8",
         )
     elif suffix == ".xlsx":
-        _write_xlsx(path, sectors, contents)
+        _write_xlsx(path, sectors, contents, applications, processes)
     else:
         raise FileProblem(
             f"Chỉ ghi tệp .xlsx hoặc .json: {path.name}. / Only .xlsx or .json files: {path.name}."
@@ -951,7 +1029,27 @@ def _cell(value: Any) -> Any:
     return ", ".join(value) if isinstance(value, list) else value
 
 
-def _write_xlsx(path: Path, sectors: list[dict], contents: list[dict]) -> None:
+def _nest(contents: list[dict], applications: list[dict], processes: list[dict]) -> list[dict]:
+    """JSON keeps each procedure's applications and processes inside it (steps inside their process)."""
+    nested = {c["national_code"]: {**c, "applications": [], "processes": []} for c in contents}
+    for application in applications:
+        row = {k: v for k, v in application.items() if k != "national_code"}
+        nested[application["national_code"]]["applications"].append(row)
+    grouped: dict[tuple, dict] = {}
+    for step in processes:
+        key = (step["national_code"], step["process_agency"], step["process_channel"])
+        if key not in grouped:
+            grouped[key] = {"agency": key[1], "channel": key[2], "name": step["process_name"], "steps": []}
+            nested[key[0]]["processes"].append(grouped[key])
+        grouped[key]["steps"].append(
+            {k: step[k] for k in ("name", "agency_kind", "agency", "role", "duration", "duration_unit")}
+        )
+    return list(nested.values())
+
+
+def _write_xlsx(
+    path: Path, sectors: list[dict], contents: list[dict], applications: list[dict], processes: list[dict]
+) -> None:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -974,6 +1072,8 @@ def _write_xlsx(path: Path, sectors: list[dict], contents: list[dict]) -> None:
         "fee_items": [
             [c["national_code"], *(f[k] for k in FEE_FIELDS)] for c in contents for f in c["fee_items"]
         ],
+        "applications": [[a[k] for k in SHEETS["applications"]] for a in applications],
+        "processes": [[p[k] for k in SHEETS["processes"]] for p in processes],
     }
     for name, columns in SHEETS.items():
         sheet = book.create_sheet(name)

@@ -2,12 +2,17 @@
 
 The file is read in memory and never stored or served (the readers accept only well-formed .xlsx, .json and
 UTF-8 .csv); a dry run is the default, so the officer sees every row's outcome before anything is written.
-The last report stays in the session for its CSV download.
+The page is streamed while the import runs: its top, then a progress line per percent of the procedures
+done (the stylesheet shows only the newest, no script needed), then the report. The last report stays in
+the session for its CSV download.
 """
 
+from collections.abc import Iterator
+
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
@@ -15,11 +20,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 from motcua.core.access import staff_required
 from motcua.core.forms import BootstrapFormMixin
 
-from .transfer import FileProblem, import_sheets, read_bytes
+from .transfer import FileProblem, Sheets, import_steps, read_bytes
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 SUFFIXES = (".xlsx", ".json", ".csv")
 REPORT_KEY = "catalog_import_report"
+PROGRESS_MARK, REPORT_MARK = "<!-- import-progress -->", "<!-- import-report -->"
 
 catalog_manager = staff_required("catalog.manage_catalog")
 
@@ -53,22 +59,47 @@ class ImportForm(BootstrapFormMixin, forms.Form):
 @require_http_methods(["GET", "POST"])
 def import_page(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             sheets = read_bytes(upload.name, upload.read())
-            report = import_sheets(
-                sheets,
-                dry_run=form.cleaned_data["dry_run"],
-                partial=form.cleaned_data["partial"],
-                actor=request.user,
-            )
         except FileProblem as problem:
             form.add_error("file", str(problem))
         else:
-            request.session[REPORT_KEY] = report.as_csv()
-    return render(request, "catalog/import.html", {"form": form, "report": report})
+            return _run_streamed(request, form, sheets)
+    return render(request, "catalog/import.html", {"form": form})
+
+
+def _run_streamed(request: HttpRequest, form: ImportForm, sheets: Sheets) -> StreamingHttpResponse:
+    page = render_to_string("catalog/import.html", {"form": form, "running": True}, request=request)
+    head, rest = page.split(PROGRESS_MARK, 1)
+    between, tail = rest.split(REPORT_MARK, 1)
+    steps = import_steps(
+        sheets, dry_run=form.cleaned_data["dry_run"], partial=form.cleaned_data["partial"], actor=request.user
+    )
+
+    def body() -> Iterator[str]:
+        yield head
+        shown = -1
+        while True:
+            try:
+                done, total = next(steps)
+            except StopIteration as finished:
+                report = finished.value
+                break
+            if done * 100 // total != shown:
+                shown = done * 100 // total
+                yield render_to_string("catalog/_import_progress.html", {"done": done, "total": total})
+        # The session middleware has already answered: the report is saved here, for its download link.
+        request.session[REPORT_KEY] = report.as_csv()
+        request.session.save()
+        yield between
+        yield render_to_string("catalog/_import_report.html", {"report": report}, request=request)
+        yield tail
+
+    response = StreamingHttpResponse(body(), content_type="text/html; charset=utf-8")
+    response["X-Accel-Buffering"] = "no"  # a proxy passes each progress line on as it comes
+    return response
 
 
 @catalog_manager
