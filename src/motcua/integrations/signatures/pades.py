@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from io import BytesIO
 from typing import Any
 
@@ -32,10 +34,21 @@ def sign_with(signer: Any, content: bytes, *, name: str, reason: str, location: 
     )
     out = BytesIO()
     try:
-        signers.sign_pdf(writer, meta, signer=signer, output=out)
+        _outside_any_event_loop(signers.sign_pdf, writer, meta, signer=signer, output=out)
     except (PdfError, ValueError, KeyError) as error:
         raise NotSignable(_damaged()) from error
     return out.getvalue()
+
+
+def _outside_any_event_loop(call: Any, *args: Any, **kwargs: Any) -> Any:
+    """pyHanko's sync API runs its own event loop (asyncio.run), which fails in a thread where a loop is
+    already running (an ASGI worker, or Playwright's sync API in the browser tests): run it in a thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return call(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(call, *args, **kwargs).result()
 
 
 def _writer(content: bytes) -> IncrementalPdfFileWriter:

@@ -21,6 +21,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from . import local_ca
+from .pades import _outside_any_event_loop
 
 
 class Verdict(StrEnum):
@@ -98,7 +99,7 @@ def _load(data: bytes) -> x509.Certificate:
 
 def _check(signature, context: ValidationContext) -> SignatureCheck:
     try:
-        status = validate_pdf_signature(signature, context)
+        status = _outside_any_event_loop(validate_pdf_signature, signature, context)
     except (PdfError, ValueError, KeyError, TypeError):
         return SignatureCheck(Verdict.TAMPERED)
     subject = status.signing_cert.subject.native
