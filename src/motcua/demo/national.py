@@ -8,5 +8,8 @@ UNANSWERED = 3
 
 
 def load() -> dict[str, int]:
+    LOCAL.clear_faults()  # the simulator lives as long as the process: start from a known state
     LOCAL.fail_next(times=UNANSWERED, status=503)
-    return {"portal sync": sync.push_due(limit=100_000, through=client.SimulatorPlugin())}
+    sent = sync.push_due(limit=100_000, through=client.SimulatorPlugin())
+    LOCAL.clear_faults()  # a second load with nothing to send must not leave 503s for the next sender
+    return {"portal sync": sent}

@@ -39,6 +39,10 @@ class PortalSimulator:
     def fail_next(self, times: int = 1, status: int = 503) -> None:
         self._faults.extend([("status", status)] * times)
 
+    def clear_faults(self) -> None:
+        """Forget faults queued and not yet answered (a demo load or a test left them behind)."""
+        self._faults.clear()
+
     def stall_next(self, times: int = 1, seconds: float = 2.0) -> None:
         self._faults.extend([("stall", seconds)] * times)
 
