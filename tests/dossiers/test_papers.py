@@ -327,3 +327,24 @@ def test_too_many_papers_are_refused_in_both_languages(desk):
             missing="Thiếu",
             papers=[{"name": f"Giấy {n}"} for n in range(31)],
         )
+
+
+def test_the_receipt_says_where_to_send_feedback_from_the_nearest_agency_that_lists_channels(client, desk):
+    from motcua.org.models import FeedbackChannel
+
+    committee = desk.province.communes["Xã A"]["committee"]  # above the commune's service centre
+    FeedbackChannel.objects.create(agency=committee, kind="hotline", value="0203 3 888 999", position=2)
+    FeedbackChannel.objects.create(agency=committee, kind="portal", value="/phan-anh/gui/", position=1)
+    dossier = receive(desk, at=vn(2026, 3, 2, 9, 15))
+    client.force_login(desk.officer_a)
+    response = client.get(f"/ho-so/{dossier.pk}/phieu/receipt/")
+    text = words(pdf_text(response.content))
+    assert text.count("Phản ánh, kiến nghị về quy định hành chính và việc giải quyết hồ sơ này gửi qua") == 2
+    assert "Trang phản ánh, kiến nghị: http://testserver/phan-anh/gui/; Đường dây nóng: 0203 3 888 999" in text
+    assert pdf_pages(response.content)[0] == 2  # still one page per copy
+
+
+def test_a_receipt_with_no_channels_anywhere_has_no_empty_line(client, desk):
+    dossier = receive(desk, at=vn(2026, 3, 2, 9, 15))
+    client.force_login(desk.officer_a)
+    assert "gửi qua" not in words(printed(client, dossier, "receipt"))

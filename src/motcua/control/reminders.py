@@ -5,6 +5,7 @@ backs the check), and a rule that does not repeat daily reminds once in all. Rem
 messages go to the agency's staff through the notification plugins (integrations).
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from motcua.core import audit
 from motcua.core.access import require
+from motcua.core.plugins import Registry
 from motcua.core.validity import valid_on
 from motcua.integrations import notifications
 from motcua.integrations.models import Channel
@@ -31,6 +33,33 @@ from .models import (
     ReportStatus,
     TaskOccurrence,
 )
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """Something an agency owes by a day, kept by another app (a feedback answer, an opinion on a draft …).
+
+    The sweep reminds about it under the same before-due and overdue rules as a control task, so a province
+    sets its reminder policy once and every deadline in the platform follows it.
+    """
+
+    agency: Agency
+    due_on: date
+    subject_key: str  # "feedback:12": what the reminder is about, unique per source
+    title: str  # one line naming the item
+    details: str = ""
+
+
+@dataclass(frozen=True)
+class ReminderSource:
+    """A named function listing the open items with a deadline on a day; apps register one in ready()."""
+
+    name: str
+    label: str
+    items: Callable[[date], Iterable[DueItem]]
+
+
+reminder_sources: Registry[ReminderSource] = Registry("reminder source", base=ReminderSource)
 
 
 def rules_in_force(day: date) -> list[ReminderRule]:
@@ -161,6 +190,7 @@ class SweepResult:
     task_reminders: int = 0
     report_reminders: int = 0
     messages_sent: int = 0
+    item_reminders: int = 0
     skipped_days_off: set[int] = field(default_factory=set)
 
 
@@ -174,6 +204,7 @@ def sweep(*, day: date | None = None, deliver: bool = True) -> SweepResult:
     report_rules = [r for r in rules if r.kind == ReminderKind.REPORT_MISSING]
     if task_rules:
         result.task_reminders = _sweep_tasks(book, task_rules, result)
+        result.item_reminders = _sweep_sources(book, task_rules, result)
     if report_rules:
         result.report_reminders = _sweep_reports(book, report_rules, result)
     if deliver:
@@ -189,6 +220,54 @@ def _working_day_for(book: DeadlineBook, agency: Agency, result: SweepResult) ->
     return False
 
 
+def _due_headline(rule: ReminderRule, left: int, *, before: str, overdue: str) -> str | None:
+    """The rule's headline for a deadline `left` working days away, or None when the rule does not fire."""
+    if rule.kind == ReminderKind.BEFORE_DUE and 0 <= left <= rule.working_days:
+        return before % {"n": left}
+    if rule.kind == ReminderKind.OVERDUE and left < 0 and -left >= rule.working_days:
+        return overdue % {"n": -left}
+    return None
+
+
+def _sweep_sources(book: DeadlineBook, rules: list[ReminderRule], result: SweepResult) -> int:
+    """Remind about the registered apps' items with the task rules (before due, overdue)."""
+    count = 0
+    for source in reminder_sources.all().values():
+        for item in source.items(book.today):
+            if not _working_day_for(book, item.agency, result):
+                continue
+            left = book.working_days_left(item.due_on, item.agency)
+            for rule in rules:
+                headline = _due_headline(
+                    rule,
+                    left,
+                    before=_("Sắp đến hạn (còn %(n)s ngày làm việc)"),
+                    overdue=_("Đã quá hạn %(n)s ngày làm việc"),
+                )
+                if headline is None:
+                    continue
+                body = "\n".join(
+                    line
+                    for line in (
+                        f"{headline}: {source.label}",
+                        item.title,
+                        f"{_('Hạn')}: {item.due_on:%d/%m/%Y}",
+                        item.details,
+                    )
+                    if line
+                )
+                sent = _send(
+                    agency=item.agency,
+                    day=book.today,
+                    subject=f"[MộtCửa] {headline}: {item.title}"[:200],
+                    message=body,
+                    subject_key=item.subject_key,
+                    rule=rule,
+                )
+                count += sent is not None
+    return count
+
+
 def _sweep_tasks(book: DeadlineBook, rules: list[ReminderRule], result: SweepResult) -> int:
     count = 0
     open_occurrences = TaskOccurrence.objects.filter(
@@ -202,11 +281,13 @@ def _sweep_tasks(book: DeadlineBook, rules: list[ReminderRule], result: SweepRes
             continue
         left = book.working_days_left(occurrence.due_on, agency)
         for rule in rules:
-            if rule.kind == ReminderKind.BEFORE_DUE and 0 <= left <= rule.working_days:
-                headline = _("Nhiệm vụ sắp đến hạn (còn %(n)s ngày làm việc)") % {"n": left}
-            elif rule.kind == ReminderKind.OVERDUE and left < 0 and -left >= rule.working_days:
-                headline = _("Nhiệm vụ đã quá hạn %(n)s ngày làm việc") % {"n": -left}
-            else:
+            headline = _due_headline(
+                rule,
+                left,
+                before=_("Nhiệm vụ sắp đến hạn (còn %(n)s ngày làm việc)"),
+                overdue=_("Nhiệm vụ đã quá hạn %(n)s ngày làm việc"),
+            )
+            if headline is None:
                 continue
             subject, body = _task_message(occurrence, headline)
             sent = _send(

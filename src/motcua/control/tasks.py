@@ -15,5 +15,6 @@ def daily_sweep(day: str | None = None) -> dict:
         "day": result.day.isoformat(),
         "task_reminders": result.task_reminders,
         "report_reminders": result.report_reminders,
+        "item_reminders": result.item_reminders,
         "messages_sent": result.messages_sent,
     }

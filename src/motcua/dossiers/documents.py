@@ -30,6 +30,7 @@ from motcua.catalog.models import VersionChannel
 from motcua.core import audit, spreadsheets
 from motcua.core.validity import in_force
 from motcua.org.models import Agency, Role
+from motcua.org.selectors import feedback_channels
 
 from .lifecycle import Action
 from .models import Dossier, DossierEvent, FormKind, FormTemplate, IssuedPaper, Timeliness
@@ -225,6 +226,18 @@ def _fee_printed(dossier: Dossier) -> str:
     return f"{total} ({'; '.join(rows)})" if rows else total
 
 
+def _feedback_channels_printed(centre: Agency, request=None) -> list[str]:
+    """The centre's channels for feedback on regulations (NĐ 20/2008 as amended by NĐ 92/2017: the places that
+    handle procedures publicise them), as lines for the receipt; a page path becomes a full address."""
+    lines = []
+    for channel in feedback_channels(centre):
+        value = channel.value
+        if value.startswith("/") and request is not None:
+            value = request.build_absolute_uri(value)
+        lines.append(f"{channel.get_kind_display()}: {value}")
+    return lines
+
+
 def paper_context(dossier: Dossier, kind: str, event: DossierEvent | None, request=None) -> dict:
     """What the template prints, as it stood at the event (`None`: the control sheet, as it stands)."""
     from .selectors import timeline
@@ -257,6 +270,7 @@ def paper_context(dossier: Dossier, kind: str, event: DossierEvent | None, reque
         context["register"] = register_number(dossier)
         context["copies"] = RECEIPT_COPIES
         context["fee"] = _fee_printed(dossier)
+        context["feedback_channels"] = _feedback_channels_printed(centre, request)
     elif kind == FormKind.SUPPLEMENT and event is not None:
         context.update(_supplement(event))
     elif kind == FormKind.APOLOGY and event is not None:

@@ -10,8 +10,9 @@ class FeedbackConfig(AppConfig):
     def ready(self) -> None:
         from motcua.core.seeds import keep_seeded
 
-        # Report figures feed control's registry of computations; downloads register their kind.
-        from . import computations, downloads  # noqa: F401
+        # Report figures feed control's registry of computations; downloads register their kind;
+        # deadlines join control's reminder sweep.
+        from . import computations, downloads, reminders  # noqa: F401
 
         # The PAKN time limits are legal data that must survive a flush.
         keep_seeded(self, "0002_seed_limits")

@@ -29,6 +29,7 @@ from .models import (
     AdministrativeUnit,
     Agency,
     AgencyKind,
+    FeedbackChannel,
     Role,
     RoleAssignment,
     User,
@@ -103,3 +104,15 @@ def unit_lineage(unit: AdministrativeUnit) -> list[AdministrativeUnit]:
     """The unit and the units it replaced, oldest last: readable history after merges and renames."""
     ids = closure(AdministrativeUnit, {unit.pk}, link="successor")
     return list(AdministrativeUnit.objects.filter(pk__in=ids).order_by("-valid_from", "code"))
+
+
+def feedback_channels(agency: Agency | None) -> list[FeedbackChannel]:
+    """Where to send feedback about what `agency` does (public data): its own channels, else those of the
+    nearest agency above it that lists some (a commune's service centre promotes its committee's)."""
+    current = agency
+    while current is not None:  # a few levels at most: centre, committee, province
+        rows = list(FeedbackChannel.objects.filter(agency=current).order_by("position", "pk"))
+        if rows:
+            return rows
+        current = current.parent
+    return []

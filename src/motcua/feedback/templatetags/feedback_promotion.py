@@ -6,6 +6,7 @@ the channels of the province's default feedback desk are shown; the portal's pag
 from django import template
 
 from motcua.org.models import Agency, FeedbackChannel
+from motcua.org.selectors import feedback_channels as channels_of
 
 from ..models import FeedbackDesk
 
@@ -13,10 +14,9 @@ register = template.Library()
 
 
 def channels_for(agency: Agency | None) -> list[FeedbackChannel]:
-    if agency is not None:
-        own = list(FeedbackChannel.objects.filter(agency=agency).order_by("position", "pk"))
-        if own:
-            return own
+    own = channels_of(agency)
+    if own:
+        return own
     desk = FeedbackDesk.objects.filter(is_default=True).values_list("agency_id", flat=True).first()
     if desk is None:
         return []

@@ -32,5 +32,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{result.day:%d/%m/%Y}: nhắc nhiệm vụ / task reminders {result.task_reminders}, "
             f"nhắc báo cáo / report reminders {result.report_reminders}, "
+            f"nhắc việc khác / other deadlines {result.item_reminders}, "
             f"thư đã gửi / messages sent {result.messages_sent}"
         )
