@@ -100,6 +100,8 @@ def test_the_result_file_must_be_a_real_pdf_or_image(desk, tmp_path, settings):
         "signed_on": timezone.localdate(),
     }
     with pytest.raises(ValidationError, match="PDF, JPEG"):
+        services.attach_result(**args, file=SimpleUploadedFile("a.pdf", b"not a pdf at all"))
+    with pytest.raises(ValidationError, match="web pages"):  # core.uploads names what it refused
         services.attach_result(**args, file=SimpleUploadedFile("a.pdf", b"<html>not a pdf</html>"))
     with pytest.raises(ValidationError, match="quá lớn"):
         services.attach_result(**args, file=SimpleUploadedFile("a.pdf", b"%PDF-1.7" + b"0" * 2048))

@@ -147,7 +147,7 @@ def test_a_fake_pdf_is_refused(desk):
         format="multipart",
     )
     assert response.status_code == 400
-    assert "PDF, JPEG" in response.json()["detail"]
+    assert "Programs, web pages and scripts are not accepted." in response.json()["detail"]
 
 
 def test_queues_list_counts_and_page_by_due_date(desk):

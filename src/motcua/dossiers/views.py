@@ -19,6 +19,7 @@ from motcua.core import params
 from motcua.core.access import staff_required
 from motcua.core.errors import apply_to_form
 from motcua.core.forms import VietnameseDateField
+from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
 from motcua.org.models import AdministrativeUnit, Agency
 from motcua.org.selectors import active_roles, visible_agencies
 
@@ -27,7 +28,6 @@ from .forms import ReceptionForm, RegisterForm, SearchForm, TrackForm
 from .lifecycle import ONE_STOP, Action, allowed_actions
 from .models import Dossier, FormKind, ReturnMethod, SubmissionChannel, Timeliness
 from .rules import assignments_read_once, roles_on
-from .uploads import check_upload
 
 # Lazy: the module loads once, the labels are translated per request.
 QUEUE_LABELS = {
@@ -259,7 +259,7 @@ def _offered(user, dossier: Dossier, steps: list) -> list[str]:
 def _upload(request, name: str):
     upload = request.FILES.get(name)
     if upload is not None:
-        check_upload(upload)
+        check_upload(upload, DOSSIER_DOCUMENT)
     return upload
 
 

@@ -9,10 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
+
 from .. import deadlines, notify, reference, supplements
 from ..lifecycle import RESUME, Action
 from ..models import Dossier, DossierPause
-from ..uploads import check_upload
 from .common import _authorise, _close_pause, _commit, _fresh, _need, _now, _record
 from .inputs import DocumentLine, _save_documents
 
@@ -116,7 +117,7 @@ def record_supplement(
     t = _authorise(actor, dossier, Action.SUPPLEMENT)
     for line in documents:
         if line.file is not None:
-            check_upload(line.file)
+            check_upload(line.file, DOSSIER_DOCUMENT)
     before = dossier.status
     cal = reference.working_calendar(timezone.localtime(at).date())
     dossier.status = dossier.paused_status if t.target == RESUME else t.target

@@ -9,10 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
+
 from .. import notify, reference, signing
 from ..lifecycle import Action
 from ..models import Dossier, ReturnMethod
-from ..uploads import check_upload
 from .common import (
     _authorise,
     _close_pause,
@@ -109,7 +110,7 @@ def attach_result(
     number, signer = _need(number, _("số văn bản kết quả")), signing.signer_name(actor)
     current = next(s for s in steps if s.pk == dossier.current_step_id)
     if file is not None:
-        check_upload(file)
+        check_upload(file, DOSSIER_DOCUMENT)
         file = signing.signed_result(actor, dossier, current, file, number)
         dossier.result_file.save(file.name, file, save=False)
     cal = reference.working_calendar(timezone.localtime(at).date())

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from motcua.catalog.models import RequiredDocument
 from motcua.core import identifiers
+from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
 from motcua.org.models import AdministrativeUnit
 
 from ..models import Dossier, DossierDocument
-from ..uploads import check_upload
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def _check_documents(mandatory: dict[int, str], lines: Sequence[DocumentLine]) -
         )
     for line in lines:
         if line.file is not None:
-            check_upload(line.file)
+            check_upload(line.file, DOSSIER_DOCUMENT)
 
 
 def _save_documents(dossier: Dossier, lines: Sequence[DocumentLine], *, supplemented: bool = False) -> None:
