@@ -11,12 +11,15 @@ from motcua.control import workflows
 from motcua.control.models import Plan, PlanStatus, Report
 from motcua.core.workflow import (
     NEW,
+    SYSTEM,
     ActionNotAllowed,
     ActionNotPossible,
     TransitionRefused,
     Workflow,
+    acting_roles,
     assert_walk,
     row,
+    system_row,
 )
 from motcua.dossiers import lifecycle, payments
 from motcua.dossiers.models import Dossier, Payment
@@ -90,12 +93,24 @@ def test_a_table_naming_an_unknown_state_or_a_row_twice_is_refused_when_declared
         )
 
 
+def test_the_platform_acts_as_system_and_a_system_row_lets_it_take_the_step():
+    assert acting_roles(None, "plan_manager") == {SYSTEM}  # data loading: whatever the caller claims
+    assert acting_roles(object(), "plan_manager", "lead_agency") == {"plan_manager", "lead_agency"}
+    plan = Workflow(
+        "x", [system_row(PlanStatus.DRAFT, "issue", PlanStatus.ISSUED, {"a"})], statuses=PlanStatus
+    )
+    assert plan.transition(PlanStatus.DRAFT, "issue", acting_roles(None)).target == PlanStatus.ISSUED
+    assert plan.allowed_actions(PlanStatus.DRAFT, {"a"}) == ["issue"]
+    with pytest.raises(TransitionRefused):
+        plan.transition(PlanStatus.DRAFT, "issue", {"b"})
+
+
 M, L, S, A, SYS = (
     workflows.MANAGER,
     workflows.LEAD,
     workflows.SUPPORT,
     workflows.AGENCY,
-    workflows.SYSTEM,
+    SYSTEM,
 )
 
 

@@ -1,7 +1,7 @@
 """Every state × action × role of the feedback table, against the rules written out here."""
 
-from motcua.core.workflow import NEW, assert_walk
-from motcua.feedback.workflows import FEEDBACK, HANDLER, LEADER, RECEIVER, SENDER, SYSTEM
+from motcua.core.workflow import NEW, SYSTEM, assert_walk
+from motcua.feedback.workflows import FEEDBACK, HANDLER, LEADER, RECEIVER, SENDER
 
 S, R, H, L, SYS = SENDER, RECEIVER, HANDLER, LEADER, SYSTEM
 

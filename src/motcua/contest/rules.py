@@ -11,12 +11,13 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 
 from motcua.core.trees import closure
+from motcua.core.workflow import SYSTEM
 from motcua.org.models import Agency, Role, User
 from motcua.org.rules import can_manage_organisation
 from motcua.org.selectors import active_roles
 
 from .models import ConflictOfInterest, Contest, Entry, Member, MemberRole
-from .workflows import JUROR, SECRETARIAT, SYSTEM
+from .workflows import JUROR, SECRETARIAT
 
 Actor = User | AnonymousUser | None
 

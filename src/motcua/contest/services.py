@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from motcua.core import audit
 from motcua.core.access import require
 from motcua.core.uploads import PLAN_ATTACHMENT, check_upload
+from motcua.core.workflow import acting_roles
 from motcua.org.models import Agency, User
 from motcua.org.selectors import active_roles
 
@@ -52,7 +53,6 @@ from .workflows import (
     EntryAction,
     EntryStatus,
     Round,
-    roles,
 )
 
 Actor = User | None
@@ -232,7 +232,7 @@ def submit_entry(
         submitted_at=at,
         **_entrant(actor, contest, data, agency),
     )
-    ENTRY.start(entry, EntryAction.SUBMIT, roles(actor, ENTRANT))
+    ENTRY.start(entry, EntryAction.SUBMIT, acting_roles(actor, ENTRANT))
     entry.full_clean()
     entry.save()
     for upload in checked:
@@ -384,7 +384,9 @@ def declare_conflict(
 
 
 def require_secretariat(held: frozenset[str]) -> None:
-    from .workflows import SECRETARIAT, SYSTEM
+    from motcua.core.workflow import SYSTEM
+
+    from .workflows import SECRETARIAT
 
     if not held & {SECRETARIAT, SYSTEM}:
         raise PermissionDenied(_("Chỉ tổ thư ký thực hiện. / For the secretariat only."))

@@ -9,17 +9,14 @@ Roles are what the actor is to the contest (rules.roles_on): SECRETARIAT and JUR
 contest (models.Member); ENTRANT is whoever submits; SYSTEM is `actor=None` (data loading).
 """
 
-from collections.abc import Iterable
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.workflow import NEW, Transition, Workflow, row
+from motcua.core.workflow import NEW, Workflow, system_row
 
 SECRETARIAT = "secretariat"
 JUROR = "juror"
 ENTRANT = "entrant"
-SYSTEM = "system"
 
 
 class ContestStatus(models.TextChoices):
@@ -54,23 +51,15 @@ class EntryAction(models.TextChoices):
     ADVANCE = "advance", _("Vào vòng chung khảo")
 
 
-def roles(actor: object, *held: str) -> frozenset[str]:
-    return frozenset({SYSTEM}) if actor is None else frozenset(held)
-
-
-def _t(source: str, action: str, target: str, who: Iterable[str]) -> Transition:
-    return row(source, action, target, {*who, SYSTEM})
-
-
 _C, _CA = ContestStatus, ContestAction
 CONTEST = Workflow(
     "contest",
     (
-        _t(_C.DRAFT, _CA.LAUNCH, _C.OPEN, {SECRETARIAT}),
-        _t(_C.OPEN, _CA.CLOSE_ENTRIES, _C.PRELIMINARY, {SECRETARIAT}),
-        _t(_C.PRELIMINARY, _CA.CLOSE_PRELIMINARY, _C.FINAL, {SECRETARIAT}),
-        _t(_C.FINAL, _CA.CLOSE_FINAL, _C.DECIDED, {SECRETARIAT}),
-        _t(_C.DECIDED, _CA.ANNOUNCE, _C.AWARDED, {SECRETARIAT}),
+        system_row(_C.DRAFT, _CA.LAUNCH, _C.OPEN, {SECRETARIAT}),
+        system_row(_C.OPEN, _CA.CLOSE_ENTRIES, _C.PRELIMINARY, {SECRETARIAT}),
+        system_row(_C.PRELIMINARY, _CA.CLOSE_PRELIMINARY, _C.FINAL, {SECRETARIAT}),
+        system_row(_C.FINAL, _CA.CLOSE_FINAL, _C.DECIDED, {SECRETARIAT}),
+        system_row(_C.DECIDED, _CA.ANNOUNCE, _C.AWARDED, {SECRETARIAT}),
     ),
     statuses=ContestStatus,
     actions=ContestAction,
@@ -81,12 +70,12 @@ _E, _EA = EntryStatus, EntryAction
 ENTRY = Workflow(
     "contest_entry",
     (
-        _t(NEW, _EA.SUBMIT, _E.SUBMITTED, {ENTRANT}),
-        _t(_E.SUBMITTED, _EA.ACCEPT, _E.ELIGIBLE, {SECRETARIAT}),
-        _t(_E.SUBMITTED, _EA.REJECT, _E.INELIGIBLE, {SECRETARIAT}),
-        _t(_E.INELIGIBLE, _EA.RECONSIDER, _E.SUBMITTED, {SECRETARIAT}),
-        _t(_E.ELIGIBLE, _EA.RECONSIDER, _E.SUBMITTED, {SECRETARIAT}),
-        _t(_E.ELIGIBLE, _EA.ADVANCE, _E.FINALIST, {SECRETARIAT}),
+        system_row(NEW, _EA.SUBMIT, _E.SUBMITTED, {ENTRANT}),
+        system_row(_E.SUBMITTED, _EA.ACCEPT, _E.ELIGIBLE, {SECRETARIAT}),
+        system_row(_E.SUBMITTED, _EA.REJECT, _E.INELIGIBLE, {SECRETARIAT}),
+        system_row(_E.INELIGIBLE, _EA.RECONSIDER, _E.SUBMITTED, {SECRETARIAT}),
+        system_row(_E.ELIGIBLE, _EA.RECONSIDER, _E.SUBMITTED, {SECRETARIAT}),
+        system_row(_E.ELIGIBLE, _EA.ADVANCE, _E.FINALIST, {SECRETARIAT}),
     ),
     statuses=EntryStatus,
     actions=EntryAction,

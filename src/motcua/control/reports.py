@@ -16,6 +16,7 @@ from motcua.core.access import require
 from motcua.core.audited import audited_save
 from motcua.core.trees import closure
 from motcua.core.validity import in_force
+from motcua.core.workflow import acting_roles
 from motcua.org.models import Agency, User
 from motcua.workdays import clock
 from motcua.workdays.duration import Duration
@@ -35,7 +36,7 @@ from .models import (
     ReportValue,
     TemplateField,
 )
-from .workflows import AGENCY, MANAGER, REPORT, ReportAction, roles
+from .workflows import AGENCY, MANAGER, REPORT, ReportAction
 
 
 def cutoff_in_force(frequency: str, *, on: date) -> ReportingCutoff:
@@ -203,7 +204,7 @@ def save_report(
     report = Report.objects.select_for_update().filter(request=request, agency=agency).first()
     report = report or Report(request=request, agency=agency)
     action = ReportAction.SUBMIT if submit else ReportAction.SAVE
-    REPORT.apply(report, action, roles(actor, AGENCY))  # a submitted report is no longer edited
+    REPORT.apply(report, action, acting_roles(actor, AGENCY))  # a submitted report is no longer edited
     report.number, report.signer = number.strip(), signer.strip()
     if submit:
         report.submitted_at = submitted_at or timezone.now()
@@ -269,7 +270,7 @@ def _keep_correction(
 def return_report(*, actor: User | None, report: Report, reason: str) -> Report:
     """The owner sends a submitted report back for correction; the agency then submits it again."""
     require(actor, "control.manage_plan", report.request.plan)
-    REPORT.apply(report, ReportAction.SEND_BACK, roles(actor, MANAGER))
+    REPORT.apply(report, ReportAction.SEND_BACK, acting_roles(actor, MANAGER))
     if not reason.strip():
         raise ValidationError(_("Cần ghi lý do trả lại. / Say why the report is sent back."))
     report.submitted_at, report.submitted_by = None, None

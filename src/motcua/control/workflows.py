@@ -10,27 +10,15 @@ Roles are what the actor is to the record, established by the service's permissi
 - SYSTEM: `actor=None`, the platform itself (data loading, commands).
 """
 
-from collections.abc import Iterable
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.workflow import NEW, Transition, Workflow, row
+from motcua.core.workflow import NEW, Workflow, system_row
 
 MANAGER = "plan_manager"
 LEAD = "lead_agency"
 SUPPORT = "supporting_agency"
 AGENCY = "reporting_agency"
-SYSTEM = "system"
-
-
-def roles(actor: object, *held: str) -> frozenset[str]:
-    """The roles an actor acts in once the service's `require` passed; the system holds SYSTEM."""
-    return frozenset({SYSTEM}) if actor is None else frozenset(held)
-
-
-def _t(source: str, action: str, target: str, who: Iterable[str]) -> Transition:
-    return row(source, action, target, {*who, SYSTEM})
 
 
 # ---------------------------------------------------------------------------------------------- plans
@@ -50,8 +38,8 @@ class PlanAction(models.TextChoices):
 PLAN = Workflow(
     "plan",
     (
-        _t(PlanStatus.DRAFT, PlanAction.ISSUE, PlanStatus.ISSUED, {MANAGER}),
-        _t(PlanStatus.ISSUED, PlanAction.CLOSE, PlanStatus.CLOSED, {MANAGER}),
+        system_row(PlanStatus.DRAFT, PlanAction.ISSUE, PlanStatus.ISSUED, {MANAGER}),
+        system_row(PlanStatus.ISSUED, PlanAction.CLOSE, PlanStatus.CLOSED, {MANAGER}),
     ),
     status_field="status",
     statuses=PlanStatus,
@@ -82,12 +70,12 @@ _O, _OA = OccurrenceStatus, OccurrenceAction
 OCCURRENCE = Workflow(
     "task_occurrence",
     (
-        _t(_O.OPEN, _OA.REPORT, _O.OPEN, {LEAD, SUPPORT}),
-        _t(_O.OPEN, _OA.REPORT_COMPLETION, _O.SUBMITTED, {LEAD}),
-        _t(_O.RETURNED, _OA.REPORT, _O.OPEN, {LEAD, SUPPORT}),
-        _t(_O.RETURNED, _OA.REPORT_COMPLETION, _O.SUBMITTED, {LEAD}),
-        _t(_O.SUBMITTED, _OA.ACCEPT, _O.DONE, {MANAGER}),
-        _t(_O.SUBMITTED, _OA.SEND_BACK, _O.RETURNED, {MANAGER}),
+        system_row(_O.OPEN, _OA.REPORT, _O.OPEN, {LEAD, SUPPORT}),
+        system_row(_O.OPEN, _OA.REPORT_COMPLETION, _O.SUBMITTED, {LEAD}),
+        system_row(_O.RETURNED, _OA.REPORT, _O.OPEN, {LEAD, SUPPORT}),
+        system_row(_O.RETURNED, _OA.REPORT_COMPLETION, _O.SUBMITTED, {LEAD}),
+        system_row(_O.SUBMITTED, _OA.ACCEPT, _O.DONE, {MANAGER}),
+        system_row(_O.SUBMITTED, _OA.SEND_BACK, _O.RETURNED, {MANAGER}),
     ),
     status_field="status",
     statuses=OccurrenceStatus,
@@ -110,10 +98,10 @@ class ReviewStatus(models.TextChoices):
 REVIEW = Workflow(
     "progress_review",
     (
-        _t(NEW, _OA.REPORT, ReviewStatus.NONE, {LEAD, SUPPORT}),
-        _t(NEW, _OA.REPORT_COMPLETION, ReviewStatus.PENDING, {LEAD}),
-        _t(ReviewStatus.PENDING, _OA.ACCEPT, ReviewStatus.ACCEPTED, {MANAGER}),
-        _t(ReviewStatus.PENDING, _OA.SEND_BACK, ReviewStatus.RETURNED, {MANAGER}),
+        system_row(NEW, _OA.REPORT, ReviewStatus.NONE, {LEAD, SUPPORT}),
+        system_row(NEW, _OA.REPORT_COMPLETION, ReviewStatus.PENDING, {LEAD}),
+        system_row(ReviewStatus.PENDING, _OA.ACCEPT, ReviewStatus.ACCEPTED, {MANAGER}),
+        system_row(ReviewStatus.PENDING, _OA.SEND_BACK, ReviewStatus.RETURNED, {MANAGER}),
     ),
     status_field="review_status",
     statuses=ReviewStatus,
@@ -138,11 +126,11 @@ class ReportAction(models.TextChoices):
 REPORT = Workflow(
     "periodic_report",
     (
-        _t(NEW, ReportAction.SAVE, ReportStatus.DRAFT, {AGENCY}),
-        _t(NEW, ReportAction.SUBMIT, ReportStatus.SUBMITTED, {AGENCY}),
-        _t(ReportStatus.DRAFT, ReportAction.SAVE, ReportStatus.DRAFT, {AGENCY}),
-        _t(ReportStatus.DRAFT, ReportAction.SUBMIT, ReportStatus.SUBMITTED, {AGENCY}),
-        _t(ReportStatus.SUBMITTED, ReportAction.SEND_BACK, ReportStatus.DRAFT, {MANAGER}),
+        system_row(NEW, ReportAction.SAVE, ReportStatus.DRAFT, {AGENCY}),
+        system_row(NEW, ReportAction.SUBMIT, ReportStatus.SUBMITTED, {AGENCY}),
+        system_row(ReportStatus.DRAFT, ReportAction.SAVE, ReportStatus.DRAFT, {AGENCY}),
+        system_row(ReportStatus.DRAFT, ReportAction.SUBMIT, ReportStatus.SUBMITTED, {AGENCY}),
+        system_row(ReportStatus.SUBMITTED, ReportAction.SEND_BACK, ReportStatus.DRAFT, {MANAGER}),
     ),
     status_field="status",
     statuses=ReportStatus,

@@ -37,6 +37,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 NEW = ""  # the source "state" of a record that does not exist yet
+SYSTEM = "system"  # the role of the platform itself (`actor=None`): data loading, imports, commands
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,17 @@ class Transition:
 def row(source: str, action: str, target: str, roles: Iterable[str]) -> Transition:
     """A table row with `roles` given as any iterable."""
     return Transition(str(source), str(action), str(target), frozenset(str(r) for r in roles))
+
+
+def system_row(source: str, action: str, target: str, roles: Iterable[str]) -> Transition:
+    """A table row that the platform itself (SYSTEM) may also take: demo loading, imports, commands."""
+    return row(source, action, target, {*roles, SYSTEM})
+
+
+def acting_roles(actor: object, *held: str) -> frozenset[str]:
+    """The roles an actor acts in once the service's permission check passed (`held`); the platform
+    itself (`actor=None`) holds SYSTEM only."""
+    return frozenset({SYSTEM}) if actor is None else frozenset(held)
 
 
 class TransitionRefused(Exception):

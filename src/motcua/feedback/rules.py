@@ -8,12 +8,13 @@ staff of the agency the item is routed to; nobody else acts on it.
 import rules as django_rules
 from django.contrib.auth.models import AnonymousUser
 
+from motcua.core.workflow import SYSTEM
 from motcua.org.models import Agency, Role, User
 from motcua.org.rules import can_manage_organisation
 from motcua.org.selectors import active_roles
 
 from .models import Feedback, FeedbackDesk
-from .workflows import HANDLER, LEADER, RECEIVER, SENDER, SYSTEM
+from .workflows import HANDLER, LEADER, RECEIVER, SENDER
 
 DEFAULT_DESK_ROLES = frozenset({Role.CONTROL_OFFICER.value, Role.ONE_STOP_OFFICER.value})
 HANDLER_ROLES = frozenset({Role.SPECIALIST.value, Role.DIVISION_HEAD.value})

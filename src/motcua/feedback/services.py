@@ -24,6 +24,7 @@ from motcua.core import audit
 from motcua.core.errors import Conflict
 from motcua.core.identifiers import normalise_phone
 from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
+from motcua.core.workflow import acting_roles
 from motcua.dossiers.models import Dossier
 from motcua.integrations import notifications
 from motcua.integrations.models import Channel as MessageChannel
@@ -32,7 +33,7 @@ from motcua.org.models import Agency, User
 from . import deadlines
 from .models import Attachment, Category, Channel, Feedback, FeedbackDesk, FeedbackEvent, Kind, Stage, Vote
 from .rules import receiving_desks, roles_on
-from .workflows import FEEDBACK, RECEIVER, SENDER, Action, Status, roles
+from .workflows import FEEDBACK, RECEIVER, SENDER, Action, Status
 
 Actor = User | AnonymousUser | None
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read over the phone
@@ -239,7 +240,7 @@ def record(
         "receiving_agency": desk,
         "external_id": external_id.strip()[:60],
     }
-    return _create(actor, action, roles(actor, RECEIVER), fields=fields, files=files, at=_now(at))
+    return _create(actor, action, acting_roles(actor, RECEIVER), fields=fields, files=files, at=_now(at))
 
 
 # -------------------------------------------------------------------------------------------- actions

@@ -10,18 +10,15 @@ table's check constraint. Roles are what the actor is to one feedback item (rule
 - SYSTEM: `actor=None`, the platform itself (imports from the national portal, data loading).
 """
 
-from collections.abc import Iterable
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.workflow import NEW, Transition, Workflow, row
+from motcua.core.workflow import NEW, Workflow, system_row
 
 SENDER = "sender"
 RECEIVER = "receiver"
 HANDLER = "handler"
 LEADER = "leader"
-SYSTEM = "system"
 
 
 class Status(models.TextChoices):
@@ -52,33 +49,24 @@ class Action(models.TextChoices):
     PUBLISH = "publish", _("Công khai kết quả")
 
 
-def roles(actor: object, *held: str) -> frozenset[str]:
-    """The roles an actor acts in; the system (`actor=None`) holds SYSTEM."""
-    return frozenset({SYSTEM}) if actor is None else frozenset(held)
-
-
-def _t(source: str, action: str, target: str, who: Iterable[str]) -> Transition:
-    return row(source, action, target, {*who, SYSTEM})
-
-
 _S, _A = Status, Action
 FEEDBACK = Workflow(
     "feedback",
     (
-        _t(NEW, _A.SEND, _S.RECEIVED, {SENDER}),
-        _t(NEW, _A.RECORD, _S.RECEIVED, {RECEIVER}),
-        _t(NEW, _A.IMPORT, _S.RECEIVED, {RECEIVER}),
-        _t(_S.RECEIVED, _A.REFUSE, _S.REFUSED, {RECEIVER}),
-        _t(_S.RECEIVED, _A.ASK_TO_COMPLETE, _S.INCOMPLETE, {RECEIVER}),
-        _t(_S.RECEIVED, _A.ACCEPT, _S.ACCEPTED, {RECEIVER}),
-        _t(_S.INCOMPLETE, _A.SUPPLEMENT, _S.RECEIVED, {SENDER, RECEIVER}),
-        _t(_S.ACCEPTED, _A.ROUTE, _S.PROCESSING, {RECEIVER}),
-        _t(_S.PROCESSING, _A.TRANSFER, _S.PROCESSING, {RECEIVER, HANDLER, LEADER}),
-        _t(_S.PROCESSING, _A.RETURN_TO_DESK, _S.ACCEPTED, {HANDLER, LEADER}),
-        _t(_S.PROCESSING, _A.DRAFT_ANSWER, _S.AWAITING_APPROVAL, {HANDLER, LEADER}),
-        _t(_S.AWAITING_APPROVAL, _A.APPROVE, _S.APPROVED, {LEADER}),
-        _t(_S.AWAITING_APPROVAL, _A.SEND_BACK, _S.PROCESSING, {LEADER}),
-        _t(_S.APPROVED, _A.PUBLISH, _S.PUBLISHED, {RECEIVER, LEADER}),
+        system_row(NEW, _A.SEND, _S.RECEIVED, {SENDER}),
+        system_row(NEW, _A.RECORD, _S.RECEIVED, {RECEIVER}),
+        system_row(NEW, _A.IMPORT, _S.RECEIVED, {RECEIVER}),
+        system_row(_S.RECEIVED, _A.REFUSE, _S.REFUSED, {RECEIVER}),
+        system_row(_S.RECEIVED, _A.ASK_TO_COMPLETE, _S.INCOMPLETE, {RECEIVER}),
+        system_row(_S.RECEIVED, _A.ACCEPT, _S.ACCEPTED, {RECEIVER}),
+        system_row(_S.INCOMPLETE, _A.SUPPLEMENT, _S.RECEIVED, {SENDER, RECEIVER}),
+        system_row(_S.ACCEPTED, _A.ROUTE, _S.PROCESSING, {RECEIVER}),
+        system_row(_S.PROCESSING, _A.TRANSFER, _S.PROCESSING, {RECEIVER, HANDLER, LEADER}),
+        system_row(_S.PROCESSING, _A.RETURN_TO_DESK, _S.ACCEPTED, {HANDLER, LEADER}),
+        system_row(_S.PROCESSING, _A.DRAFT_ANSWER, _S.AWAITING_APPROVAL, {HANDLER, LEADER}),
+        system_row(_S.AWAITING_APPROVAL, _A.APPROVE, _S.APPROVED, {LEADER}),
+        system_row(_S.AWAITING_APPROVAL, _A.SEND_BACK, _S.PROCESSING, {LEADER}),
+        system_row(_S.APPROVED, _A.PUBLISH, _S.PUBLISHED, {RECEIVER, LEADER}),
     ),
     status_field="status",
     statuses=Status,

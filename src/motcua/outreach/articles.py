@@ -21,6 +21,7 @@ from motcua.core.access import require
 from motcua.core.audited import audited_save
 from motcua.core.errors import Conflict
 from motcua.core.uploads import COMMUNICATION_MEDIA, IMAGE, check_upload, safe_filename
+from motcua.core.workflow import SYSTEM
 from motcua.org.models import Agency, User
 
 from . import bulletin
@@ -34,7 +35,7 @@ from .models import (
     MediaKind,
 )
 from .qa_rules import Actor, is_desk
-from .workflows import ARTICLE, AUTHOR, EDITOR, SYSTEM, ArticleAction, ArticleStatus
+from .workflows import ARTICLE, AUTHOR, EDITOR, ArticleAction, ArticleStatus
 
 AUDITED = ("status", "version", "title", "category", "issue", "agency", "editor", "publish_at")
 EDITABLE_IN = (ArticleStatus.DRAFT, ArticleStatus.SUBMITTED)

@@ -8,13 +8,14 @@ agency's own specialists, heads and leaders, and its divisions'); the approver i
 
 from django.contrib.auth.models import AnonymousUser
 
+from motcua.core.workflow import SYSTEM
 from motcua.feedback.rules import handling_agencies
 from motcua.org.models import Role, User
 from motcua.org.selectors import active_roles
 
 from .models import Question
 from .rules import FAQ_ROLES
-from .workflows import ANSWERER, APPROVER, ASKER, DESK, SYSTEM
+from .workflows import ANSWERER, APPROVER, ASKER, DESK
 
 Actor = User | AnonymousUser | None
 

@@ -11,13 +11,12 @@ Roles are what the actor is to one question (qa_rules.roles_on):
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.workflow import NEW, Workflow, row
+from motcua.core.workflow import NEW, Workflow, system_row
 
 ASKER = "asker"
 DESK = "desk"
 ANSWERER = "answerer"
 APPROVER = "approver"
-SYSTEM = "system"
 
 
 class QuestionStatus(models.TextChoices):
@@ -44,15 +43,15 @@ _S, _A = QuestionStatus, QuestionAction
 QUESTION = Workflow(
     "question",
     (
-        row(NEW, _A.ASK, _S.RECEIVED, {ASKER, DESK, SYSTEM}),
-        row(_S.RECEIVED, _A.ROUTE, _S.ROUTED, {DESK, SYSTEM}),
-        row(_S.RECEIVED, _A.DECLINE, _S.DECLINED, {DESK, SYSTEM}),
-        row(_S.ROUTED, _A.ROUTE, _S.ROUTED, {DESK, SYSTEM}),
-        row(_S.ROUTED, _A.RETURN_TO_DESK, _S.RECEIVED, {ANSWERER, APPROVER, SYSTEM}),
-        row(_S.ROUTED, _A.DRAFT_ANSWER, _S.AWAITING_APPROVAL, {ANSWERER, APPROVER, SYSTEM}),
-        row(_S.AWAITING_APPROVAL, _A.APPROVE, _S.APPROVED, {APPROVER, SYSTEM}),
-        row(_S.AWAITING_APPROVAL, _A.SEND_BACK, _S.ROUTED, {APPROVER, SYSTEM}),
-        row(_S.APPROVED, _A.PUBLISH, _S.PUBLISHED, {DESK, SYSTEM}),
+        system_row(NEW, _A.ASK, _S.RECEIVED, {ASKER, DESK}),
+        system_row(_S.RECEIVED, _A.ROUTE, _S.ROUTED, {DESK}),
+        system_row(_S.RECEIVED, _A.DECLINE, _S.DECLINED, {DESK}),
+        system_row(_S.ROUTED, _A.ROUTE, _S.ROUTED, {DESK}),
+        system_row(_S.ROUTED, _A.RETURN_TO_DESK, _S.RECEIVED, {ANSWERER, APPROVER}),
+        system_row(_S.ROUTED, _A.DRAFT_ANSWER, _S.AWAITING_APPROVAL, {ANSWERER, APPROVER}),
+        system_row(_S.AWAITING_APPROVAL, _A.APPROVE, _S.APPROVED, {APPROVER}),
+        system_row(_S.AWAITING_APPROVAL, _A.SEND_BACK, _S.ROUTED, {APPROVER}),
+        system_row(_S.APPROVED, _A.PUBLISH, _S.PUBLISHED, {DESK}),
     ),
     status_field="status",
     statuses=QuestionStatus,
@@ -90,14 +89,14 @@ _AS, _AA = ArticleStatus, ArticleAction
 ARTICLE = Workflow(
     "article",
     (
-        row(NEW, _AA.WRITE, _AS.DRAFT, {AUTHOR, EDITOR, SYSTEM}),
-        row(_AS.DRAFT, _AA.SUBMIT, _AS.SUBMITTED, {AUTHOR, EDITOR, SYSTEM}),
-        row(_AS.SUBMITTED, _AA.RETURN, _AS.DRAFT, {EDITOR, SYSTEM}),
-        row(_AS.SUBMITTED, _AA.SCHEDULE, _AS.SCHEDULED, {EDITOR, SYSTEM}),
-        row(_AS.SUBMITTED, _AA.PUBLISH, _AS.PUBLISHED, {EDITOR, SYSTEM}),
-        row(_AS.SCHEDULED, _AA.PUBLISH, _AS.PUBLISHED, {EDITOR, SYSTEM}),
-        row(_AS.SCHEDULED, _AA.RETURN, _AS.DRAFT, {EDITOR, SYSTEM}),
-        row(_AS.PUBLISHED, _AA.WITHDRAW, _AS.WITHDRAWN, {EDITOR, SYSTEM}),
+        system_row(NEW, _AA.WRITE, _AS.DRAFT, {AUTHOR, EDITOR}),
+        system_row(_AS.DRAFT, _AA.SUBMIT, _AS.SUBMITTED, {AUTHOR, EDITOR}),
+        system_row(_AS.SUBMITTED, _AA.RETURN, _AS.DRAFT, {EDITOR}),
+        system_row(_AS.SUBMITTED, _AA.SCHEDULE, _AS.SCHEDULED, {EDITOR}),
+        system_row(_AS.SUBMITTED, _AA.PUBLISH, _AS.PUBLISHED, {EDITOR}),
+        system_row(_AS.SCHEDULED, _AA.PUBLISH, _AS.PUBLISHED, {EDITOR}),
+        system_row(_AS.SCHEDULED, _AA.RETURN, _AS.DRAFT, {EDITOR}),
+        system_row(_AS.PUBLISHED, _AA.WITHDRAW, _AS.WITHDRAWN, {EDITOR}),
     ),
     status_field="status",
     statuses=ArticleStatus,

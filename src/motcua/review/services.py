@@ -27,6 +27,7 @@ from motcua.control.models import Plan, PlanKind, PlanStatus
 from motcua.core import audit
 from motcua.core.access import require
 from motcua.core.audited import audited_save
+from motcua.core.workflow import acting_roles
 from motcua.org.models import Agency, User
 
 from . import costs, selectors
@@ -40,7 +41,7 @@ from .models import (
     ReviewItem,
     ReviewPart,
 )
-from .workflows import MANAGER, REVIEW, REVIEWER, ReviewAction, ReviewStatus, roles
+from .workflows import MANAGER, REVIEW, REVIEWER, ReviewAction, ReviewStatus
 
 FORM_FIELDS = (
     "proposal",
@@ -110,13 +111,13 @@ def add_item(
 
 def held_roles(actor: User | None, item: ReviewItem) -> frozenset[str]:
     if actor is None:
-        return roles(None)
+        return acting_roles(None)
     held = set()
     if actor.has_perm("review.fill_review", item):
         held.add(REVIEWER)
     if actor.has_perm("review.manage_item", item):
         held.add(MANAGER)
-    return roles(actor, *held)
+    return acting_roles(actor, *held)
 
 
 @transaction.atomic

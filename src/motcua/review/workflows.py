@@ -11,24 +11,13 @@ Roles:
 - SYSTEM: `actor=None`, the platform itself (demo loading).
 """
 
-from collections.abc import Iterable
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.workflow import NEW, Transition, Workflow, row
+from motcua.core.workflow import NEW, Workflow, system_row
 
 REVIEWER = "reviewing_agency"
 MANAGER = "plan_manager"
-SYSTEM = "system"
-
-
-def roles(actor: object, *held: str) -> frozenset[str]:
-    return frozenset({SYSTEM}) if actor is None else frozenset(held)
-
-
-def _t(source: str, action: str, target: str, who: Iterable[str]) -> Transition:
-    return row(source, action, target, {*who, SYSTEM})
 
 
 class ReviewStatus(models.TextChoices):
@@ -47,10 +36,10 @@ class ReviewAction(models.TextChoices):
 REVIEW = Workflow(
     "review",
     (
-        _t(NEW, ReviewAction.START, ReviewStatus.DRAFT, {REVIEWER, MANAGER}),
-        _t(ReviewStatus.DRAFT, ReviewAction.SUBMIT, ReviewStatus.SUBMITTED, {REVIEWER}),
-        _t(ReviewStatus.SUBMITTED, ReviewAction.RETURN, ReviewStatus.DRAFT, {MANAGER}),
-        _t(ReviewStatus.SUBMITTED, ReviewAction.APPROVE, ReviewStatus.APPROVED, {MANAGER}),
+        system_row(NEW, ReviewAction.START, ReviewStatus.DRAFT, {REVIEWER, MANAGER}),
+        system_row(ReviewStatus.DRAFT, ReviewAction.SUBMIT, ReviewStatus.SUBMITTED, {REVIEWER}),
+        system_row(ReviewStatus.SUBMITTED, ReviewAction.RETURN, ReviewStatus.DRAFT, {MANAGER}),
+        system_row(ReviewStatus.SUBMITTED, ReviewAction.APPROVE, ReviewStatus.APPROVED, {MANAGER}),
     ),
     status_field="status",
     statuses=ReviewStatus,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from motcua.core import audit
 from motcua.core.access import require
 from motcua.core.audited import audited_save
+from motcua.core.workflow import acting_roles
 from motcua.org.models import Agency, User
 
 from .. import computations
@@ -28,7 +29,6 @@ from ..workflows import (
     MANAGER,
     PLAN,
     PlanAction,
-    roles,
 )
 from .guards import require_open_plan
 from .tasks import add_task
@@ -112,7 +112,7 @@ def update_plan(*, actor: User | None, plan: Plan, **changes: Any) -> Plan:
 def issue_plan(*, actor: User | None, plan: Plan) -> Plan:
     """A draft becomes the issued plan; it needs its number and signing date, and at least one task."""
     require(actor, "control.manage_plan", plan)
-    PLAN.apply(plan, PlanAction.ISSUE, roles(actor, MANAGER))
+    PLAN.apply(plan, PlanAction.ISSUE, acting_roles(actor, MANAGER))
     if not plan.number or not plan.signed_on:
         raise ValidationError(
             _(
@@ -128,7 +128,7 @@ def issue_plan(*, actor: User | None, plan: Plan) -> Plan:
 @transaction.atomic
 def close_plan(*, actor: User | None, plan: Plan, reason: str = "") -> Plan:
     require(actor, "control.manage_plan", plan)
-    PLAN.apply(plan, PlanAction.CLOSE, roles(actor, MANAGER))
+    PLAN.apply(plan, PlanAction.CLOSE, acting_roles(actor, MANAGER))
     return audited_save(plan, actor=actor, action="plan.close", reason=reason)
 
 

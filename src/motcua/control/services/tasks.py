@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from motcua.core import audit, uploads
 from motcua.core.access import require
 from motcua.core.audited import audited_save
+from motcua.core.workflow import acting_roles
 from motcua.org.models import Agency, User
 
 from .. import periods
@@ -34,7 +35,6 @@ from ..workflows import (
     REVIEW,
     SUPPORT,
     OccurrenceAction,
-    roles,
 )
 from .guards import require_open_plan
 
@@ -156,7 +156,7 @@ def report_progress(
     _require_issued(task.plan)
     occurrence = TaskOccurrence.objects.select_for_update().get(pk=occurrence.pk)
     is_lead = task.lead_agency_id == agency.pk
-    acting = roles(actor, LEAD if is_lead else SUPPORT)
+    acting = acting_roles(actor, LEAD if is_lead else SUPPORT)
     # Reporting is open while the occurrence is neither awaiting review nor done.
     OCCURRENCE.check(occurrence.status, OccurrenceAction.REPORT, acting)
     if is_completion and not is_lead:
@@ -199,7 +199,7 @@ def review_progress(
     require(actor, "control.manage_plan", plan)
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     action = OccurrenceAction.ACCEPT if accept else OccurrenceAction.SEND_BACK
-    acting = roles(actor, MANAGER)
+    acting = acting_roles(actor, MANAGER)
     REVIEW.apply(report, action, acting)
     if not accept and not comment.strip():
         raise ValidationError(_("Cần ghi lý do trả lại. / Say why the report is sent back."))
