@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.core.access import staff_required
+from motcua.core.actions import done_message
 from motcua.core.errors import run
 from motcua.org.selectors import active_roles
 
@@ -198,7 +199,7 @@ def act(request: HttpRequest, code: str, action: str) -> HttpResponse:
     run(
         request,
         lambda: handler(actor=request.user, contest=contest),
-        success=_("Đã thực hiện: %(action)s.") % {"action": CONTEST.action_label(action)},
+        success=done_message(CONTEST, action),
     )
     return redirect("contest:board", code=contest.code)
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.catalog.models import Sector
 from motcua.core.access import citizen_required, staff_required
+from motcua.core.actions import action_forms, post_action
 from motcua.core.errors import run
 from motcua.dossiers import tracking as dossier_tracking
 from motcua.dossiers.models import Dossier
@@ -418,11 +419,7 @@ def _action_form(action: str, item: Feedback, data: Any = None) -> VersionedForm
 
 def _detail(request: HttpRequest, item: Feedback, failed: tuple[str, Any] | None = None, status: int = 200):
     actions = FEEDBACK.allowed_actions(item.status, rules.roles_on(request.user, item))
-    forms = [
-        (a, FEEDBACK.action_label(a), failed[1] if failed and failed[0] == a else _action_form(a, item))
-        for a in actions
-        if a in ACTIONS
-    ]
+    forms = action_forms(FEEDBACK, actions, ACTIONS, lambda a: _action_form(a, item), failed)
     now = timezone.now()
     return render(
         request,
@@ -449,17 +446,13 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     found = selectors.get_for(request.user, pk)
-    if action not in ACTIONS:
-        raise Http404
-    form = _action_form(action, found, request.POST)
-    if form.is_valid():
-        done = run(
-            request,
-            lambda: ACTIONS[action][1](request, found, form.cleaned_data),
-            form=form,
-            success=_("Đã thực hiện: %(action)s.") % {"action": FEEDBACK.action_label(action)},
-        )
-        if done is not None:
-            return redirect("feedback:item", pk=found.pk)
-    found.refresh_from_db()
-    return _detail(request, found, failed=(action, form), status=400)
+    return post_action(
+        request,
+        found,
+        action,
+        FEEDBACK,
+        ACTIONS,
+        form=lambda: _action_form(action, found, request.POST),
+        done=lambda: redirect("feedback:item", pk=found.pk),
+        again=_detail,
+    )

@@ -6,13 +6,14 @@ from datetime import datetime, time
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from motcua.core.access import staff_required
+from motcua.core.actions import action_forms, post_action
 from motcua.core.errors import run
 from motcua.core.uploads import serve_private
 
@@ -190,20 +191,16 @@ ACTIONS: dict[str, tuple[type[VersionedForm], Handler]] = {
 def _forms(request: HttpRequest, article: Article, failed: tuple[str, Any] | None) -> list:
     allowed = ARTICLE.allowed_actions(article.status, articles.roles_on(request.user, article))
     # Approving is one form: publish now or schedule (the service picks the transition).
-    shown = [a for a in allowed if a in ACTIONS]
-    forms = []
-    for action in shown:
-        if failed and failed[0] == action:
-            form = failed[1]
-        else:
-            form = ACTIONS[action][0](initial={"version": article.version}, prefix=action)
-        label = (
-            _("Duyệt và đăng (hoặc hẹn giờ)")
-            if action == ArticleAction.PUBLISH
-            else ARTICLE.action_label(action)
-        )
-        forms.append((action, label, form))
-    return forms
+    return action_forms(
+        ARTICLE,
+        allowed,
+        ACTIONS,
+        lambda a: ACTIONS[a][0](initial={"version": article.version}, prefix=a),
+        failed,
+        label=lambda a: (
+            _("Duyệt và đăng (hoặc hẹn giờ)") if a == ArticleAction.PUBLISH else ARTICLE.action_label(a)
+        ),
+    )
 
 
 def _detail(request: HttpRequest, article: Article, failed=None, status: int = 200) -> HttpResponse:
@@ -227,20 +224,16 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     found = selectors.article_for(request.user, pk)
-    if action not in ACTIONS:
-        raise Http404
-    form = ACTIONS[action][0](request.POST, prefix=action)
-    if form.is_valid():
-        done = run(
-            request,
-            lambda: ACTIONS[action][1](request, found, form.cleaned_data),
-            form=form,
-            success=_("Đã thực hiện: %(action)s.") % {"action": ARTICLE.action_label(action)},
-        )
-        if done is not None:
-            return redirect("outreach:article", pk=found.pk)
-    found.refresh_from_db()
-    return _detail(request, found, failed=(action, form), status=400)
+    return post_action(
+        request,
+        found,
+        action,
+        ARTICLE,
+        ACTIONS,
+        form=lambda: ACTIONS[action][0](request.POST, prefix=action),
+        done=lambda: redirect("outreach:article", pk=found.pk),
+        again=_detail,
+    )
 
 
 @writer

@@ -7,11 +7,11 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from motcua.catalog.selectors import public_procedure
 from motcua.core.access import staff_required
+from motcua.core.actions import action_forms, post_action
 from motcua.core.errors import run
 from motcua.org.selectors import visible_agencies
 
@@ -169,22 +169,9 @@ def _overdue(item: Question) -> bool:
     return item.status in OPEN_STATUSES and item.due_at is not None and item.due_at < timezone.now()
 
 
-def _shown_form(request: HttpRequest, action: str, item: Question, failed) -> Any:
-    """The form that failed, with its errors, or a fresh one."""
-    return failed[1] if failed and failed[0] == action else _action_form(request, action, item)
-
-
 def _detail(request: HttpRequest, item: Question, failed=None, status: int = 200) -> HttpResponse:
     actions = QUESTION.allowed_actions(item.status, roles_on(request.user, item))
-    forms = [
-        (
-            a,
-            QUESTION.action_label(a),
-            failed[1] if failed and failed[0] == a else _action_form(request, a, item),
-        )
-        for a in actions
-        if a in ACTIONS
-    ]
+    forms = action_forms(QUESTION, actions, ACTIONS, lambda a: _action_form(request, a, item), failed)
     return render(
         request,
         "outreach/qa/item.html",
@@ -210,17 +197,13 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     found = selectors.question_for(request.user, pk)
-    if action not in ACTIONS:
-        raise Http404
-    form = _action_form(request, action, found, request.POST)
-    if form.is_valid():
-        done = run(
-            request,
-            lambda: ACTIONS[action][1](request, found, form.cleaned_data),
-            form=form,
-            success=_("Đã thực hiện: %(action)s.") % {"action": QUESTION.action_label(action)},
-        )
-        if done is not None:
-            return redirect("outreach:question", pk=found.pk)
-    found.refresh_from_db()
-    return _detail(request, found, failed=(action, form), status=400)
+    return post_action(
+        request,
+        found,
+        action,
+        QUESTION,
+        ACTIONS,
+        form=lambda: _action_form(request, action, found, request.POST),
+        done=lambda: redirect("outreach:question", pk=found.pk),
+        again=_detail,
+    )
