@@ -35,7 +35,7 @@ def test_unreadable_periods_are_refused_in_both_languages():
 
 
 def test_valid_to_must_not_precede_valid_from():
-    with pytest.raises(ValidationError, match="valid_to must not be before valid_from"):
+    with pytest.raises(ValidationError, match="The end of validity cannot be before its start"):
         hours(valid_to=date(2025, 12, 31)).full_clean()
 
 

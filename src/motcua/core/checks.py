@@ -8,19 +8,20 @@ from django.core import checks
 
 @checks.register(checks.Tags.models)
 def legal_parameters_keep_their_period_check(app_configs: Any = None, **kwargs: Any) -> list[checks.Error]:
-    """A LegalParameter subclass whose own Meta dropped the base's constraints loses the period check."""
-    from .models import LegalParameter
+    """A DatedRow or LegalParameter subclass whose own Meta dropped the base's constraints loses the
+    period check."""
+    from .models import DatedRow
 
     errors = []
     for model in apps.get_models():
-        if not issubclass(model, LegalParameter):
+        if not issubclass(model, DatedRow):
             continue
         expected = f"{model._meta.app_label}_{model._meta.model_name}_valid_range"
         if not any(c.name == expected for c in model._meta.constraints):
             errors.append(
                 checks.Error(
                     f"{model._meta.label} lost the constraint {expected}",
-                    hint="Write `class Meta(LegalParameter.Meta)`, keep `*LegalParameter.Meta.constraints`.",
+                    hint="Write `class Meta(LegalParameter.Meta)` (or DatedRow.Meta), keep its constraints.",
                     obj=model,
                     id="motcua.E001",
                 )

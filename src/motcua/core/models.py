@@ -1,4 +1,5 @@
-"""Append-only audit events: who did what to which record, when, with old and new values."""
+"""Append-only audit events (who did what to which record, when, with old and new values), and the
+abstract bases of rows with a validity period: DatedRow and LegalParameter."""
 
 from django.conf import settings
 from django.db import models
@@ -34,7 +35,33 @@ class AuditEvent(models.Model):
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_repr}"
 
 
-class LegalParameter(models.Model):
+def _valid_range() -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
+        name="%(app_label)s_%(class)s_valid_range",
+        violation_error_message=_(
+            "Ngày hết hiệu lực không được trước ngày có hiệu lực. / The end of validity cannot be "
+            "before its start."
+        ),
+    )
+
+
+class DatedRow(models.Model):
+    """A row that holds over a period: from `valid_from` (required) to `valid_to` (open when empty),
+    checked in the database like LegalParameter's. For a fact with a period but no legal text of its
+    own (a fee integrated for online payment); a rule that rests on a text is a LegalParameter.
+
+    A subclass may redeclare `valid_from`/`valid_to` to name them for its own users; the check stays."""
+
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        constraints = [_valid_range()]
+
+
+class LegalParameter(DatedRow):
     """A rule with an effective period and the text it rests on (time limits, weights, cut-offs, templates).
 
     A subclass that declares its own Meta inherits this one, so the period check stays:
@@ -46,19 +73,7 @@ class LegalParameter(models.Model):
     Find the row in force on a day with `core.validity.in_force(Model.objects.filter(...), day)`.
     """
 
-    valid_from = models.DateField(_("hiệu lực từ"))
-    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
 
-    class Meta:
+    class Meta(DatedRow.Meta):
         abstract = True
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
-                name="%(app_label)s_%(class)s_valid_range",
-                violation_error_message=_(
-                    "Ngày hết hiệu lực không được trước ngày có hiệu lực. / The end of validity cannot be "
-                    "before its start."
-                ),
-            )
-        ]

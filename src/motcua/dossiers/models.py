@@ -409,28 +409,19 @@ class FormKind(models.TextChoices):
     REGISTER = "register", _("Sổ theo dõi hồ sơ")
 
 
-class FormTemplate(models.Model):
+class FormTemplate(LegalParameter):
     """A legal form as data: HTML (Django template language), chosen by the dossier's reception date."""
 
     code = models.CharField(_("mã mẫu"), max_length=30, unique=True, help_text=_("Ví dụ TT03-2025-01"))
     kind = models.CharField(_("loại mẫu"), max_length=20, choices=FormKind.choices)
     number = models.CharField(_("số hiệu mẫu"), max_length=20, help_text=_("Ví dụ Mẫu số 01"))
     title = models.CharField(_("tên mẫu"), max_length=255)
-    valid_from = models.DateField(_("áp dụng từ"))
-    valid_to = models.DateField(_("áp dụng đến"), null=True, blank=True)
-    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
     body = models.TextField(_("nội dung (HTML)"))
 
-    class Meta:
+    class Meta(LegalParameter.Meta):
         verbose_name = _("mẫu phiếu, sổ")
         verbose_name_plural = _("mẫu phiếu, sổ")
         ordering = ["kind", "-valid_from"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
-                name="dossier_form_valid_range",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.number} — {self.title} ({self.legal_basis})"

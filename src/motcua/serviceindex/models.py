@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import Procedure
-from motcua.core.models import LegalParameter
+from motcua.core.models import DatedRow, LegalParameter
 from motcua.org.models import AdministrativeUnit, Agency
 
 
@@ -210,7 +210,7 @@ class DossierFootprint(models.Model):
         return f"{self.dossier_id}: {self.received} / {self.ended}"
 
 
-class FeeIntegration(models.Model):
+class FeeIntegration(DatedRow):
     """A procedure's fee at an agency integrated for online payment (the national payment platform or the
     province's gateway) over a period: what indicator 4.2 counts. Kept by administrators as the payment
     platform reports the procedures it has configured."""
@@ -228,20 +228,14 @@ class FeeIntegration(models.Model):
         help_text=_("Mã dịch vụ hoặc văn bản ghi nhận việc tích hợp, nếu có"),
     )
 
-    class Meta:
+    class Meta(DatedRow.Meta):
         verbose_name = _("thủ tục tích hợp thanh toán trực tuyến")
         verbose_name_plural = _("thủ tục tích hợp thanh toán trực tuyến")
         ordering = ["agency", "procedure", "-valid_from"]
         constraints = [
+            *DatedRow.Meta.constraints,
             models.UniqueConstraint(
                 fields=["agency", "procedure", "valid_from"], name="serviceindex_fee_integration_uniq"
-            ),
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
-                name="serviceindex_fee_integration_range",
-                violation_error_message=_(
-                    "Ngày kết thúc không được trước ngày tích hợp. / The end cannot be before the start."
-                ),
             ),
         ]
 

@@ -92,7 +92,7 @@ class DayOverride(models.Model):
         return f"{self.date:%d/%m/%Y} {self.get_kind_display()}: {self.name}"
 
 
-class OfficeHours(models.Model):
+class OfficeHours(LegalParameter):
     """The office periods in force from a date, nationwide or for one province."""
 
     periods = models.CharField(
@@ -111,19 +111,17 @@ class OfficeHours(models.Model):
         limit_choices_to=PROVINCE_CHOICES,
         help_text=_("Để trống nếu áp dụng toàn quốc"),
     )
-    valid_from = models.DateField(_("hiệu lực từ"))
-    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
-    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
 
     history = HistoricalRecords(
         verbose_name=_("lịch sử giờ làm việc"), verbose_name_plural=_("lịch sử giờ làm việc")
     )
 
-    class Meta:
+    class Meta(LegalParameter.Meta):
         verbose_name = _("giờ làm việc")
         verbose_name_plural = _("giờ làm việc")
         ordering = ["province__code", "-valid_from"]
         constraints = [
+            *LegalParameter.Meta.constraints,
             models.UniqueConstraint(
                 fields=["province", "valid_from"], name="workdays_hours_province_from_uniq"
             ),
@@ -131,13 +129,6 @@ class OfficeHours(models.Model):
                 fields=["valid_from"],
                 condition=Q(province__isnull=True),
                 name="workdays_hours_national_from_uniq",
-            ),
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
-                name="workdays_hours_valid_range",
-                violation_error_message=_(
-                    "Ngày hết hiệu lực phải sau ngày có hiệu lực / valid_to must not be before valid_from"
-                ),
             ),
         ]
 
