@@ -10,8 +10,11 @@ from django.db import IntegrityError, models, transaction
 
 from motcua.control.models import ControlParameter, ReportingCutoff
 from motcua.core.checks import legal_parameters_keep_their_period_check
-from motcua.core.models import LegalParameter
+from motcua.core.models import DatedRow, LegalParameter
 from motcua.core.validity import in_force
+from motcua.dossiers.models import FormTemplate
+from motcua.serviceindex.models import FeeIntegration
+from motcua.workdays.models import OfficeHours
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +68,33 @@ def test_in_force_picks_the_row_of_the_day():
     assert in_force(rows, date(2026, 6, 30)) == old
     assert in_force(rows, date(2026, 7, 1)) == new
     assert in_force(rows, date(2024, 12, 31)) is None
+
+
+def test_every_row_with_a_period_is_a_dated_row_with_the_one_check():
+    """The models that once declared the period and its check by hand (issue 14, group 8)."""
+    assert issubclass(FormTemplate, LegalParameter)
+    assert issubclass(OfficeHours, LegalParameter)
+    assert issubclass(FeeIntegration, DatedRow)
+    assert not issubclass(FeeIntegration, LegalParameter)  # a fact with a period, no legal text
+    names = {c.name for c in FeeIntegration._meta.constraints}
+    assert {"serviceindex_feeintegration_valid_range", "serviceindex_fee_integration_uniq"} <= names
+    assert str(FeeIntegration._meta.get_field("valid_from").verbose_name) == "tích hợp từ ngày"
+    for model in (FormTemplate, OfficeHours):
+        assert str(model._meta.get_field("valid_from").verbose_name) == "hiệu lực từ"
+        assert model._meta.get_field("legal_basis").max_length == 255
+
+
+def test_a_dated_row_period_that_ends_before_it_starts_is_refused_by_validation_and_the_database(desk):
+    def integration(valid_to: date) -> FeeIntegration:
+        return FeeIntegration(
+            agency=desk.province.department,
+            procedure=desk.procedure,
+            valid_from=date(2026, 9, 4),
+            valid_to=valid_to,
+        )
+
+    with pytest.raises(ValidationError, match="The end of validity cannot be before its start"):
+        integration(date(2026, 9, 3)).full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        integration(date(2026, 9, 3)).save()
+    integration(date(2026, 9, 4)).save()  # one day is a period
