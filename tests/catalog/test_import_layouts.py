@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from openpyxl import Workbook
 
 from motcua.catalog import selectors
-from motcua.catalog.models import LimitCase, Procedure, ProcedureVersion, VersionChannel
+from motcua.catalog.models import LimitCase, Procedure, ProcedureVersion, PublicationDecision, VersionChannel
 from motcua.core.models import AuditEvent
 from tests.catalog.factories import SectorFactory, content, published
 from tests.catalog.test_structured_limits import structured
@@ -221,6 +221,36 @@ def test_a_decision_in_the_file_versions_amended_and_abolished_procedures(tmp_pa
     assert latest.valid_from == date(2025, 9, 15)
     assert selectors.latest_version(ended).change_kind == "abolished"
     assert not ProcedureVersion.objects.filter(decision__isnull=True).exists()
+
+
+def test_a_decision_in_the_file_names_its_issuer_and_the_day_it_was_posted(tmp_path, province):
+    amended = published(name="Đăng ký kết hôn")
+    item = content(national_code=amended.national_code, name="Đăng ký kết hôn (sửa đổi)")
+    decision = {
+        "number": "2002/QĐ-UBND",
+        "title": "Công bố thủ tục sửa đổi",
+        "signed_on": "2025-09-01",
+        "signer": "Chủ tịch UBND tỉnh",
+        "effective_from": "2025-09-15",
+        "legal_documents": "Nghị định 120/2025/NĐ-CP",
+        "issuer": "NOPE",
+        "posted_on": "2025-09-04",
+    }
+    path = tmp_path / "qd.json"
+    path.write_text(json.dumps({"procedures": [item], "decision": decision}, ensure_ascii=False))
+    code, _out, err = run("import", path)
+    assert code == 2
+    assert "no agency NOPE" in err
+    path.write_text(
+        json.dumps(
+            {"procedures": [item], "decision": {**decision, "issuer": province.committee.code}},
+            ensure_ascii=False,
+        )
+    )
+    code, _out, err = run("import", path)
+    assert code == 0, err
+    issued = PublicationDecision.objects.get(number="2002/QĐ-UBND")
+    assert (issued.issuer, issued.posted_on) == (province.committee, date(2025, 9, 4))
 
 
 def test_a_decision_that_cannot_be_issued_refuses_the_whole_file(tmp_path):

@@ -26,6 +26,7 @@ from django.db import transaction
 
 from motcua.core import spreadsheets
 from motcua.core.text import fold
+from motcua.org.models import Agency
 
 from . import selectors, services
 from .codes import code_problem, collision
@@ -109,6 +110,8 @@ DECISION_FIELDS = (
     "legal_effective_on",
     "abolish",
     "replace",
+    "issuer",
+    "posted_on",
 )
 TRUE_WORDS, FALSE_WORDS = {"1", "true", "co", "có", "x", "yes"}, {"", "0", "false", "khong", "không", "no"}
 APPLICANT_LABELS = {fold(str(label)): value for value, label in Applicant.choices}
@@ -796,6 +799,18 @@ def _check_decision(rows: list[Row], problems: list[Problem]) -> dict | None:
     decision["legal_effective_on"] = _date(
         problems, "legal_effective_on", data.get("legal_effective_on"), required=False
     )
+    decision["posted_on"] = _date(problems, "posted_on", data.get("posted_on"), required=False)
+    decision["issuer"] = _text(data.get("issuer"))
+    if decision["issuer"] and not Agency.objects.filter(code=decision["issuer"]).exists():
+        problems.append(
+            _problem(
+                DECISION_SHEET,
+                2,
+                "issuer",
+                f"không có cơ quan mã {decision['issuer']}",
+                f"no agency {decision['issuer']}",
+            )
+        )
     decision["abolish"] = _codes(data.get("abolish"))
     replace = data.get("replace") or []
     pairs = replace if isinstance(replace, list) else [p.split(">") for p in _codes(replace)]
@@ -963,6 +978,8 @@ def _import_decision(actor: Any, decision: dict, report: ImportReport) -> None:
                 publish=[p for p in publish if p.national_code not in replacing],
                 abolish=[by_code[c] for c in decision["abolish"]],
                 replace=[(by_code[old], by_code[new]) for old, new in decision["replace"]],
+                issuer=Agency.objects.filter(code=decision["issuer"]).first() if decision["issuer"] else None,
+                posted_on=decision["posted_on"],
             )
     except ValidationError as error:
         for message in _messages(error):
