@@ -4,7 +4,9 @@ units, agencies, roles. One definition of "in force on a day" for every app."""
 from datetime import date
 from typing import TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
+from django.utils.translation import gettext as _
 
 M = TypeVar("M", bound=Model)
 
@@ -19,3 +21,18 @@ def valid_on(day: date) -> Q:
 def in_force(queryset: QuerySet[M], day: date) -> M | None:
     """The row in force on `day`, the most recently started one when periods overlap; None if none."""
     return queryset.filter(valid_on(day)).order_by("-valid_from").first()
+
+
+def stage_limit_in_force(queryset: QuerySet[M], day: date, stage: str) -> M:
+    """The time limit of a stage (feedback, a citizen's question) in force on `day`; a clear refusal that
+    names the stage when an administrator has declared none, never a crash on a missing row."""
+    found = in_force(queryset, day)
+    if found is None:
+        raise ValidationError(
+            _(
+                "Chưa có thời hạn “%(stage)s” có hiệu lực ngày %(day)s; quản trị cần khai báo. "
+                "/ No time limit for this stage is in force on that day; an administrator must add one."
+            )
+            % {"stage": stage, "day": day.strftime("%d/%m/%Y")}
+        )
+    return found

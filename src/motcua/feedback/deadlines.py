@@ -6,32 +6,16 @@ as a dossier's does, so feedback sent on the eve of Tết is due counted from th
 
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-
-from motcua.core.validity import in_force
-from motcua.workdays import clock
-from motcua.workdays.duration import Duration
-from motcua.workdays.loader import installation_calendar
+from motcua.core.validity import stage_limit_in_force
+from motcua.workdays.loader import working_days_from
 
 from .models import FeedbackLimit, Stage
 
 
 def limit(stage: str, day: date) -> FeedbackLimit:
-    found = in_force(FeedbackLimit.objects.filter(stage=stage), day)
-    if found is None:
-        raise ValidationError(
-            _(
-                "Chưa có thời hạn “%(stage)s” có hiệu lực ngày %(day)s; quản trị cần khai báo. "
-                "/ No time limit for this stage is in force on that day; an administrator must add one."
-            )
-            % {"stage": Stage(stage).label, "day": day.strftime("%d/%m/%Y")}
-        )
-    return found
+    return stage_limit_in_force(FeedbackLimit.objects.filter(stage=stage), day, str(Stage(stage).label))
 
 
 def due(start: datetime, stage: str) -> datetime:
     """When a stage that starts at `start` must be done."""
-    cal = installation_calendar(start.date())
-    days = limit(stage, start.date()).working_days
-    return clock.add(clock.next_office_instant(start, cal), Duration.working_days(days), cal)
+    return working_days_from(start, limit(stage, start.date()).working_days)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import DatabaseError, OperationalError, ProgrammingError, connections, transaction
@@ -19,7 +19,9 @@ from django.utils import timezone
 from motcua.core.validity import in_force, valid_on
 from motcua.org.models import AdministrativeUnit
 
+from . import clock
 from .calendar import Calendar, DayKind, Override, PeriodEnd, is_tet
+from .duration import Duration
 from .hours import DEFAULT_OFFICE_HOURS, OfficeHours
 from .models import DayOverride, PeriodEndRule
 from .models import OfficeHours as OfficeHoursRow
@@ -126,3 +128,11 @@ def _office_hours(province: AdministrativeUnit | None, on: date) -> OfficeHours:
         if row is not None:
             return row.as_value()
     return DEFAULT_OFFICE_HOURS
+
+
+def working_days_from(start: datetime, days: int) -> datetime:
+    """The end of `days` working days counted from `start`, or from the next office period when `start` is
+    outside office hours (a stage of feedback or of a citizen's question sent on the eve of Tết is due
+    counted from the first day back)."""
+    cal = installation_calendar(start.date())
+    return clock.add(clock.next_office_instant(start, cal), Duration.working_days(days), cal)
