@@ -27,7 +27,6 @@ from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
 from motcua.core.workflow import acting_roles
 from motcua.dossiers.models import Dossier
 from motcua.integrations import notifications
-from motcua.integrations.models import Channel as MessageChannel
 from motcua.org.models import Agency, User
 
 from . import deadlines
@@ -619,15 +618,9 @@ def vote(*, actor: Actor, feedback: Feedback, agrees: bool, tracked: bool = Fals
 
 def _notify(feedback: Feedback, subject: str, text: str) -> None:
     """To the sender's e-mail, else their phone; the body holds the code and the agency's words only."""
-    if feedback.sender_email:
-        channel, recipient = MessageChannel.EMAIL, feedback.sender_email
-    elif feedback.sender_phone:
-        channel, recipient = MessageChannel.SMS, feedback.sender_phone
-    else:
-        return
-    notifications.send(
-        channel=channel,
-        recipient=recipient,
+    notifications.send_to_contact(
+        email=feedback.sender_email,
+        phone=feedback.sender_phone,
         subject=subject % {"code": feedback.code},
         body=_("Mã phản ánh: %(code)s\n\n%(text)s\n\nTra cứu: /phan-anh/tra-cuu/")
         % {

@@ -91,6 +91,22 @@ def send(
     return message
 
 
+def send_to_contact(
+    *, email: str, phone: str, subject: str, body: str, user: User | None = None, reference: str = ""
+) -> OutboxMessage | None:
+    """To a person known by the contact they gave (a feedback sender, a citizen asking a question): their
+    e-mail, else an SMS to their phone, else nothing."""
+    if email:
+        channel, recipient = Channel.EMAIL, email
+    elif phone:
+        channel, recipient = Channel.SMS, phone
+    else:
+        return None
+    return send(
+        channel=channel, recipient=recipient, subject=subject, body=body, user=user, reference=reference
+    )
+
+
 def compose(
     *, channel: str, recipient: str, subject: str, body: str, user: User | None = None, reference: str = ""
 ) -> OutboxMessage:

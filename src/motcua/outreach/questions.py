@@ -21,7 +21,6 @@ from motcua.core.errors import Conflict
 from motcua.core.identifiers import normalise_phone
 from motcua.feedback.masking import mask_text
 from motcua.integrations import notifications
-from motcua.integrations.models import Channel as MessageChannel
 from motcua.org.models import Agency, User
 
 from . import qa_deadlines
@@ -267,15 +266,9 @@ def publish(
 
 def _notify(question: Question, subject: str, text: str) -> None:
     """To the asker's e-mail, else their phone: the code and the agency's words only."""
-    if question.asker_email:
-        channel, recipient = MessageChannel.EMAIL, question.asker_email
-    elif question.asker_phone:
-        channel, recipient = MessageChannel.SMS, question.asker_phone
-    else:
-        return
-    notifications.send(
-        channel=channel,
-        recipient=recipient,
+    notifications.send_to_contact(
+        email=question.asker_email,
+        phone=question.asker_phone,
         subject=subject % {"code": question.code},
         body=_("Mã câu hỏi: %(code)s\n\n%(text)s") % {"code": question.code, "text": text},
         user=question.asker_user,
