@@ -24,6 +24,7 @@ from motcua.core import audit
 from motcua.core.errors import Conflict
 from motcua.core.identifiers import normalise_phone
 from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
+from motcua.core.versioning import commit_versioned, locked
 from motcua.core.workflow import acting_roles
 from motcua.dossiers.models import Dossier
 from motcua.integrations import notifications
@@ -247,20 +248,12 @@ def record(
 
 def _fresh(feedback: Feedback | int, expected_version: int) -> Feedback:
     pk = feedback.pk if isinstance(feedback, Feedback) else feedback
-    row = Feedback.objects.select_for_update().select_related("agency", "receiving_agency").get(pk=pk)
-    if row.version != expected_version:
-        raise FeedbackConflict()
-    return row
+    rows = Feedback.objects.select_for_update().select_related("agency", "receiving_agency")
+    return locked(rows, pk, expected_version, FeedbackConflict)
 
 
 def _commit(feedback: Feedback, expected_version: int, fields: Sequence[str]) -> None:
-    values = {name: getattr(feedback, name) for name in fields}
-    updated = Feedback.objects.filter(pk=feedback.pk, version=expected_version).update(
-        version=F("version") + 1, **values
-    )
-    if updated != 1:
-        raise FeedbackConflict()
-    feedback.version = expected_version + 1
+    commit_versioned(feedback, expected_version, fields, FeedbackConflict)
 
 
 def _record(

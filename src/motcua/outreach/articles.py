@@ -21,6 +21,7 @@ from motcua.core.access import require
 from motcua.core.audited import audited_save
 from motcua.core.errors import Conflict
 from motcua.core.uploads import COMMUNICATION_MEDIA, IMAGE, check_upload, safe_filename
+from motcua.core.versioning import locked
 from motcua.core.workflow import SYSTEM
 from motcua.org.models import Agency, User
 
@@ -117,10 +118,8 @@ def write_article(
 
 
 def _fresh(article: Article, expected_version: int) -> Article:
-    row = Article.objects.select_for_update(of=("self",)).select_related("agency").get(pk=article.pk)
-    if row.version != expected_version:
-        raise ArticleConflict()
-    return row
+    rows = Article.objects.select_for_update(of=("self",)).select_related("agency")
+    return locked(rows, article.pk, expected_version, ArticleConflict)
 
 
 @transaction.atomic

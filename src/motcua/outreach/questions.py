@@ -19,6 +19,7 @@ from motcua.catalog.models import Procedure
 from motcua.core import audit
 from motcua.core.errors import Conflict
 from motcua.core.identifiers import normalise_phone
+from motcua.core.versioning import locked
 from motcua.feedback.masking import mask_text
 from motcua.integrations import notifications
 from motcua.org.models import Agency, User
@@ -122,10 +123,8 @@ def ask(
 
 
 def _fresh(question: Question, expected_version: int) -> Question:
-    row = Question.objects.select_for_update(of=("self",)).select_related("agency").get(pk=question.pk)
-    if row.version != expected_version:
-        raise QuestionConflict()
-    return row
+    rows = Question.objects.select_for_update(of=("self",)).select_related("agency")
+    return locked(rows, question.pk, expected_version, QuestionConflict)
 
 
 def _move(

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.core import audit, rows
 from motcua.core.errors import Conflict
 from motcua.core.models import AuditEvent
+from motcua.core.versioning import commit_versioned, locked
 from motcua.integrations.portal import sync as portal_sync
 from motcua.org.models import Agency
 
@@ -66,28 +66,20 @@ def _fresh(dossier: Dossier | int, expected_version: int) -> Dossier:
             row.current_step = copy.copy(dossier.current_step)  # a pause moves the step's due date
         return row
     pk = dossier.pk if isinstance(dossier, Dossier) else dossier
-    row = Dossier.objects.select_related(
+    related = Dossier.objects.select_related(
         "procedure",
         "procedure_version",
         "current_step",
         "receiving_agency",
         "current_agency",
         "competent_agency",
-    ).get(pk=pk)
-    if row.version != expected_version:
-        raise DossierConflict()
-    return row
+    )
+    return locked(related, pk, expected_version, DossierConflict)
 
 
 def _commit(dossier: Dossier, expected_version: int, fields: Sequence[str]) -> None:
     """Write `fields` only if nobody changed the row since `expected_version` was read."""
-    values = {name: getattr(dossier, name) for name in fields}
-    updated = Dossier.objects.filter(pk=dossier.pk, version=expected_version).update(
-        version=F("version") + 1, **values
-    )
-    if updated != 1:
-        raise DossierConflict()
-    dossier.version = expected_version + 1
+    commit_versioned(dossier, expected_version, fields, DossierConflict)
 
 
 def _record(actor, dossier: Dossier, *, changes: dict | None = None, **event) -> DossierEvent:
