@@ -13,8 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.storage import private_storage
-from motcua.core.uploads import PolicyValidator
+from motcua.core.models import AttachedFile, private_file_field
 from motcua.org.models import Agency
 
 from .workflows import CONTEST, ENTRY, ContestStatus, EntryStatus, Round
@@ -259,24 +258,13 @@ class Entry(models.Model):
         return f"{self.code} {self.title}"
 
 
-class EntryFile(models.Model):
+class EntryFile(AttachedFile):
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(
-        _("tệp"),
-        storage=private_storage,
-        upload_to="contest/%Y/%m/",
-        validators=[PolicyValidator("plan_attachment")],
-    )
-    name = models.CharField(_("tên tệp"), max_length=255)
-    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    file = private_file_field("contest/%Y/%m/", "plan_attachment")
 
-    class Meta:
+    class Meta(AttachedFile.Meta):
         verbose_name = _("tệp bài dự thi")
         verbose_name_plural = _("tệp bài dự thi")
-        ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Score(models.Model):

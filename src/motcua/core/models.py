@@ -5,6 +5,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .storage import private_storage
+from .uploads import PolicyValidator
+
 
 class AuditEvent(models.Model):
     occurred_at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
@@ -77,3 +80,26 @@ class LegalParameter(DatedRow):
 
     class Meta(DatedRow.Meta):
         abstract = True
+
+
+def private_file_field(upload_to: str, policy: str) -> models.FileField:
+    """The `file` of a record's attachment: private storage (no public address, served by `core:download`
+    after the owning app's check), content checked by the upload policy named."""
+    return models.FileField(
+        _("tệp"), storage=private_storage, upload_to=upload_to, validators=[PolicyValidator(policy)]
+    )
+
+
+class AttachedFile(models.Model):
+    """A file attached to a record (a feedback item's evidence, a contest entry's work): its name as sent
+    and when it came. A subclass adds the record's key and `file = private_file_field(upload_to, policy)`."""
+
+    name = models.CharField(_("tên tệp"), max_length=255)
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name

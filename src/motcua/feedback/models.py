@@ -10,9 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.models import LegalParameter
-from motcua.core.storage import private_storage
-from motcua.core.uploads import PolicyValidator
+from motcua.core.models import AttachedFile, LegalParameter, private_file_field
 from motcua.org.models import Agency, Role
 
 from .workflows import FEEDBACK, Status
@@ -238,24 +236,13 @@ class FeedbackEvent(models.Model):
         return f"{self.feedback_id} {self.action}"
 
 
-class Attachment(models.Model):
+class Attachment(AttachedFile):
     feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(
-        _("tệp"),
-        storage=private_storage,
-        upload_to="feedback/%Y/%m/",
-        validators=[PolicyValidator("dossier_document")],
-    )
-    name = models.CharField(_("tên tệp"), max_length=255)
-    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    file = private_file_field("feedback/%Y/%m/", "dossier_document")
 
-    class Meta:
+    class Meta(AttachedFile.Meta):
         verbose_name = _("tệp đính kèm phản ánh")
         verbose_name_plural = _("tệp đính kèm phản ánh")
-        ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Vote(models.Model):
