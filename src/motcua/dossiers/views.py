@@ -17,7 +17,7 @@ from motcua.catalog.models import Procedure
 from motcua.catalog.selectors import version_in_force
 from motcua.core import params
 from motcua.core.access import staff_required
-from motcua.core.errors import apply_to_form
+from motcua.core.errors import apply_to_form, message_of
 from motcua.core.forms import VietnameseDateField
 from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
 from motcua.org.models import AdministrativeUnit, Agency
@@ -159,20 +159,12 @@ def reception(request):
                 fees=form.chosen_fees(),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_to_form(form, error)
         else:
             selectors.forget_queue_counts(request.user)
             messages.success(request, _("Đã tiếp nhận hồ sơ %(code)s.") % {"code": dossier.code})
             return redirect("dossiers:detail", pk=dossier.pk)
     return render(request, "dossiers/reception.html", {"form": form, "version": version, "chosen": chosen})
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _dossier(request, pk: int) -> Dossier:
@@ -391,7 +383,7 @@ def form_pdf(request, pk: int, kind: str):
             event_id=int(event_id) if event_id.isdigit() else None,
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, message_of(error))
         return redirect("dossiers:detail", pk=pk)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{dossier.code}-{kind}.pdf"'
