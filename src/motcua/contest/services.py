@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from motcua.core import audit
 from motcua.core.access import require
+from motcua.core.text import required_text
 from motcua.core.uploads import PLAN_ATTACHMENT, check_upload
 from motcua.core.workflow import acting_roles
 from motcua.org.models import Agency, User
@@ -148,13 +149,6 @@ def entries_open(contest: Contest, day: date) -> bool:
     )
 
 
-def _required(value: Any, label: str) -> str:
-    value = str(value or "").strip()
-    if not value:
-        raise ValidationError(_("Cần nhập %(label)s. / This field is required.") % {"label": label})
-    return value
-
-
 def _entrant(actor: User, contest: Contest, data: Mapping[str, Any], agency: Agency | None) -> dict[str, Any]:
     """Who enters, checked against the contest's audience."""
     if actor.is_citizen:
@@ -221,11 +215,11 @@ def submit_entry(
     entry = Entry(
         contest=contest,
         code=f"{contest.code}-{contest.entry_count:04d}",
-        category=_required(data.get("category"), _("loại")),
-        title=_required(data.get("title"), _("tên sáng kiến")),
-        summary=_required(data.get("summary"), _("tóm tắt")),
-        description=_required(data.get("description"), _("nội dung")),
-        author_name=_required(data.get("author_name") or actor.get_full_name(), _("tác giả")),
+        category=required_text(data.get("category"), _("loại")),
+        title=required_text(data.get("title"), _("tên sáng kiến")),
+        summary=required_text(data.get("summary"), _("tóm tắt")),
+        description=required_text(data.get("description"), _("nội dung")),
+        author_name=required_text(data.get("author_name") or actor.get_full_name(), _("tác giả")),
         phone=str(data.get("phone") or "").strip(),
         email=str(data.get("email") or "").strip(),
         submitted_by=actor,
@@ -355,7 +349,7 @@ def declare_conflict(
     """A juror declares a conflict on an entry (or the secretariat records one for a juror); any marks the
     juror already gave it are withdrawn."""
     entry = Entry.objects.select_related("contest").get(pk=entry.pk)
-    reason = _required(reason, _("lý do"))[:500]
+    reason = required_text(reason, _("lý do"))[:500]
     held = roles_on(actor, entry.contest)
     if juror_id is None:
         juror = juror_of(actor, entry.contest)

@@ -23,6 +23,7 @@ from motcua.catalog.models import Procedure, Sector
 from motcua.core import audit
 from motcua.core.errors import Conflict
 from motcua.core.identifiers import normalise_phone
+from motcua.core.text import required_text
 from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
 from motcua.core.versioning import commit_versioned, locked
 from motcua.core.workflow import acting_roles
@@ -54,13 +55,6 @@ class FeedbackConflict(Conflict):
 
 def _now(at: datetime | None) -> datetime:
     return at or timezone.now()
-
-
-def _required(value: str, label: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise ValidationError(_("Cần nhập %(label)s. / This field is required.") % {"label": label})
-    return value
 
 
 def _new_code() -> str:
@@ -100,7 +94,7 @@ def _sender_fields(sender: dict[str, Any]) -> dict[str, Any]:
             raise ValidationError({"phone": error.messages}) from None
     return {
         "sender_kind": sender.get("kind") or "person",
-        "sender_name": _required(sender.get("name", ""), _("họ tên")),
+        "sender_name": required_text(sender.get("name", ""), _("họ tên")),
         "sender_address": (sender.get("address") or "").strip(),
         "sender_phone": phone,
         "sender_email": email,
@@ -113,8 +107,8 @@ def _content_fields(content: dict[str, Any]) -> dict[str, Any]:
         procedure = Procedure.objects.filter(pk=procedure).first()
     return {
         "kind": content.get("kind") or Kind.REPORT,
-        "title": _required(content.get("title", ""), _("tiêu đề")),
-        "content": _required(content.get("content", ""), _("nội dung")),
+        "title": required_text(content.get("title", ""), _("tiêu đề")),
+        "content": required_text(content.get("content", ""), _("nội dung")),
         "proposal": (content.get("proposal") or "").strip(),
         "regulation": (content.get("regulation") or "").strip(),
         "regulation_article": (content.get("regulation_article") or "").strip(),
@@ -343,7 +337,7 @@ def refuse(
     """Out of scope (a complaint or a denunciation, which other laws govern): say where to go."""
     at = _now(at)
     feedback = _fresh(feedback, expected_version)
-    feedback.refusal_reason = _required(reason, _("lý do và nơi có thẩm quyền"))
+    feedback.refusal_reason = required_text(reason, _("lý do và nơi có thẩm quyền"))
     feedback.due_at = None
     late = _late(feedback, at, Stage.REFUSE)
     _move(
@@ -366,7 +360,7 @@ def ask_to_complete(
 ) -> Feedback:
     at = _now(at)
     feedback = _fresh(feedback, expected_version)
-    feedback.missing_content = _required(missing, _("nội dung cần bổ sung"))
+    feedback.missing_content = required_text(missing, _("nội dung cần bổ sung"))
     feedback.due_at = None  # the sender's time does not count against the agency
     late = _late(feedback, at, Stage.COMPLETE)
     _move(
@@ -397,7 +391,7 @@ def supplement(
     """The sender completes the content; the intake check starts again."""
     at = _now(at)
     feedback = _fresh(feedback, expected_version)
-    text = _required(text, _("nội dung bổ sung"))
+    text = required_text(text, _("nội dung bổ sung"))
     files = _checked_files(files)
     feedback.content = f"{feedback.content}\n\n[{_('Bổ sung')} {timezone.localtime(at):%d/%m/%Y}]\n{text}"
     feedback.missing_content = ""
@@ -490,7 +484,7 @@ def transfer(
     at = _now(at)
     feedback = _fresh(feedback, expected_version)
     agency = _other_agency(feedback, agency)
-    note = _required(note, _("lý do chuyển"))
+    note = required_text(note, _("lý do chuyển"))
     return _move(actor, feedback, expected_version, Action.TRANSFER, to_agency=agency, note=note, at=at)
 
 
@@ -501,7 +495,7 @@ def return_to_desk(
     """Not this agency's matter: back to the receiving desk to route again."""
     at = _now(at)
     feedback = _fresh(feedback, expected_version)
-    note = _required(note, _("lý do trả lại"))
+    note = required_text(note, _("lý do trả lại"))
     return _move(
         actor,
         feedback,
@@ -519,7 +513,7 @@ def draft_answer(
 ) -> Feedback:
     at = _now(at)
     feedback = _fresh(feedback, expected_version)
-    feedback.answer = _required(answer, _("nội dung trả lời"))
+    feedback.answer = required_text(answer, _("nội dung trả lời"))
     feedback.answered_by = actor if isinstance(actor, User) else None
     return _move(
         actor, feedback, expected_version, Action.DRAFT_ANSWER, fields=["answer", "answered_by"], at=at
@@ -554,7 +548,7 @@ def send_back(
 ) -> Feedback:
     at = _now(at)
     feedback = _fresh(feedback, expected_version)
-    note = _required(note, _("ý kiến của lãnh đạo"))
+    note = required_text(note, _("ý kiến của lãnh đạo"))
     feedback.due_at = feedback.handle_due_at
     return _move(actor, feedback, expected_version, Action.SEND_BACK, fields=["due_at"], note=note, at=at)
 

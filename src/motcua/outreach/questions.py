@@ -19,6 +19,7 @@ from motcua.catalog.models import Procedure
 from motcua.core import audit
 from motcua.core.errors import Conflict
 from motcua.core.identifiers import normalise_phone
+from motcua.core.text import required_text
 from motcua.core.versioning import locked
 from motcua.feedback.masking import mask_text
 from motcua.integrations import notifications
@@ -42,13 +43,6 @@ class QuestionConflict(Conflict):
                 "/ Someone else has just updated this question; reload it and try again."
             )
         )
-
-
-def _required(value: str, label: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise ValidationError(_("Cần nhập %(label)s. / This field is required.") % {"label": label})
-    return value
 
 
 def _contacts(email: str, phone: str) -> tuple[str, str]:
@@ -100,12 +94,12 @@ def ask(
     at = at or timezone.now()
     email, phone = _contacts(email, phone)
     question = Question(
-        asker_name=_required(name, _("họ tên")),
+        asker_name=required_text(name, _("họ tên")),
         asker_email=email,
         asker_phone=phone,
         asker_user=actor if isinstance(actor, User) and actor.is_citizen else None,
-        title=_required(title, _("tiêu đề")),
-        body=_required(body, _("nội dung câu hỏi")),
+        title=required_text(title, _("tiêu đề")),
+        body=required_text(body, _("nội dung câu hỏi")),
         procedure=procedure,
         asked_at=at,
         due_at=qa_deadlines.due(at, QuestionStage.ROUTE),
@@ -169,7 +163,7 @@ def route(
 def decline(*, actor: Actor, question: Question, expected_version: int, reason: str) -> Question:
     """Not a question on procedures (a complaint, a denunciation, abuse): closed with the reason."""
     question = _fresh(question, expected_version)
-    reason = _required(reason, _("lý do"))
+    reason = required_text(reason, _("lý do"))
     question = _move(actor, question, QuestionAction.DECLINE, note=reason, changes={"due_at": None})
     _notify(question, _("Câu hỏi %(code)s không được trả lời trên chuyên mục hỏi đáp"), reason)
     return question
@@ -179,14 +173,14 @@ def decline(*, actor: Actor, question: Question, expected_version: int, reason: 
 def return_to_desk(*, actor: Actor, question: Question, expected_version: int, reason: str) -> Question:
     """Not this agency's competence: back to the desk to route elsewhere."""
     question = _fresh(question, expected_version)
-    reason = _required(reason, _("lý do"))
+    reason = required_text(reason, _("lý do"))
     return _move(actor, question, QuestionAction.RETURN_TO_DESK, note=reason, changes={"agency": None})
 
 
 @transaction.atomic
 def draft_answer(*, actor: Actor, question: Question, expected_version: int, answer: str) -> Question:
     question = _fresh(question, expected_version)
-    answer = _required(answer, _("nội dung trả lời"))
+    answer = required_text(answer, _("nội dung trả lời"))
     return _move(
         actor,
         question,
@@ -218,7 +212,9 @@ def approve(
 @transaction.atomic
 def send_back(*, actor: Actor, question: Question, expected_version: int, note: str) -> Question:
     question = _fresh(question, expected_version)
-    return _move(actor, question, QuestionAction.SEND_BACK, note=_required(note, _("ý kiến của lãnh đạo")))
+    return _move(
+        actor, question, QuestionAction.SEND_BACK, note=required_text(note, _("ý kiến của lãnh đạo"))
+    )
 
 
 def masked(question: Question, text: str) -> str:
@@ -248,8 +244,8 @@ def publish(
     faq = Faq(
         topic=topic,
         agency=question.agency,
-        question=_required(wording, _("câu hỏi công khai")),
-        answer=_required(answer, _("trả lời công khai")),
+        question=required_text(wording, _("câu hỏi công khai")),
+        answer=required_text(answer, _("trả lời công khai")),
         procedure=question.procedure,
         published=True,
         updated_by=actor if isinstance(actor, User) else None,
