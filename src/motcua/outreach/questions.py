@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from motcua.catalog.models import Procedure
 from motcua.core import audit
+from motcua.core.audited import audited_save
 from motcua.core.errors import Conflict
 from motcua.core.identifiers import normalise_phone
 from motcua.core.text import required_text
@@ -125,23 +126,18 @@ def _move(
     actor: Actor, question: Question, action: str, *, note: str = "", changes: dict[str, Any] | None = None
 ) -> Question:
     """Apply the table's transition, the changes, the version; save and audit (without personal data)."""
-    before = audit.snapshot(question, AUDITED)
     QUESTION.apply(question, action, roles_on(actor, question))
     for field, value in (changes or {}).items():
         setattr(question, field, value)
     if note:
         question.note = note
     question.version += 1
-    question.full_clean()
-    question.save()
-    audit.record(
+    return audited_save(
+        question,
         actor=actor if isinstance(actor, User) else None,
         action=f"question.{action}",
-        target=question,
-        before=before,
-        after=audit.snapshot(question, AUDITED),
+        fields=AUDITED,
     )
-    return question
 
 
 @transaction.atomic

@@ -99,10 +99,8 @@ def add_item(
         task=task,
         created_by=actor,
     )
-    item.full_clean()
-    item.save()
+    audited_save(item, actor=actor, action="review_item.create")
     item.procedures.set(procedures)
-    audit.record(actor=actor, action="review_item.create", target=item)
     return item
 
 
