@@ -9,50 +9,50 @@ from django.utils.translation import gettext_lazy as _
 from motcua.catalog.fees import COUNTED_BASES, FeeChoice, fee_choices, item_wording
 from motcua.catalog.limits import limit_wording
 from motcua.catalog.models import Channel, FeeBasis, LimitCase, Procedure, ProcedureVersion
-from motcua.core.forms import BootstrapForm, VietnameseDateField
+from motcua.core.forms import BootstrapForm, BootstrapFormMixin, VietnameseDateField
 from motcua.org.models import AdministrativeUnit, Agency
 
 from .lifecycle import Status
 
-TEXT = {"class": "form-control"}
 
-
-class ReceptionForm(forms.Form):
+class ReceptionForm(BootstrapFormMixin, forms.Form):
     centre = forms.ModelChoiceField(
         label=_("Nơi tiếp nhận"),
         queryset=Agency.objects.none(),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     procedure = forms.ModelChoiceField(
         label=_("Thủ tục hành chính"),
         queryset=Procedure.objects.none(),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     applicant_name = forms.CharField(
-        label=_("Họ và tên người nộp"), max_length=200, widget=forms.TextInput(TEXT)
+        label=_("Họ và tên người nộp"),
+        max_length=200,
     )
     applicant_id_number = forms.CharField(
         label=_("Số định danh cá nhân (CCCD)"),
         max_length=12,
-        widget=forms.TextInput({**TEXT, "inputmode": "numeric"}),
+        widget=forms.TextInput({"inputmode": "numeric"}),
     )
     applicant_phone = forms.CharField(
-        label=_("Số điện thoại"), max_length=20, widget=forms.TextInput({**TEXT, "inputmode": "tel"})
+        label=_("Số điện thoại"), max_length=20, widget=forms.TextInput({"inputmode": "tel"})
     )
-    applicant_email = forms.EmailField(label=_("Thư điện tử"), required=False, widget=forms.EmailInput(TEXT))
+    applicant_email = forms.EmailField(
+        label=_("Thư điện tử"),
+        required=False,
+    )
     applicant_address = forms.CharField(
-        label=_("Địa chỉ"), max_length=255, required=False, widget=forms.TextInput(TEXT)
+        label=_("Địa chỉ"),
+        max_length=255,
+        required=False,
     )
     applicant_commune = forms.ModelChoiceField(
         label=_("Xã, phường nơi cư trú"),
         required=False,
         queryset=AdministrativeUnit.objects.none(),
-        widget=forms.Select(attrs={"class": "form-select"}),
     )
     result_by_post = forms.BooleanField(
         label=_("Nhận kết quả qua dịch vụ bưu chính"),
         required=False,
-        widget=forms.CheckboxInput({"class": "form-check-input"}),
     )
 
     APPLICANT_FIELDS = (
@@ -81,7 +81,7 @@ class ReceptionForm(forms.Form):
                 max_value=20,
                 initial=doc.originals,
                 required=False,
-                widget=forms.NumberInput({**TEXT, "style": "max-width:6rem"}),
+                widget=forms.NumberInput({"style": "max-width:6rem"}),
             )
             self.fields[f"doc_{doc.pk}_copies"] = forms.IntegerField(
                 label=_("Bản sao"),
@@ -89,7 +89,7 @@ class ReceptionForm(forms.Form):
                 max_value=20,
                 initial=doc.copies,
                 required=False,
-                widget=forms.NumberInput({**TEXT, "style": "max-width:6rem"}),
+                widget=forms.NumberInput({"style": "max-width:6rem"}),
             )
 
     def _add_case_and_fees(self, version: ProcedureVersion) -> None:
@@ -112,9 +112,7 @@ class ReceptionForm(forms.Form):
         self.fee_items = fee_choices(channel)
         for item in self.fee_items:
             wording = item_wording(item)
-            self.fields[f"fee_{item.pk}"] = forms.BooleanField(
-                label=wording, required=False, widget=forms.CheckboxInput({"class": "form-check-input"})
-            )
+            self.fields[f"fee_{item.pk}"] = forms.BooleanField(label=wording, required=False)
             if item.basis in COUNTED_BASES and not item.exempt:
                 self.fields[f"fee_{item.pk}_quantity"] = forms.IntegerField(
                     label=_("Số lượng: %(fee)s") % {"fee": wording},
@@ -122,7 +120,7 @@ class ReceptionForm(forms.Form):
                     max_value=100_000,
                     initial=1,
                     required=False,
-                    widget=forms.NumberInput({**TEXT, "style": "max-width:8rem"}),
+                    widget=forms.NumberInput({"style": "max-width:8rem"}),
                 )
             if item.basis == FeeBasis.PERCENT and not item.exempt:
                 self.fields[f"fee_{item.pk}_value"] = forms.IntegerField(
@@ -130,7 +128,7 @@ class ReceptionForm(forms.Form):
                     min_value=0,
                     max_value=10**15,
                     required=False,
-                    widget=forms.NumberInput({**TEXT, "style": "max-width:12rem"}),
+                    widget=forms.NumberInput({"style": "max-width:12rem"}),
                 )
 
     def applicant_fields(self):
@@ -167,16 +165,16 @@ class ReceptionForm(forms.Form):
         ]
 
 
-class TrackForm(forms.Form):
+class TrackForm(BootstrapFormMixin, forms.Form):
     code = forms.CharField(
-        label=_("Mã hồ sơ"), max_length=40, widget=forms.TextInput({**TEXT, "autocomplete": "off"})
+        label=_("Mã hồ sơ"), max_length=40, widget=forms.TextInput({"autocomplete": "off"})
     )
     last4 = forms.RegexField(
         label=_("4 số cuối số điện thoại hoặc số định danh"),
         regex=r"^\d{4}$",
         max_length=4,
         error_messages={"invalid": _("Nhập đúng 4 chữ số. / Enter exactly 4 digits.")},
-        widget=forms.TextInput({**TEXT, "inputmode": "numeric", "autocomplete": "off"}),
+        widget=forms.TextInput({"inputmode": "numeric", "autocomplete": "off"}),
     )
 
 
