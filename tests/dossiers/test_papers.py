@@ -340,7 +340,9 @@ def test_the_receipt_says_where_to_send_feedback_from_the_nearest_agency_that_li
     response = client.get(f"/ho-so/{dossier.pk}/phieu/receipt/")
     text = words(pdf_text(response.content))
     assert text.count("Phản ánh, kiến nghị về quy định hành chính và việc giải quyết hồ sơ này gửi qua") == 2
-    assert "Trang phản ánh, kiến nghị: http://testserver/phan-anh/gui/; Đường dây nóng: 0203 3 888 999" in text
+    assert (
+        "Trang phản ánh, kiến nghị: http://testserver/phan-anh/gui/; Đường dây nóng: 0203 3 888 999" in text
+    )
     assert pdf_pages(response.content)[0] == 2  # still one page per copy
 
 
