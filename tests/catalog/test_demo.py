@@ -1,12 +1,16 @@
 """The demo catalog loads, is complete enough to demonstrate, and loading it twice changes nothing."""
 
+import json
+
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from motcua.catalog import selectors
 from motcua.catalog.models import AgencyProcedure, Procedure, Process
 from motcua.catalog.search import search_procedures
 from motcua.core.models import AuditEvent
+from motcua.demo import catalog as demo_catalog
 
 pytestmark = pytest.mark.django_db
 
@@ -28,3 +32,15 @@ def test_load_demo_twice():
     assert Procedure.objects.get(national_code="1.004194").name == "Đăng ký tạm trú"
     assert search_procedures("lay vo")[0].name == "Đăng ký kết hôn"
     assert search_procedures("xin so do lan dau")[0].procedure.national_code == "1.012766"
+
+
+def test_a_defect_in_a_demo_catalog_file_stops_the_load_with_the_import_report(tmp_path):
+    """The demo catalog files go through the catalog import's own checks, like a province's file."""
+    data = json.loads((demo_catalog.FILES / "110-G07-YT01.json").read_text(encoding="utf-8"))
+    data["procedures"][0]["channels"][0]["time_unit"] = "weeks"
+    (tmp_path / "110-bad.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(
+        ValidationError, match=r"110-bad\.json: .*channels:1:time_unit: .*invalid value 'weeks'"
+    ):
+        demo_catalog.load(tmp_path)
+    assert not Procedure.objects.filter(national_code=data["procedures"][0]["national_code"]).exists()

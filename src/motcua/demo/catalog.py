@@ -10,6 +10,8 @@ reform). A file whose decision is already issued is skipped, so running it again
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.core.exceptions import ValidationError
 
 from motcua.catalog import services, transfer
@@ -21,10 +23,10 @@ from .records import DATA
 FILES = DATA / "catalog"
 
 
-def load() -> dict[str, int]:
+def load(directory: Path = FILES) -> dict[str, int]:
     """Create the demo catalog; running it again changes nothing."""
     services.load_synonyms(actor=None)
-    for path in sorted(FILES.glob("*.json")):
+    for path in sorted(directory.glob("*.json")):
         _import(path)
     _control_officers_use_the_admin()
     return {
@@ -34,7 +36,7 @@ def load() -> dict[str, int]:
     }
 
 
-def _import(path) -> None:
+def _import(path: Path) -> None:
     sheets = transfer.read_file(path)
     number = sheets[transfer.DECISION_SHEET][0][1]["number"]
     if PublicationDecision.objects.filter(number=number).exists():
@@ -42,7 +44,12 @@ def _import(path) -> None:
     report = transfer.import_sheets(sheets)
     if report.refused:
         # The demo files are the platform's own: a refusal is a defect in them, said in full.
-        raise ValidationError(f"{path.name}: {[str(p) for p in report.problems]} {report.rows}")
+        refused = [
+            f"{r.sheet}:{r.row}: {r.code}: {'; '.join(r.messages)}"
+            for r in report.rows
+            if r.action == transfer.Action.REFUSED
+        ]
+        raise ValidationError(f"{path.name}: " + " | ".join([*map(str, report.problems), *refused]))
 
 
 def _control_officers_use_the_admin() -> None:
