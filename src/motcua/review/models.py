@@ -370,3 +370,6 @@ class CostAction(models.Model):
 from .drafts.models import DraftProcedure, DraftRegulation, OpinionTimeLimit  # noqa: E402
 
 __all__ += ["DraftProcedure", "DraftRegulation", "OpinionTimeLimit"]
+from .inspections.models import Inspection, MisconductCase, Recommendation  # noqa: E402
+
+__all__ += ["Inspection", "MisconductCase", "Recommendation"]

@@ -5,6 +5,7 @@ province's control officers), and to its drafting agency (and that agency's divi
 gets a 404, as with review forms.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -87,18 +88,26 @@ class QueueRow:
     def overdue(self) -> bool:
         return self.working_days_left is not None and self.working_days_left < 0
 
+    @property
+    def overdue_days(self) -> int:
+        return -self.working_days_left if self.overdue and self.working_days_left is not None else 0
+
 
 def opinion_queue(actor: User, *, today: date | None = None) -> list[QueueRow]:
     """Drafts waiting for the opinion, soonest deadline first, with the working days left (negative when
     overdue) on the control unit's calendar."""
-    book = DeadlineBook(today=today or timezone.localdate())
     waiting = (
         drafts_for(actor)
         .filter(status=DraftStatus.REGISTERED)
         .select_related("drafting_agency", "control_agency__administrative_unit")
         .order_by("opinion_due_on", "pk")
     )
-    return [QueueRow(d, book.working_days_left(d.opinion_due_on, d.control_agency)) for d in waiting]
+    return opinion_queue_of(waiting, today=today)
+
+
+def opinion_queue_of(drafts: Iterable[DraftRegulation], *, today: date | None = None) -> list[QueueRow]:
+    book = DeadlineBook(today=today or timezone.localdate())
+    return [QueueRow(d, book.working_days_left(d.opinion_due_on, d.control_agency)) for d in drafts]
 
 
 @dataclass
