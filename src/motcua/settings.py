@@ -343,6 +343,8 @@ SPECTACULAR_SETTINGS = {
         "ReviewAssessmentEnum": "motcua.review.models.Assessment",
         "ReviewProposalEnum": "motcua.review.models.Proposal",
         "ReviewActionKindEnum": "motcua.review.models.ActionKind",
+        "DraftStatusEnum": "motcua.review.drafts.workflows.DraftStatus",
+        "DraftDocumentKindEnum": "motcua.review.drafts.models.DocumentKind",
         "CategoryEnum": "motcua.feedback.models.Category",  # kept its name when the contest added one
         "ContestStatusEnum": "motcua.contest.workflows.ContestStatus",
         "ContestEntryStatusEnum": "motcua.contest.workflows.EntryStatus",

@@ -30,7 +30,7 @@ def approve(world, review, number="120/QĐ-UBND"):
     )
 
 
-def test_review_to_publication_is_traced_both_ways(world):
+def test_review_to_publication_is_traced_both_ways(world, client):
     review = filled_review(world)
     services.submit(actor=world.reviewer, review=review)
     decision = approve(world, review)
@@ -55,6 +55,13 @@ def test_review_to_publication_is_traced_both_ways(world):
     assert traced.decision.number == "120/QĐ-UBND"
     actions = set(AuditEvent.objects.filter(target_id=str(review.pk)).values_list("action", flat=True))
     assert {"review.start", "review.submit", "review.approve"} <= actions
+    # The public catalog page names the approving decision; only staff who see the review get its link.
+    page = client.get(f"/thu-tuc/{world.procedure.national_code}/").content.decode()
+    assert "phương án đơn giản hóa được phê duyệt tại Quyết định 120/QĐ-UBND" in page
+    assert f"/ra-soat/phieu/{review.pk}/" not in page
+    client.force_login(world.officer)
+    page = client.get(f"/thu-tuc/{world.procedure.national_code}/").content.decode()
+    assert f"/ra-soat/phieu/{review.pk}/" in page
 
 
 def test_an_abolishing_option_opens_no_draft(world):

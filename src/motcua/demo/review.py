@@ -1,7 +1,8 @@
 """Demo review plan (data/review.json): the province's 2026 review plan with items at every stage, written
 by control's and review's services: one option approved by the chairman's decision (its catalog draft
-opened), one waiting for approval, one form being filled, one item not started. Found again by the plan's
-number, so a second load writes nothing.
+opened), one waiting for approval, one form being filled, one item not started; two draft documents sent
+for opinion, one answered, explained and issued (its amended procedure's catalog draft opened), one waiting.
+Found again by the plan's number, so a second load writes nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from motcua.control import services as control_services
 from motcua.control.models import Plan, PlanKind
 from motcua.org.models import Agency, User
 from motcua.review import services
+from motcua.review.drafts import services as draft_services
+from motcua.review.drafts.models import DraftRegulation
+from motcua.review.inspections import services as inspection_services
 from motcua.review.models import ProcedureReview, ReviewItem
 
 from . import records
@@ -28,7 +32,11 @@ def load() -> dict[str, int]:
     if not Plan.objects.filter(issuing_agency=issuer, number=row["number"]).exists():
         with transaction.atomic():
             _load(data, issuer)
-    return {"review_items": ReviewItem.objects.count(), "reviews": ProcedureReview.objects.count()}
+    return {
+        "review_items": ReviewItem.objects.count(),
+        "reviews": ProcedureReview.objects.count(),
+        "draft_regulations": DraftRegulation.objects.count(),
+    }
 
 
 def _load(data: dict[str, Any], issuer: Agency) -> None:
@@ -73,6 +81,119 @@ def _load(data: dict[str, Any], issuer: Agency) -> None:
         signer=decision["signer"],
         reviews=approved,
     )
+    for spec in data.get("drafts", []):
+        _draft(plan, manager, spec)
+    for spec in data.get("inspections", []):
+        _inspection(plan, manager, spec)
+
+
+def _inspection(plan: Plan, manager: User, spec: dict[str, Any]) -> None:
+    """An inspection with its minutes, recommendations (one done with evidence) and the cases it found."""
+    inspection = inspection_services.plan_inspection(
+        actor=manager,
+        plan=plan,
+        agencies=[Agency.objects.get(code=code) for code in spec["agencies"]],
+        subject=spec["subject"],
+        starts_on=date.fromisoformat(spec["starts_on"]),
+        ends_on=date.fromisoformat(spec["ends_on"]),
+    )
+    minutes = spec["minutes"]
+    inspection_services.record_minutes(
+        actor=manager,
+        inspection=inspection,
+        number=minutes["number"],
+        minutes_on=date.fromisoformat(minutes["on"]),
+        findings=minutes["findings"],
+        recommendations=[],
+    )
+    for entry in spec["recommendations"]:
+        row = inspection_services.add_recommendation(
+            actor=manager,
+            inspection=inspection,
+            agency=Agency.objects.get(code=entry["agency"]),
+            text=entry["text"],
+            due_on=date.fromisoformat(entry["due_on"]),
+        )
+        if "done_on" in entry:
+            inspection_services.report_done(
+                actor=manager,
+                recommendation=row,
+                done_on=date.fromisoformat(entry["done_on"]),
+                evidence=entry["evidence"],
+            )
+    for entry in spec["cases"]:
+        case = inspection_services.record_case(
+            actor=manager,
+            agency=Agency.objects.get(code=entry["agency"]),
+            official=entry["official"],
+            source="inspection",
+            inspection=inspection,
+            occurred_on=date.fromisoformat(entry["occurred_on"]),
+            description=entry["description"],
+        )
+        inspection_services.record_measures(
+            actor=manager,
+            case=case,
+            measures=entry["measures"],
+            measures_on=date.fromisoformat(entry["measures_on"]),
+        )
+
+
+def _draft(plan: Plan, manager: User, spec: dict[str, Any]) -> DraftRegulation:
+    """A draft document walked as far as its data goes: registered, assessed, answered, explained, issued."""
+    drafter = User.objects.filter(username=spec.get("drafter", "")).first() or manager
+    draft = draft_services.register_draft(
+        actor=manager,
+        plan=plan,
+        kind=spec["kind"],
+        title=spec["title"],
+        issuing_body=spec["issuing_body"],
+        drafting_agency=Agency.objects.get(code=spec["drafting_agency"]),
+        sent_on=date.fromisoformat(spec["sent_on"]),
+        received_on=date.fromisoformat(spec["received_on"]),
+        procedures=[
+            {"change": p["change"], "procedure": Procedure.objects.get(national_code=p["code"])}
+            if "code" in p
+            else {"change": p["change"], "name": p["name"]}
+            for p in spec["procedures"]
+        ],
+    )
+    rows = {(r.procedure.national_code if r.procedure else "new"): r for r in draft.procedures.all()}
+    if "assessment" in spec:
+        assessment = spec["assessment"]
+        row = rows[assessment["code"]]
+        for phase in ("before", "after"):
+            draft_services.save_assessment_actions(
+                actor=drafter, row=row, phase=phase, actions=assessment[phase]
+            )
+        draft_services.save_assessment(actor=drafter, row=row, data=assessment)
+    if "answer" in spec:
+        answer = spec["answer"]
+        draft_services.answer(
+            actor=manager,
+            draft=draft,
+            number=answer["number"],
+            answered_on=date.fromisoformat(answer["on"]),
+            text=answer["text"],
+            opinions={rows[key].pk: text for key, text in answer["opinions"].items()},
+        )
+    if "explain" in spec:
+        explained = spec["explain"]
+        draft_services.explain(
+            actor=drafter,
+            draft=draft,
+            received_on=date.fromisoformat(explained["on"]),
+            text=explained["text"],
+            answers={rows[key].pk: entry for key, entry in explained["answers"].items()},
+        )
+    if "issue" in spec:
+        draft_services.record_issue(
+            actor=manager,
+            draft=draft,
+            number=spec["issue"]["number"],
+            issued_on=date.fromisoformat(spec["issue"]["on"]),
+        )
+    return draft
 
 
 def _fill(

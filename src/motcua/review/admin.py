@@ -2,7 +2,14 @@ from django.contrib import admin
 
 from motcua.core.admin import AuditedAdmin, ReadOnlyAdmin
 
-from .models import ApprovalDecision, IncomeRate, ProcedureReview, ReviewItem
+from .models import (
+    ApprovalDecision,
+    DraftRegulation,
+    IncomeRate,
+    OpinionTimeLimit,
+    ProcedureReview,
+    ReviewItem,
+)
 
 
 @admin.register(IncomeRate)
@@ -31,3 +38,14 @@ class ProcedureReviewAdmin(ReadOnlyAdmin):
 @admin.register(ApprovalDecision)
 class ApprovalDecisionAdmin(ReadOnlyAdmin):
     list_display = ("number", "signed_on", "signer", "plan")
+
+
+@admin.register(OpinionTimeLimit)
+class OpinionTimeLimitAdmin(AuditedAdmin):
+    list_display = ("working_days", "valid_from", "valid_to", "legal_basis")
+
+
+@admin.register(DraftRegulation)
+class DraftRegulationAdmin(ReadOnlyAdmin):
+    list_display = ("title", "drafting_agency", "received_on", "opinion_due_on", "status")
+    list_filter = ("status",)

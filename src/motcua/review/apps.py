@@ -12,6 +12,9 @@ class ReviewConfig(AppConfig):
         from motcua.core.seeds import keep_seeded
 
         from . import computations, downloads  # noqa: F401
+        from .drafts import computations as _draft_computations  # noqa: F401
+        from .inspections import computations as _inspection_computations  # noqa: F401
 
-        # The hourly income is a legal parameter that must survive a flush.
+        # The hourly income and the opinion time limit are legal parameters that must survive a flush.
         keep_seeded(self, "0002_seed_income_rate")
+        keep_seeded(self, "0004_seed_opinion_time_limit")

@@ -18,10 +18,25 @@ CODE_SPLIT = re.compile(r"[\s,;]+")
 MAX_CODES = 200
 
 
-def _clean_text(value: str) -> str:
+def clean_text(value: str) -> str:
     if has_control(value, allow_whitespace=True):
         raise forms.ValidationError(_("Nội dung có ký tự không hợp lệ. / The text holds invalid characters."))
     return value.strip()
+
+
+def procedures_from_codes(text: str) -> list[Procedure]:
+    """The catalog procedures whose national codes the text lists (commas, spaces or lines), in order."""
+    codes = [c for c in CODE_SPLIT.split(clean_text(text)) if c]
+    if len(codes) > MAX_CODES:
+        raise forms.ValidationError(_("Tối đa 200 thủ tục một lần. / At most 200 procedures at once."))
+    found = {p.national_code: p for p in Procedure.objects.filter(national_code__in=codes)}
+    missing = [c for c in codes if c not in found]
+    if missing:
+        raise forms.ValidationError(
+            _("Không có thủ tục mã: %(codes)s. / No procedure with code: %(codes)s.")
+            % {"codes": ", ".join(missing[:10])}
+        )
+    return [found[c] for c in dict.fromkeys(codes)]
 
 
 class ItemForm(BootstrapForm):
@@ -45,20 +60,10 @@ class ItemForm(BootstrapForm):
         self.fields["reviewing_agency"].queryset = agencies
 
     def clean_codes(self) -> list[Procedure]:
-        codes = [c for c in CODE_SPLIT.split(_clean_text(self.cleaned_data["codes"])) if c]
-        if len(codes) > MAX_CODES:
-            raise forms.ValidationError(_("Tối đa 200 thủ tục một lần. / At most 200 procedures at once."))
-        found = {p.national_code: p for p in Procedure.objects.filter(national_code__in=codes)}
-        missing = [c for c in codes if c not in found]
-        if missing:
-            raise forms.ValidationError(
-                _("Không có thủ tục mã: %(codes)s. / No procedure with code: %(codes)s.")
-                % {"codes": ", ".join(missing[:10])}
-            )
-        return [found[c] for c in dict.fromkeys(codes)]
+        return procedures_from_codes(self.cleaned_data["codes"])
 
     def clean_group_name(self) -> str:
-        return _clean_text(self.cleaned_data["group_name"])
+        return clean_text(self.cleaned_data["group_name"])
 
 
 class OptionForm(BootstrapForm):
@@ -91,7 +96,7 @@ class OptionForm(BootstrapForm):
         for name in ("option_text", "reason", "implementation"):
             if name in data:
                 try:
-                    data[name] = _clean_text(data[name])
+                    data[name] = clean_text(data[name])
                 except forms.ValidationError as error:
                     self.add_error(name, error)
         return data
@@ -116,7 +121,7 @@ class PartForm(BootstrapForm):
         for name in ("finding", "reason"):
             if name in data:
                 try:
-                    data[name] = _clean_text(data[name])
+                    data[name] = clean_text(data[name])
                 except forms.ValidationError as error:
                     self.add_error(name, error)
         assessed = [data.get(k) for k in ("necessary", "reasonable", "lawful")]
@@ -146,7 +151,7 @@ class ActionForm(BootstrapForm):
     money = forms.CharField(label=_("Chi phí bằng tiền (đồng)"), max_length=20, required=False)
 
     def clean_description(self) -> str:
-        return _clean_text(self.cleaned_data["description"])
+        return clean_text(self.cleaned_data["description"])
 
 
 ActionFormSet = forms.formset_factory(ActionForm, extra=3, max_num=60, absolute_max=60)
@@ -158,7 +163,7 @@ class ReturnForm(BootstrapForm):
     )
 
     def clean_comment(self) -> str:
-        return _clean_text(self.cleaned_data["comment"])
+        return clean_text(self.cleaned_data["comment"])
 
 
 class ApproveForm(BootstrapForm):
@@ -181,7 +186,7 @@ class ApproveForm(BootstrapForm):
         )
 
     def clean_number(self) -> str:
-        return _clean_text(self.cleaned_data["number"])
+        return clean_text(self.cleaned_data["number"])
 
     def clean_signer(self) -> str:
-        return _clean_text(self.cleaned_data["signer"])
+        return clean_text(self.cleaned_data["signer"])

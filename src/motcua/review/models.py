@@ -152,7 +152,60 @@ class Proposal(models.TextChoices):
 AMENDING = (Proposal.AMEND, Proposal.SIMPLIFY)
 
 
-class ProcedureReview(models.Model):
+class ComplianceCost(models.Model):
+    """The standard-cost figures of one procedure (TT 07/2014/TT-BTP): times a year, subjects, the hourly
+    income in force, and the costs before and after, kept with the form so an approved option (or an
+    assessment sent with an opinion) keeps the numbers it was judged on. The actions are CostAction rows.
+    Shared by the review form and the impact assessment of a procedure in a draft regulation."""
+
+    times_before = models.DecimalField(
+        _("số lần thực hiện trong 01 năm (hiện tại)"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal(1),
+        validators=NOT_NEGATIVE,
+    )
+    times_after = models.DecimalField(
+        _("số lần thực hiện trong 01 năm (sau đơn giản hóa)"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal(1),
+        validators=NOT_NEGATIVE,
+    )
+    subjects = models.PositiveIntegerField(_("số đối tượng tuân thủ trong 01 năm"), default=0)
+    income_rate = models.ForeignKey(
+        IncomeRate,
+        verbose_name=_("mức thu nhập bình quân áp dụng"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    hourly_income = models.DecimalField(
+        _("thu nhập bình quân 01 giờ (đồng)"), max_digits=12, decimal_places=0, default=ZERO
+    )
+    cost_before = models.DecimalField(
+        _("chi phí 01 lần (hiện tại)"), max_digits=16, decimal_places=0, default=ZERO
+    )
+    cost_after = models.DecimalField(
+        _("chi phí 01 lần (sau đơn giản hóa)"), max_digits=16, decimal_places=0, default=ZERO
+    )
+    annual_before = models.DecimalField(
+        _("chi phí 01 năm (hiện tại)"), max_digits=20, decimal_places=0, default=ZERO
+    )
+    annual_after = models.DecimalField(
+        _("chi phí 01 năm (sau đơn giản hóa)"), max_digits=20, decimal_places=0, default=ZERO
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def saving(self) -> Decimal:
+        return self.annual_before - self.annual_after
+
+
+class ProcedureReview(ComplianceCost):
     """The review form (biểu mẫu rà soát, đánh giá) of one procedure of an item, with its option."""
 
     item = models.ForeignKey(ReviewItem, on_delete=models.CASCADE, related_name="reviews")
@@ -170,47 +223,8 @@ class ProcedureReview(models.Model):
     implementation = models.TextField(
         _("kiến nghị thực thi"), blank=True, help_text=_("Văn bản, điều khoản cần sửa đổi, bổ sung")
     )
-    times_before = models.DecimalField(
-        _("số lần thực hiện trong 01 năm (hiện tại)"),
-        max_digits=8,
-        decimal_places=2,
-        default=Decimal(1),
-        validators=NOT_NEGATIVE,
-    )
-    times_after = models.DecimalField(
-        _("số lần thực hiện trong 01 năm (sau đơn giản hóa)"),
-        max_digits=8,
-        decimal_places=2,
-        default=Decimal(1),
-        validators=NOT_NEGATIVE,
-    )
-    subjects = models.PositiveIntegerField(_("số đối tượng tuân thủ trong 01 năm"), default=0)
     dossiers_counted = models.PositiveIntegerField(
         _("số hồ sơ trên hệ thống trong 12 tháng"), null=True, blank=True
-    )
-    income_rate = models.ForeignKey(
-        IncomeRate,
-        verbose_name=_("mức thu nhập bình quân áp dụng"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    hourly_income = models.DecimalField(
-        _("thu nhập bình quân 01 giờ (đồng)"), max_digits=12, decimal_places=0, default=ZERO
-    )
-    # Figures kept with the form so an approved option keeps the numbers its decision approved.
-    cost_before = models.DecimalField(
-        _("chi phí 01 lần (hiện tại)"), max_digits=16, decimal_places=0, default=ZERO
-    )
-    cost_after = models.DecimalField(
-        _("chi phí 01 lần (sau đơn giản hóa)"), max_digits=16, decimal_places=0, default=ZERO
-    )
-    annual_before = models.DecimalField(
-        _("chi phí 01 năm (hiện tại)"), max_digits=20, decimal_places=0, default=ZERO
-    )
-    annual_after = models.DecimalField(
-        _("chi phí 01 năm (sau đơn giản hóa)"), max_digits=20, decimal_places=0, default=ZERO
     )
     return_comment = models.TextField(_("ý kiến trả lại"), blank=True)
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
@@ -251,10 +265,6 @@ class ProcedureReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.procedure.national_code} — {self.item.plan}"
-
-    @property
-    def saving(self) -> Decimal:
-        return self.annual_before - self.annual_after
 
 
 # The constituent parts reviewed one by one: those of Art. 8 NĐ 63/2010 (catalog.completeness) and the
@@ -313,9 +323,15 @@ class ActionKind(models.TextChoices):
 
 
 class CostAction(models.Model):
-    """One action of the applicant in the standard-cost model: its hours and its money costs."""
+    """One action of the applicant in the standard-cost model: its hours and its money costs; it belongs
+    to a review form or to the impact assessment of a procedure in a draft regulation, never both."""
 
-    review = models.ForeignKey(ProcedureReview, on_delete=models.CASCADE, related_name="actions")
+    review = models.ForeignKey(
+        ProcedureReview, null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
+    )
+    draft_procedure = models.ForeignKey(
+        "review.DraftProcedure", null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
+    )
     phase = models.CharField(_("thời điểm"), max_length=6, choices=Phase.choices)
     kind = models.CharField(_("loại công việc"), max_length=12, choices=ActionKind.choices)
     description = models.CharField(_("công việc"), max_length=500)
@@ -339,7 +355,21 @@ class CostAction(models.Model):
             models.CheckConstraint(
                 condition=Q(hours__gte=0, money__gte=0), name="review_action_not_negative"
             ),
+            models.CheckConstraint(
+                condition=Q(review__isnull=True, draft_procedure__isnull=False)
+                | Q(review__isnull=False, draft_procedure__isnull=True),
+                name="review_action_one_owner",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.description
+
+
+# The control of draft regulations and the inspections live in their own modules of this app.
+from .drafts.models import DraftProcedure, DraftRegulation, OpinionTimeLimit  # noqa: E402
+
+__all__ += ["DraftProcedure", "DraftRegulation", "OpinionTimeLimit"]
+from .inspections.models import Inspection, MisconductCase, Recommendation  # noqa: E402
+
+__all__ += ["Inspection", "MisconductCase", "Recommendation"]

@@ -48,3 +48,12 @@ for _action in ("view", "add", "change"):
     rules.add_perm(f"review.{_action}_incomerate", can_use_review_admin)
 for _model in ("reviewitem", "procedurereview", "approvaldecision"):
     rules.add_perm(f"review.view_{_model}", can_use_review_admin)
+
+# The draft regulations' rules (they use reviewing_agency_ids above).
+from .drafts import rules as _draft_rules  # noqa: E402, F401
+
+for _model in ("opiniontimelimit",):
+    for _action in ("view", "add", "change"):
+        rules.add_perm(f"review.{_action}_{_model}", can_use_review_admin)
+for _model in ("draftregulation", "draftprocedure"):
+    rules.add_perm(f"review.view_{_model}", can_use_review_admin)

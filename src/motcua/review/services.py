@@ -34,6 +34,7 @@ from . import costs, selectors
 from .models import (
     AMENDING,
     ApprovalDecision,
+    ComplianceCost,
     CostAction,
     Phase,
     ProcedureReview,
@@ -166,7 +167,7 @@ def _require_editable(actor: User | None, review: ProcedureReview) -> None:
         )
 
 
-def _decimal(value: Any, field: str, *, places: int) -> Decimal:
+def decimal_input(value: Any, field: str, *, places: int) -> Decimal:
     try:
         number = Decimal(str(value).strip().replace(",", ".")) if value not in (None, "") else Decimal(0)
     except (InvalidOperation, ValueError):
@@ -178,9 +179,10 @@ def _decimal(value: Any, field: str, *, places: int) -> Decimal:
     return number.quantize(Decimal(1).scaleb(-places))
 
 
-def recompute(review: ProcedureReview) -> costs.Figures:
-    """Put the standard-cost figures of the form's actions on the form (not saved)."""
-    actions = list(review.actions.all())
+def recompute(review: ComplianceCost) -> costs.Figures:
+    """Put the standard-cost figures of the form's actions on the form (not saved): a review form or the
+    impact assessment of a procedure in a draft."""
+    actions = list(review.actions.all())  # type: ignore[attr-defined]
 
     def of(phase: str) -> list[costs.Action]:
         return [costs.Action(a.hours, a.money) for a in actions if a.phase == phase]
@@ -206,11 +208,11 @@ def save_form(*, actor: User | None, review: ProcedureReview, data: Mapping[str,
         if field in data:
             setattr(review, field, str(data[field] or "").strip())
     if "times_before" in data:
-        review.times_before = _decimal(data["times_before"], "times_before", places=2)
+        review.times_before = decimal_input(data["times_before"], "times_before", places=2)
     if "times_after" in data:
-        review.times_after = _decimal(data["times_after"], "times_after", places=2)
+        review.times_after = decimal_input(data["times_after"], "times_after", places=2)
     if "subjects" in data:
-        review.subjects = int(_decimal(data["subjects"], "subjects", places=0))
+        review.subjects = int(decimal_input(data["subjects"], "subjects", places=0))
     recompute(review)
     return audited_save(review, actor=actor, action="review.save")
 
@@ -264,38 +266,52 @@ def save_actions(
     """The applicant's actions of one phase (before or after the option), replacing the phase's list, and
     the figures recomputed from them."""
     _require_editable(actor, review)
+    return replace_actions(actor=actor, owner=review, phase=phase, actions=actions, event="review")
+
+
+def replace_actions(
+    *,
+    actor: User | None,
+    owner: ProcedureReview | Any,
+    phase: str,
+    actions: Iterable[Mapping[str, Any]],
+    event: str,
+) -> costs.Figures:
+    """Replace one phase's actions of a review form or of a procedure in a draft (`owner`), recompute and
+    save its figures, audit the change. The caller checked the actor may edit the owner."""
     if phase not in Phase.values:
         raise ValidationError(_("Thời điểm tính chi phí không hợp lệ. / Invalid phase."))
+    link = "review" if isinstance(owner, ProcedureReview) else "draft_procedure"
     rows = []
     for entry in actions:
         description = str(entry.get("description") or "").strip()
         if not description:
             continue
         action = CostAction(
-            review=review,
             phase=phase,
             kind=str(entry.get("kind") or ""),
             description=description,
-            hours=_decimal(entry.get("hours"), "hours", places=2),
-            money=_decimal(entry.get("money"), "money", places=0),
+            hours=decimal_input(entry.get("hours"), "hours", places=2),
+            money=decimal_input(entry.get("money"), "money", places=0),
+            **{link: owner},
         )
-        action.full_clean(exclude=["review"])
+        action.full_clean(exclude=["review", "draft_procedure"])
         rows.append(action)
     if len(rows) > MAX_ACTIONS:
         raise ValidationError(
             _("Tối đa %(n)s công việc mỗi thời điểm. / At most %(n)s actions per phase.") % {"n": MAX_ACTIONS}
         )
-    before = {"annual_before": str(review.annual_before), "annual_after": str(review.annual_after)}
-    review.actions.filter(phase=phase).delete()
+    before = {"annual_before": str(owner.annual_before), "annual_after": str(owner.annual_after)}
+    owner.actions.filter(phase=phase).delete()
     CostAction.objects.bulk_create(rows)
-    result = recompute(review)
-    review.save()
+    result = recompute(owner)
+    owner.save()
     audit.record(
         actor=actor,
-        action=f"review.actions_{phase}",
-        target=review,
+        action=f"{event}.actions_{phase}",
+        target=owner,
         before=before,
-        after={"annual_before": str(review.annual_before), "annual_after": str(review.annual_after)},
+        after={"annual_before": str(owner.annual_before), "annual_after": str(owner.annual_after)},
     )
     return result
 
@@ -393,9 +409,18 @@ def approve(
 
 
 def _open_catalog_draft(actor: User | None, review: ProcedureReview, decision: ApprovalDecision):
+    note = _(
+        "Dự thảo sửa đổi theo phương án đơn giản hóa được phê duyệt tại Quyết định %(number)s ngày %(day)s."
+    ) % {
+        "number": decision.number,
+        "day": f"{decision.signed_on:%d/%m/%Y}",
+    }
+    return open_catalog_draft(actor, review.procedure, note)
+
+
+def open_catalog_draft(actor: User | None, procedure: Procedure, note: str):
     """The open draft of the procedure's next version: the one being edited if there is one, else a copy
-    of the latest published version, noting the decision that asked for it."""
-    procedure = review.procedure
+    of the latest published version, with `note` (what asked for it) added to its notes."""
     draft = catalog_selectors.open_draft(procedure)
     if draft is not None:
         return draft
@@ -409,11 +434,5 @@ def _open_catalog_draft(actor: User | None, review: ProcedureReview, decision: A
             % {"code": procedure.national_code}
         )
     content = version_content(latest)
-    note = _(
-        "Dự thảo sửa đổi theo phương án đơn giản hóa được phê duyệt tại Quyết định %(number)s ngày %(day)s."
-    ) % {
-        "number": decision.number,
-        "day": f"{decision.signed_on:%d/%m/%Y}",
-    }
     content["notes"] = "\n".join(filter(None, [str(content.get("notes") or "").strip(), note]))
     return catalog_services.save_draft(actor=actor, content=content)

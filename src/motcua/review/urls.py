@@ -14,3 +14,25 @@ urlpatterns = [
     path("tong-hop/", views.summary, name="summary"),
     path("tong-hop/tai-ve.xlsx", views.summary_xlsx, name="summary_xlsx"),
 ]
+
+from .drafts import views as draft_views  # noqa: E402
+
+urlpatterns += [
+    path("du-thao/", draft_views.register, name="drafts"),
+    path("du-thao/tai-ve.xlsx", draft_views.register_xlsx, name="drafts_xlsx"),
+    path("du-thao/<int:pk>/", draft_views.draft, name="draft"),
+    path("du-thao/thu-tuc/<int:pk>/", draft_views.assessment, name="draft_assessment"),
+    path(
+        "du-thao/thu-tuc/<int:pk>/danh-gia-tac-dong.pdf",
+        draft_views.assessment_pdf,
+        name="draft_assessment_pdf",
+    ),
+]
+
+from .inspections import views as inspection_views  # noqa: E402
+
+urlpatterns += [
+    path("kiem-tra/", inspection_views.inspections, name="inspections"),
+    path("kiem-tra/<int:pk>/", inspection_views.inspection, name="inspection"),
+    path("vi-pham/", inspection_views.misconduct, name="misconduct"),
+]
