@@ -10,8 +10,10 @@ from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from motcua.control.computations import AgencyGroups, register, union
+from motcua.org.models import RoleAssignment
 
 from .models import CommunicationActivity, ReadingPoint, ReadingPointKind
+from .training import TRAINED_ROLES, holding_roles, trained_users
 
 
 def _activities(agency_ids, start: date, end: date, params: dict):
@@ -81,3 +83,25 @@ def reading_points_with_material_rate(groups: AgencyGroups, start: date, end: da
         return Decimal(0)
     served = points.filter(distributions__delivered_on__range=(start, end)).distinct().count()
     return (Decimal(100) * served / total).quantize(Decimal("0.01"))
+
+
+@register(
+    "outreach.officials_trained_rate",
+    _("Tỷ lệ công chức được tập huấn (%)"),
+    _(
+        "Ví dụ: 100% công chức Bộ phận Một cửa cấp xã được tập huấn; người giữ vai trò tại các cơ quan trong "
+        "kỳ và có mặt tại ít nhất một lớp kết thúc trong kỳ. Tham số `roles` (mặc định: one_stop_officer, "
+        "control_officer)."
+    ),
+)
+def officials_trained_rate(groups: AgencyGroups, start: date, end: date, params: dict) -> Decimal:
+    roles = params.get("roles") or list(TRAINED_ROLES)
+    officials = set(
+        RoleAssignment.objects.filter(holding_roles(union(groups), roles, start, end)).values_list(
+            "user_id", flat=True
+        )
+    )
+    if not officials:
+        return Decimal(0)
+    trained = trained_users(officials, start, end)
+    return (Decimal(100) * len(trained) / len(officials)).quantize(Decimal("0.01"))

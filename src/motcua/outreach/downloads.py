@@ -17,3 +17,8 @@ def activity_evidence(actor: User, pk: int) -> FieldFile:
 @register_download("outreach-distribution", inline=True)
 def distribution_proof(actor: User, pk: int) -> FieldFile:
     return selectors.distribution_for(actor, pk).proof
+
+
+@register_download("outreach-training", inline=True)
+def course_materials(actor: User, pk: int) -> FieldFile:
+    return selectors.course_for(actor, pk).materials

@@ -11,7 +11,7 @@ from motcua.control.models import Task
 from motcua.core.models import LegalParameter
 from motcua.core.storage import private_storage
 from motcua.core.uploads import PolicyValidator
-from motcua.org.models import Agency
+from motcua.org.models import Agency, Role
 
 from .workflows import ARTICLE, QUESTION, ArticleStatus, QuestionStatus
 
@@ -63,6 +63,15 @@ class CommunicationActivity(models.Model):
     article = models.OneToOneField(
         "Article",
         verbose_name=_("bài viết bản tin"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activity",
+    )
+    # Set when the platform recorded the activity itself: a training course whose attendance was taken.
+    course = models.OneToOneField(
+        "TrainingCourse",
+        verbose_name=_("lớp tập huấn"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -447,3 +456,113 @@ class Distribution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.delivered_on:%d/%m/%Y} {self.point}: {self.title}"
+
+
+# ------------------------------------------------------------------------------------------- training
+
+
+class CourseMode(models.TextChoices):
+    IN_PERSON = "in_person", _("Trực tiếp")
+    ONLINE = "online", _("Trực tuyến")
+    BLENDED = "blended", _("Trực tiếp kết hợp trực tuyến")
+
+
+class TrainingCourse(models.Model):
+    """A training course on administrative reform (the one-stop mechanism, TTHC control, online public
+    services …) organised by an agency for officials of the province and guests."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan tổ chức"), on_delete=models.PROTECT, related_name="training_courses"
+    )
+    topic = models.CharField(_("chủ đề, nội dung"), max_length=255)
+    audience = models.CharField(_("đối tượng"), max_length=255, blank=True)
+    trainer = models.CharField(_("báo cáo viên, giảng viên"), max_length=200, blank=True)
+    starts_on = models.DateField(_("từ ngày"), db_index=True)
+    ends_on = models.DateField(_("đến ngày"), db_index=True)
+    mode = models.CharField(_("hình thức"), max_length=20, choices=CourseMode.choices)
+    place = models.CharField(_("địa điểm hoặc đường dẫn trực tuyến"), max_length=255, blank=True)
+    materials = models.FileField(
+        _("tài liệu"),
+        storage=private_storage,
+        upload_to="outreach/training/%Y/%m/",
+        blank=True,
+        validators=[PolicyValidator("plan_attachment")],
+    )
+    materials_link = models.URLField(_("đường dẫn tài liệu"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    certificates_issued = models.PositiveIntegerField(default=0, editable=False)  # numbers the certificates
+
+    class Meta:
+        verbose_name = _("lớp tập huấn")
+        verbose_name_plural = _("lớp tập huấn")
+        ordering = ["-starts_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(topic=""), name="outreach_course_topic"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="outreach_course_dates"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts_on:%d/%m/%Y} {self.topic}"
+
+
+class Attendance(models.Model):
+    """One attendee of a course: an official taken from the organisation's users with the role and agency
+    they held, or a guest by name. `attended` is unknown (None) until the organiser records it."""
+
+    course = models.ForeignKey(
+        TrainingCourse, verbose_name=_("lớp tập huấn"), on_delete=models.CASCADE, related_name="attendees"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ, công chức"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="trainings",
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices, blank=True)
+    guest_name = models.CharField(_("họ tên khách mời"), max_length=150, blank=True)
+    guest_organisation = models.CharField(_("đơn vị của khách mời"), max_length=255, blank=True)
+    attended = models.BooleanField(_("có mặt"), null=True, blank=True)
+    certificate_number = models.CharField(_("số giấy chứng nhận"), max_length=40, blank=True)
+    certificate_issued_at = models.DateTimeField(_("cấp giấy chứng nhận lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("học viên")
+        verbose_name_plural = _("học viên")
+        ordering = ["course", "agency__name", "guest_name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "user"], condition=Q(user__isnull=False), name="outreach_attendance_uniq"
+            ),
+            models.UniqueConstraint(
+                fields=["certificate_number"],
+                condition=~Q(certificate_number=""),
+                name="outreach_certificate_number_uniq",
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(guest_name=""), name="outreach_attendance_who"
+            ),
+            models.CheckConstraint(
+                condition=Q(certificate_number="") | Q(attended=True), name="outreach_certificate_attended"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return str(self.user) if self.user_id else self.guest_name
+
+    @property
+    def unit(self) -> str:
+        return self.agency.name if self.agency_id else self.guest_organisation

@@ -43,3 +43,8 @@ for model in ("questionlimit", "articlecategory", "bulletinissue"):
         rules.add_perm(f"outreach.{action}_{model}", can_manage_organisation)
 rules.add_perm("outreach.view_question", can_manage_organisation)
 rules.add_perm("outreach.view_article", can_manage_organisation)
+
+# Training courses are organised by the same communication officers (and administrators), for the
+# agencies they see; an official reads his own attendance and certificate.
+rules.add_perm("outreach.manage_training", can_write_faq)
+rules.add_perm("outreach.manage_training_for", rules.is_superuser | (writes_faq & faq_agency_in_scope))

@@ -1,9 +1,12 @@
 """Reads of communication activities and of the Q&A, scoped to the agencies the actor sees; the public
 reads only published Q&A."""
 
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -11,7 +14,7 @@ from motcua.control.models import PlanStatus, Task
 from motcua.control.rules import member_agency_ids
 from motcua.core.text import fold
 from motcua.feedback.rules import handling_agencies
-from motcua.org.models import Agency
+from motcua.org.models import Agency, RoleAssignment
 from motcua.org.selectors import visible_agencies
 
 from .bulletin import plain_text
@@ -19,6 +22,7 @@ from .models import (
     ActivityKind,
     Article,
     ArticleCategory,
+    Attendance,
     BulletinIssue,
     BulletinMedia,
     CommunicationActivity,
@@ -27,8 +31,10 @@ from .models import (
     FaqTopic,
     Question,
     ReadingPoint,
+    TrainingCourse,
 )
 from .qa_rules import is_desk, led_agencies
+from .training import holding_roles, trained_users
 from .workflows import OPEN_STATUSES, ArticleStatus
 
 
@@ -229,3 +235,74 @@ def reading_point_for(actor, pk: int) -> ReadingPoint:
 
 def distribution_for(actor, pk: int) -> Distribution:
     return get_object_or_404(Distribution.objects.filter(point__agency__in=visible_agencies(actor)), pk=pk)
+
+
+# ------------------------------------------------------------------------------------------- training
+
+
+def courses_for(actor, *, year: int | None = None) -> QuerySet[TrainingCourse]:
+    """Courses organised by the agencies the actor sees, each with its attendee counts."""
+    rows = TrainingCourse.objects.filter(agency__in=visible_agencies(actor)).select_related("agency")
+    if year:
+        rows = rows.filter(starts_on__year=year)
+    return rows.annotate(
+        enrolled=Count("attendees", distinct=True),
+        present=Count("attendees", filter=Q(attendees__attended=True), distinct=True),
+    )
+
+
+def course_for(actor, pk: int) -> TrainingCourse:
+    return get_object_or_404(courses_for(actor), pk=pk)
+
+
+def attendees_of(course: TrainingCourse) -> QuerySet[Attendance]:
+    return course.attendees.select_related("user", "agency").order_by("agency__name", "guest_name", "pk")
+
+
+def attendance_for(actor, pk: int) -> Attendance:
+    """One attendee: for those who manage the course's agency, or the official himself (his certificate)."""
+    rows = Attendance.objects.select_related("course__agency", "user", "agency")
+    own = Q(user=actor) if getattr(actor, "is_authenticated", False) else Q(pk__in=[])
+    return get_object_or_404(rows.filter(Q(course__agency__in=visible_agencies(actor)) | own), pk=pk)
+
+
+def own_trainings(actor) -> QuerySet[Attendance]:
+    if not getattr(actor, "is_authenticated", False):
+        return Attendance.objects.none()
+    return (
+        Attendance.objects.filter(user=actor).select_related("course__agency").order_by("-course__starts_on")
+    )
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    agency: Agency
+    officials: int
+    trained: int
+
+    @property
+    def rate(self) -> Decimal:
+        return (
+            (Decimal(100) * self.trained / self.officials).quantize(Decimal("0.01"))
+            if self.officials
+            else Decimal(0)
+        )
+
+
+def coverage_for(actor, *, start: date, end: date, roles: list[str]) -> list[CoverageRow]:
+    """Per agency the actor sees: officials holding `roles` at some time in the period and how many of
+    them were present at a course that ended in it. The same rule as outreach.officials_trained_rate,
+    counted in two queries for the whole province."""
+    holders = RoleAssignment.objects.filter(
+        holding_roles(visible_agencies(actor).values_list("pk", flat=True), roles, start, end)
+    ).values_list("agency_id", "user_id")
+    by_agency: dict[int, set[int]] = defaultdict(set)
+    for agency_id, user_id in holders:
+        by_agency[agency_id].add(user_id)
+    trained = trained_users(set().union(*by_agency.values()), start, end) if by_agency else set()
+    agencies = Agency.objects.in_bulk(list(by_agency))
+    rows = [
+        CoverageRow(agency=agencies[pk], officials=len(users), trained=len(users & trained))
+        for pk, users in by_agency.items()
+    ]
+    return sorted(rows, key=lambda r: (r.rate, r.agency.name))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views, views_bulletin, views_questions, views_reading_points
+from . import feeds, views, views_bulletin, views_questions, views_reading_points, views_training
 
 app_name = "outreach"
 urlpatterns = [
@@ -35,4 +35,16 @@ urlpatterns = [
     path("ban-tin/quan-ly/thu-vien/", views_bulletin.media, name="bulletin_media"),
     path("diem-doc/", views_reading_points.point_list, name="reading_points"),
     path("diem-doc/<int:pk>/", views_reading_points.point_detail, name="reading_point"),
+    # Training: the organisers' pages, the coverage, each official's own certificates.
+    path("tap-huan/", views_training.course_list, name="courses"),
+    path("tap-huan/moi/", views_training.course_create, name="course_create"),
+    path("tap-huan/ty-le/", views_training.coverage, name="training_coverage"),
+    path("tap-huan/ty-le.xlsx", views_training.coverage_export, name="training_coverage_xlsx"),
+    path("tap-huan/cua-toi/", views_training.mine, name="my_trainings"),
+    path("tap-huan/<int:pk>/", views_training.course_detail, name="course"),
+    path("tap-huan/<int:pk>/sua/", views_training.course_edit, name="course_edit"),
+    path("tap-huan/<int:pk>/hoc-vien.xlsx", views_training.attendance_export, name="course_xlsx"),
+    path("tap-huan/<int:pk>/<slug:action>/", views_training.course_act, name="course_act"),
+    path("tap-huan/hoc-vien/<int:pk>/xoa/", views_training.attendee_remove, name="attendee_remove"),
+    path("tap-huan/hoc-vien/<int:pk>/giay-chung-nhan/", views_training.certificate, name="certificate"),
 ]
