@@ -97,3 +97,37 @@ class PortalSync(models.Model):
     def key(self) -> str:
         """The idempotency key the portal deduplicates on."""
         return f"{self.dossier_code}/{self.sequence}-{self.event}"
+
+
+class IntakeState(models.TextChoices):
+    RECEIVED = "received", _("Đã vào hàng chờ kiểm tra")
+    FAILED = "failed", _("Không nhận được, thử lại lần kéo sau")
+
+
+class PortalIntake(models.Model):
+    """A dossier a citizen submitted on the National Public Service Portal, as the province took it in.
+
+    One row per portal code (`MaHoSoQG`): what makes the pull idempotent however often the portal offers
+    the same submission. A failed row (a file that does not match its hash, an unknown procedure) is
+    tried again at each pull until it is received; the administrator sees why on the status page."""
+
+    national_code = models.CharField(_("mã hồ sơ trên Cổng DVC quốc gia"), max_length=40, unique=True)
+    dossier_code = models.CharField(_("mã hồ sơ tại tỉnh"), max_length=40, blank=True)
+    state = models.CharField(_("trạng thái"), max_length=10, choices=IntakeState.choices)
+    attempts = models.PositiveSmallIntegerField(_("số lần nhận"), default=0)
+    last_error = models.CharField(_("lỗi gần nhất"), max_length=255, blank=True)
+    first_seen_at = models.DateTimeField(_("thấy lần đầu lúc"), auto_now_add=True)
+    received_at = models.DateTimeField(_("nhận vào lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("hồ sơ nhận từ Cổng DVC quốc gia")
+        verbose_name_plural = _("hồ sơ nhận từ Cổng DVC quốc gia")
+        ordering = ["-first_seen_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=IntakeState.values), name="portal_intake_state"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.national_code

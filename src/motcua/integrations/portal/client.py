@@ -50,6 +50,14 @@ class Plugin(ABC):
     def listing(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
         """What the portal holds for changes in [start, end), for reconciliation."""
 
+    @abstractmethod
+    def submissions(self) -> list[Any]:
+        """Dossiers submitted on the portal for the province and not taken yet (mapping's shape)."""
+
+    @abstractmethod
+    def download(self, path: str, limit: int) -> bytes:
+        """One submitted file (its `DuongDan`); Rejected when it is larger than `limit` bytes."""
+
     def describe(self) -> str:
         return self.name
 
@@ -80,7 +88,24 @@ class HttpPlugin(Plugin):
         )
         return list(answer.json())
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+    def submissions(self) -> list[Any]:
+        answer = self._call("GET", "/submissions")
+        items = answer.json()
+        if not isinstance(items, list):
+            raise Rejected("GET /submissions: a JSON list is expected")
+        return items
+
+    def download(self, path: str, limit: int) -> bytes:
+        answer = self._call("GET", path, stream=True, expect_json=False)
+        with answer:
+            content = bytearray()
+            for chunk in answer.iter_content(64 * 1024):
+                content += chunk
+                if len(content) > limit:  # read no further than the platform accepts
+                    raise Rejected(f"{path}: larger than {limit} bytes")
+        return bytes(content)
+
+    def _call(self, method: str, path: str, *, expect_json: bool = True, **kwargs: Any) -> requests.Response:
         base = self.config.get("base_url")
         if not base:
             raise Transient("MOTCUA_NATIONAL_PORTAL['base_url'] is not set")
@@ -102,6 +127,8 @@ class HttpPlugin(Plugin):
             raise Transient(f"HTTP {answer.status_code}")
         if answer.status_code >= 400:
             raise Rejected(f"HTTP {answer.status_code}: {answer.text[:200]}")
+        if not expect_json:
+            return answer
         try:
             answer.json()
         except ValueError as error:
@@ -127,6 +154,17 @@ class SimulatorPlugin(Plugin):
 
     def listing(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
         return LOCAL.listing(start, end)
+
+    def submissions(self) -> list[Any]:
+        return LOCAL.waiting_submissions()
+
+    def download(self, path: str, limit: int) -> bytes:
+        content = LOCAL.file_at(path)
+        if content is None:
+            raise Rejected(f"HTTP 404: {path}")
+        if len(content) > limit:
+            raise Rejected(f"{path}: larger than {limit} bytes")
+        return content
 
 
 plugins: Registry[type[Plugin]] = Registry(

@@ -9,7 +9,12 @@ used in-process by the `simulator` plugin.
          401                                          a wrong bearer token
     GET  /dossier-events?from=ISO&to=ISO          [{"key", "MaHoSo", "SoThuTu", "receipt", "ThoiDiem"}]
     GET  /dossiers/<code>                         the dossier's latest state (highest SoThuTu wins)
+    GET  /submissions                             dossiers citizens submitted on the portal, not taken yet
+    GET  /submissions/<MaHoSoQG>/files/<n>        one submitted file
+A change carrying `MaHoSoQG` tells the portal which province dossier its submission became: it is taken
+(no longer listed) and its status is the province dossier's (`submission_status`).
 
+Tests and the demo offer submissions with `offer(submission, {path: bytes})`.
 Faults for tests: `fail_next(times, status)` answers 5xx without recording; `stall_next(times, seconds)`
 records, then answers too late (the client times out, the portal has the change: a retry is a duplicate).
 """
@@ -31,7 +36,11 @@ class PortalSimulator:
         self.token = token
         self.events: dict[str, dict[str, Any]] = {}
         self.deliveries = 0  # every POST that reached it over HTTP, failed and duplicate ones included
+        self.submissions: dict[str, dict[str, Any]] = {}  # MaHoSoQG -> the item as listed
+        self.files: dict[str, bytes] = {}  # DuongDan -> content
+        self.taken: dict[str, str] = {}  # MaHoSoQG -> the province's MaHoSo
         self._faults: deque[tuple[str, float]] = deque()
+        self._file_faults: deque[int] = deque()
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------------------------------ for tests
@@ -39,9 +48,14 @@ class PortalSimulator:
     def fail_next(self, times: int = 1, status: int = 503) -> None:
         self._faults.extend([("status", status)] * times)
 
+    def fail_files_next(self, times: int = 1, status: int = 503) -> None:
+        """The next `times` file downloads fail (the portal's file store is down), other requests do not."""
+        self._file_faults.extend([status] * times)
+
     def clear_faults(self) -> None:
         """Forget faults queued and not yet answered (a demo load or a test left them behind)."""
         self._faults.clear()
+        self._file_faults.clear()
 
     def stall_next(self, times: int = 1, seconds: float = 2.0) -> None:
         self._faults.extend([("stall", seconds)] * times)
@@ -51,6 +65,24 @@ class PortalSimulator:
         arrival."""
         mine = [e["body"] for e in self.events.values() if e["body"]["MaHoSo"] == code]
         return max(mine, key=lambda body: body["SoThuTu"]) if mine else None
+
+    def offer(self, submission: dict[str, Any], files: dict[str, bytes] | None = None) -> None:
+        """A citizen submitted `submission` on the portal (files by their DuongDan)."""
+        with self._lock:
+            self.submissions[submission["MaHoSoQG"]] = submission
+            self.files.update(files or {})
+
+    def waiting_submissions(self) -> list[dict[str, Any]]:
+        with self._lock:
+            return [item for code, item in self.submissions.items() if code not in self.taken]
+
+    def file_at(self, path: str) -> bytes | None:
+        return self.files.get(path)
+
+    def submission_status(self, national_code: str) -> dict[str, Any] | None:
+        """What the citizen sees on the portal: the latest change of the dossier the submission became."""
+        local = self.taken.get(national_code)
+        return self.latest(local) if local else None
 
     def forget(self, key: str) -> None:
         """Lose an acknowledged event (what reconciliation must find)."""
@@ -66,6 +98,8 @@ class PortalSimulator:
                 return 200, {"receipt": self.events[key]["receipt"], "duplicate": True}
             receipt = uuid.uuid4().hex
             self.events[key] = {"receipt": receipt, "body": body}
+            if body.get("MaHoSoQG") in self.submissions:
+                self.taken[body["MaHoSoQG"]] = body["MaHoSo"]
             return 200, {"receipt": receipt, "duplicate": False}
 
     def post(self, key: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
@@ -97,10 +131,14 @@ class PortalSimulator:
 
     def __call__(self, environ, start_response):
         status, body = self._handle(environ)
-        payload = json.dumps(body).encode()
+        binary = isinstance(body, bytes)
+        payload = body if binary else json.dumps(body).encode()
         start_response(
             f"{status} {'OK' if status < 400 else 'Error'}",
-            [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))],
+            [
+                ("Content-Type", "application/octet-stream" if binary else "application/json"),
+                ("Content-Length", str(len(payload))),
+            ],
         )
         return [payload]
 
@@ -132,6 +170,12 @@ class PortalSimulator:
         if method == "GET" and path == "/dossier-events":
             query = parse_qs(environ.get("QUERY_STRING", ""))
             return 200, self.listing(_moment(query, "from"), _moment(query, "to"))
+        if method == "GET" and path == "/submissions":
+            return 200, self.waiting_submissions()
+        if method == "GET" and path in self.files:
+            with self._lock:
+                fault = self._file_faults.popleft() if self._file_faults else None
+            return (fault, {"error": "simulated failure"}) if fault else (200, self.files[path])
         if method == "GET" and path.startswith("/dossiers/"):
             found = self.latest(path.removeprefix("/dossiers/"))
             return (200, found) if found else (404, {"error": "not found"})
