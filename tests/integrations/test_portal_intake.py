@@ -136,7 +136,9 @@ def test_a_submission_offered_again_is_taken_once(desk, portal):
     assert Dossier.objects.filter(applicant_id_number="001199004321").count() == 1
 
 
-def test_a_file_that_does_not_match_its_hash_keeps_the_submission_out_and_the_others_go_in(desk, portal):
+def test_a_file_that_does_not_match_its_hash_keeps_the_submission_out_and_the_others_go_in(
+    desk, portal, client, admin_user
+):
     bad = offer(portal, desk, "G22.99-260101-0004")
     portal.files[bad["GiayTo"][0]["TepTin"][0]["DuongDan"]] = PDF.replace(b"1.4", b"1.7")  # altered
     offer(portal, desk, "G22.99-260101-0005")
@@ -153,6 +155,10 @@ def test_a_file_that_does_not_match_its_hash_keeps_the_submission_out_and_the_ot
     assert (row.state, row.dossier_code, row.attempts) == ("failed", "", 1)
     assert AuditEvent.objects.filter(action="portal_intake.failed").count() == 1
     assert Dossier.objects.count() == 1
+    client.force_login(admin_user)
+    page = client.get("/tich-hop/trang-thai/").content.decode()
+    assert "G22.99-260101-0004" in page
+    assert "không khớp kích thước hoặc mã băm" in page
 
     # The portal serves the right file: the next pull takes the submission in.
     portal.files[bad["GiayTo"][0]["TepTin"][0]["DuongDan"]] = PDF

@@ -51,6 +51,11 @@ class SyncState(models.TextChoices):
     FAILED = "failed", _("Gửi không được, cần xử lý")
 
 
+class SyncTarget(models.TextChoices):
+    DOSSIER = "dossier", _("Cổng DVC quốc gia: hồ sơ")
+    FEEDBACK = "feedback", _("Hệ thống PAKN quốc gia: trả lời")
+
+
 class PortalSync(models.Model):
     """One change of a dossier to be told to the National Public Service Portal (the outbox of the sync).
 
@@ -58,7 +63,12 @@ class PortalSync(models.Model):
     change is missing here; sent by the task worker (integrations.portal). The key `code/sequence-event`
     is what the portal deduplicates on, so a change sent twice is recorded once there."""
 
-    dossier_code = models.CharField(_("mã hồ sơ"), max_length=40)
+    # Which national system the row goes to: the same outbox, retries and resending serve the dossier sync
+    # and the answers to feedback the national PAKN system forwarded (then `dossier_code` is its MaPAKN).
+    target = models.CharField(
+        _("gửi đến"), max_length=10, choices=SyncTarget.choices, default=SyncTarget.DOSSIER
+    )
+    dossier_code = models.CharField(_("mã hồ sơ"), max_length=60)
     # The dossier's version after the change: orders one dossier's changes and keys them.
     sequence = models.PositiveIntegerField(_("thứ tự thay đổi"))
     event = models.CharField(_("sự kiện"), max_length=24)
@@ -82,7 +92,9 @@ class PortalSync(models.Model):
         verbose_name_plural = _("đồng bộ hồ sơ lên Cổng DVC quốc gia")
         ordering = ["-occurred_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["dossier_code", "sequence"], name="portal_sync_one_per_change"),
+            models.UniqueConstraint(
+                fields=["target", "dossier_code", "sequence"], name="portal_sync_one_per_change"
+            ),
             models.CheckConstraint(condition=models.Q(state__in=SyncState.values), name="portal_sync_state"),
         ]
         indexes = [

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from motcua.core import audit
 
-from ..models import IntakeState, PortalIntake, PortalSync
+from ..models import IntakeState, PortalIntake, PortalSync, SyncTarget
 from . import client
 from .mapping import NationalSubmission
 
@@ -108,6 +108,8 @@ def failed(national_code: str, message: str) -> PortalIntake:
 
 def link(dossier: Any, national_code: str) -> None:
     """The dossier's first change (written by its creation, not sent before commit) carries MaHoSoQG."""
-    row = PortalSync.objects.select_for_update().get(dossier_code=dossier.code, sequence=dossier.version)
+    row = PortalSync.objects.select_for_update().get(
+        target=SyncTarget.DOSSIER, dossier_code=dossier.code, sequence=dossier.version
+    )
     row.payload = {**row.payload, "MaHoSoQG": national_code}
     row.save(update_fields=["payload"])

@@ -32,8 +32,13 @@ from urllib.parse import parse_qs
 
 
 class PortalSimulator:
-    def __init__(self, token: str = "") -> None:
+    def __init__(
+        self, token: str = "", *, events_path: str = "/dossier-events", code_field: str = "MaHoSo"
+    ) -> None:
+        """`events_path`, `code_field`: another national system with the same envelope (the PAKN system
+        takes answers at /pakn-answers keyed by MaPAKN)."""
         self.token = token
+        self.events_path, self.code_field = events_path, code_field
         self.events: dict[str, dict[str, Any]] = {}
         self.deliveries = 0  # every POST that reached it over HTTP, failed and duplicate ones included
         self.submissions: dict[str, dict[str, Any]] = {}  # MaHoSoQG -> the item as listed
@@ -63,7 +68,7 @@ class PortalSimulator:
     def latest(self, code: str) -> dict[str, Any] | None:
         """The dossier as the portal shows it: the change with the highest sequence, whatever the order of
         arrival."""
-        mine = [e["body"] for e in self.events.values() if e["body"]["MaHoSo"] == code]
+        mine = [e["body"] for e in self.events.values() if e["body"][self.code_field] == code]
         return max(mine, key=lambda body: body["SoThuTu"]) if mine else None
 
     def offer(self, submission: dict[str, Any], files: dict[str, bytes] | None = None) -> None:
@@ -92,8 +97,8 @@ class PortalSimulator:
 
     def receive(self, key: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         with self._lock:
-            if not key or not body.get("MaHoSo") or not isinstance(body.get("SoThuTu"), int):
-                return 400, {"error": "MaHoSo, SoThuTu and Idempotency-Key are required"}
+            if not key or not body.get(self.code_field) or not isinstance(body.get("SoThuTu"), int):
+                return 400, {"error": f"{self.code_field}, SoThuTu and Idempotency-Key are required"}
             if key in self.events:
                 return 200, {"receipt": self.events[key]["receipt"], "duplicate": True}
             receipt = uuid.uuid4().hex
@@ -119,7 +124,7 @@ class PortalSimulator:
             rows.append(
                 {
                     "key": key,
-                    "MaHoSo": body["MaHoSo"],
+                    self.code_field: body[self.code_field],
                     "SoThuTu": body["SoThuTu"],
                     "ThoiDiem": body["ThoiDiem"],
                     "receipt": event["receipt"],
@@ -158,7 +163,7 @@ class PortalSimulator:
         if self.token and environ.get("HTTP_AUTHORIZATION") != f"Bearer {self.token}":
             return 401, {"error": "unauthorised"}
         method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "")
-        if method == "POST" and path == "/dossier-events":
+        if method == "POST" and path == self.events_path:
             try:
                 length = int(environ.get("CONTENT_LENGTH") or 0)
                 body = json.loads(environ["wsgi.input"].read(length) or b"{}")
@@ -167,7 +172,7 @@ class PortalSimulator:
             if not isinstance(body, dict):
                 return 400, {"error": "a JSON object is expected"}
             return self.receive(environ.get("HTTP_IDEMPOTENCY_KEY", ""), body)
-        if method == "GET" and path == "/dossier-events":
+        if method == "GET" and path == self.events_path:
             query = parse_qs(environ.get("QUERY_STRING", ""))
             return 200, self.listing(_moment(query, "from"), _moment(query, "to"))
         if method == "GET" and path == "/submissions":
