@@ -12,6 +12,7 @@ from typing import Any
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
 from .boundary import refusal
@@ -53,3 +54,22 @@ def lockout_response(
         detail=locked_out_message(),
         headers={"Retry-After": str(retry_after_seconds())},
     )
+
+
+def client_address(request: HttpRequest) -> str:
+    # Behind a reverse proxy, configure it to set REMOTE_ADDR (X-Forwarded-For is forgeable by clients).
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def within_allowance(request: HttpRequest, scope: str, limit: int, window: int) -> bool:
+    """Count one use of `scope` (a public lookup, a file check) by the client's address; False once the
+    address has used its `limit` for the `window` seconds. Through Django's cache: a shared cache (database
+    or Redis) in production, so every web process counts together."""
+    key = f"{scope}:{client_address(request)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count <= limit

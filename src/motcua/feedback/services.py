@@ -11,11 +11,13 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +30,8 @@ from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
 from motcua.core.versioning import commit_versioned, locked
 from motcua.core.workflow import acting_roles
 from motcua.dossiers.models import Dossier
-from motcua.integrations import notifications
+from motcua.integrations import national_feedback, notifications
+from motcua.integrations.portal import sync as outbox
 from motcua.org.models import Agency, User
 
 from . import deadlines
@@ -567,7 +570,21 @@ def publish(
         actor, feedback, expected_version, Action.PUBLISH, fields=["published_at", "due_at"], at=at, late=late
     )
     _notify(feedback, _("Đã có kết quả xử lý phản ánh %(code)s"), feedback.answer)
+    _answer_national_system(feedback, at)
     return feedback
+
+
+def _answer_national_system(feedback: Feedback, at: datetime) -> None:
+    """An item the national PAKN system forwarded gets its answer back there, through the outbox of the
+    national connections (written in this transaction, sent with retries by the task worker)."""
+    if feedback.channel != Channel.NATIONAL_PORTAL or not feedback.external_id:
+        return
+    public_url = getattr(settings, "MOTCUA_PUBLIC_BASE_URL", "").rstrip("/") + reverse(
+        "feedback:public_item", args=[feedback.pk]
+    )
+    row = national_feedback.answer_row(feedback, at=at, public_url=public_url)
+    row.save()
+    outbox.send_after_commit(row)
 
 
 @transaction.atomic

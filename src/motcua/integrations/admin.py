@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.core.admin import ReadOnlyAdmin
 from motcua.core.logmask import mask_secrets
 
-from .models import OutboxMessage, PortalSync, SyncState
+from .models import OutboxMessage, PortalIntake, PortalSync, SyncState
 from .portal import sync
 
 
@@ -53,3 +53,13 @@ class PortalSyncAdmin(ReadOnlyAdmin):
         self.message_user(
             request, _("Đã đưa %(n)s thay đổi vào hàng gửi lại.") % {"n": count}, messages.SUCCESS
         )
+
+
+@admin.register(PortalIntake)
+class PortalIntakeAdmin(ReadOnlyAdmin):
+    """Dossiers taken in from the national portal, and those the last pull could not take, with why."""
+
+    list_display = ["first_seen_at", "national_code", "dossier_code", "state", "attempts", "last_error"]
+    list_filter = ["state"]
+    search_fields = ["national_code", "dossier_code"]
+    readonly_fields = [f.name for f in PortalIntake._meta.fields]

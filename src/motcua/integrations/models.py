@@ -51,6 +51,11 @@ class SyncState(models.TextChoices):
     FAILED = "failed", _("Gửi không được, cần xử lý")
 
 
+class SyncTarget(models.TextChoices):
+    DOSSIER = "dossier", _("Cổng DVC quốc gia: hồ sơ")
+    FEEDBACK = "feedback", _("Hệ thống PAKN quốc gia: trả lời")
+
+
 class PortalSync(models.Model):
     """One change of a dossier to be told to the National Public Service Portal (the outbox of the sync).
 
@@ -58,7 +63,12 @@ class PortalSync(models.Model):
     change is missing here; sent by the task worker (integrations.portal). The key `code/sequence-event`
     is what the portal deduplicates on, so a change sent twice is recorded once there."""
 
-    dossier_code = models.CharField(_("mã hồ sơ"), max_length=40)
+    # Which national system the row goes to: the same outbox, retries and resending serve the dossier sync
+    # and the answers to feedback the national PAKN system forwarded (then `dossier_code` is its MaPAKN).
+    target = models.CharField(
+        _("gửi đến"), max_length=10, choices=SyncTarget.choices, default=SyncTarget.DOSSIER
+    )
+    dossier_code = models.CharField(_("mã hồ sơ"), max_length=60)
     # The dossier's version after the change: orders one dossier's changes and keys them.
     sequence = models.PositiveIntegerField(_("thứ tự thay đổi"))
     event = models.CharField(_("sự kiện"), max_length=24)
@@ -82,7 +92,9 @@ class PortalSync(models.Model):
         verbose_name_plural = _("đồng bộ hồ sơ lên Cổng DVC quốc gia")
         ordering = ["-occurred_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["dossier_code", "sequence"], name="portal_sync_one_per_change"),
+            models.UniqueConstraint(
+                fields=["target", "dossier_code", "sequence"], name="portal_sync_one_per_change"
+            ),
             models.CheckConstraint(condition=models.Q(state__in=SyncState.values), name="portal_sync_state"),
         ]
         indexes = [
@@ -97,3 +109,37 @@ class PortalSync(models.Model):
     def key(self) -> str:
         """The idempotency key the portal deduplicates on."""
         return f"{self.dossier_code}/{self.sequence}-{self.event}"
+
+
+class IntakeState(models.TextChoices):
+    RECEIVED = "received", _("Đã vào hàng chờ kiểm tra")
+    FAILED = "failed", _("Không nhận được, thử lại lần kéo sau")
+
+
+class PortalIntake(models.Model):
+    """A dossier a citizen submitted on the National Public Service Portal, as the province took it in.
+
+    One row per portal code (`MaHoSoQG`): what makes the pull idempotent however often the portal offers
+    the same submission. A failed row (a file that does not match its hash, an unknown procedure) is
+    tried again at each pull until it is received; the administrator sees why on the status page."""
+
+    national_code = models.CharField(_("mã hồ sơ trên Cổng DVC quốc gia"), max_length=40, unique=True)
+    dossier_code = models.CharField(_("mã hồ sơ tại tỉnh"), max_length=40, blank=True)
+    state = models.CharField(_("trạng thái"), max_length=10, choices=IntakeState.choices)
+    attempts = models.PositiveSmallIntegerField(_("số lần nhận"), default=0)
+    last_error = models.CharField(_("lỗi gần nhất"), max_length=255, blank=True)
+    first_seen_at = models.DateTimeField(_("thấy lần đầu lúc"), auto_now_add=True)
+    received_at = models.DateTimeField(_("nhận vào lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("hồ sơ nhận từ Cổng DVC quốc gia")
+        verbose_name_plural = _("hồ sơ nhận từ Cổng DVC quốc gia")
+        ordering = ["-first_seen_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=IntakeState.values), name="portal_intake_state"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.national_code

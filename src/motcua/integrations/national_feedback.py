@@ -30,6 +30,10 @@ from django.utils.translation import gettext as _
 
 from motcua.core.plugins import Registry
 
+from .models import PortalSync, SyncTarget
+from .portal import client as portal_client
+from .portal.simulator import PortalSimulator
+
 
 @dataclass(frozen=True)
 class ForwardedItem:
@@ -121,3 +125,79 @@ register(LocalJsonPlugin)
 
 def current() -> Plugin:
     return plugins.active()()
+
+
+# ------------------------------------------------------------------------------- answers sent back
+#
+# A published answer to an item the national system forwarded goes back to it through the dossier sync's
+# outbox (models.PortalSync, target "feedback"): same transaction as the publication, same worker, retries,
+# failure list and resend. The answer's shape [chosen here, see docs/integrations.md]:
+#   POST {base_url}/pakn-answers, header Idempotency-Key: <MaPAKN>/<SoThuTu>-publish
+#   {"MaPAKN", "SoThuTu", "NoiDungTraLoi", "CoQuanTraLoi" (agency code), "TenCoQuanTraLoi",
+#    "NgayTraLoi" (ISO 8601), "DuongDanCongKhai" (the public page of the answer)}
+#   -> 200 {"receipt", "duplicate"}; 4xx refused; 5xx/429 retried.
+# MOTCUA_NATIONAL_FEEDBACK_SYSTEM = {"base_url", "token", "client_cert", "timeout"} (the system, or the
+# province's LGSP/NDXP route); MOTCUA_NATIONAL_FEEDBACK_ANSWERS_PLUGIN = "http" | "simulator".
+
+ANSWERS_LOCAL = PortalSimulator(events_path="/pakn-answers", code_field="MaPAKN")
+
+
+class AnswersHttp(portal_client.HttpPlugin):
+    setting = "MOTCUA_NATIONAL_FEEDBACK_SYSTEM"
+    events_path = "/pakn-answers"
+
+    def submissions(self) -> list[Any]:
+        return []  # the PAKN system forwards feedback, not dossiers
+
+    def download(self, path: str, limit: int) -> bytes:
+        raise portal_client.Rejected("no files on the PAKN system")
+
+
+class AnswersSimulator(portal_client.SimulatorPlugin):
+    local = ANSWERS_LOCAL
+
+    def describe(self) -> str:
+        return "simulator (in-process, PAKN)"
+
+    def submissions(self) -> list[Any]:
+        return []
+
+    def download(self, path: str, limit: int) -> bytes:
+        raise portal_client.Rejected("no files on the PAKN system")
+
+
+answer_plugins: Registry[type[portal_client.Plugin]] = Registry(
+    "national feedback answers", base=portal_client.Plugin, setting="MOTCUA_NATIONAL_FEEDBACK_ANSWERS_PLUGIN"
+)
+answer_plugins.register(AnswersHttp)
+answer_plugins.register(AnswersSimulator)
+
+
+def answers() -> portal_client.Plugin:
+    chosen = getattr(settings, "MOTCUA_NATIONAL_FEEDBACK_ANSWERS_PLUGIN", "") or (
+        AnswersSimulator.name if settings.DEBUG else AnswersHttp.name
+    )
+    return answer_plugins.get(chosen)()
+
+
+def answer_row(feedback: Any, *, at: datetime, public_url: str) -> PortalSync:
+    """The unsaved outbox row of a published answer (`feedback`: the feedback app's item, which this layer
+    reads by its fields: external_id, version, answer, agency)."""
+    return PortalSync(
+        target=SyncTarget.FEEDBACK,
+        dossier_code=feedback.external_id,
+        sequence=feedback.version,
+        event="publish",
+        agency=feedback.agency,
+        occurred_at=at,
+        next_attempt_at=at,
+        payload={
+            "MaPAKN": feedback.external_id,
+            "SoThuTu": feedback.version,
+            "NoiDungTraLoi": feedback.answer,
+            "CoQuanTraLoi": feedback.agency.code,
+            "TenCoQuanTraLoi": feedback.agency.name,
+            "NgayTraLoi": at.isoformat(timespec="seconds"),
+            "DuongDanCongKhai": public_url,
+        },
+    )

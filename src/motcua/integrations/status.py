@@ -12,7 +12,7 @@ from django.utils import timezone
 from motcua.org.models import Agency
 
 from . import identity, payment, signatures
-from .models import OutboxMessage, PortalSync, SyncState
+from .models import IntakeState, OutboxMessage, PortalIntake, PortalSync, SyncState
 from .notifications import MAX_ATTEMPTS
 from .portal import client, sync
 from .signatures import local_ca
@@ -46,6 +46,12 @@ def portal(now: datetime | None = None) -> dict:
             key=lambda item: item.agency.name,
         ),
         "rate_days": RATE_DAYS,
+        "intake": PortalIntake.objects.aggregate(
+            received=Count("id", filter=Q(state=IntakeState.RECEIVED)),
+            failed=Count("id", filter=Q(state=IntakeState.FAILED)),
+            last=Max("received_at"),
+        ),
+        "intake_failed": list(PortalIntake.objects.filter(state=IntakeState.FAILED)[:50]),
     }
 
 

@@ -1,17 +1,27 @@
 """Pages of the integrations: the public signature check and the administrators' adapter status."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
+
+from motcua.core import throttle
 
 from . import payment_gateway, signatures, status
 from .forms import VerifyForm
 from .models import PortalSync, SyncState
 from .portal import sync
 from .signatures.verification import verdict_of
+
+SIGNATURE_CHECK_LIMIT = (10, 600)  # checks per address, per seconds
+SIGNATURE_CHECK_MESSAGE = gettext_lazy(
+    "Bạn đã kiểm tra quá nhiều tệp; vui lòng thử lại sau ít phút. "
+    "/ Too many checks; try again in a few minutes."
+)
 
 
 @require_http_methods(["GET", "POST"])
@@ -20,7 +30,13 @@ def verify_signature(request: HttpRequest) -> HttpResponse:
     form = VerifyForm(request.POST or None, request.FILES or None)
     checks, verdict, status = None, None, 200
     if request.method == "POST":
-        if form.is_valid():
+        limit, window = getattr(settings, "MOTCUA_SIGNATURE_CHECK_LIMIT", SIGNATURE_CHECK_LIMIT)
+        if not throttle.within_allowance(request, "integrations:verify", limit, window):
+            # Each check parses a PDF up to the upload limit: a script must not make the server do it
+            # without end.
+            form.add_error(None, SIGNATURE_CHECK_MESSAGE)
+            status = 429
+        elif form.is_valid():
             upload = form.cleaned_data["file"]
             upload.seek(0)
             checks = signatures.verify(upload.read())

@@ -14,7 +14,7 @@ from motcua.core.workflow import ActionNotAllowed, ActionNotPossible
 from .checking import receive, record_supplement, request_completion, request_supplement
 from .common import DossierConflict
 from .endings import attach_result, refuse, return_result, stop, withdraw
-from .entry import receive_at_counter, submit
+from .entry import receive_at_counter, submit, submit_from_national_portal
 from .extension import extend
 from .inputs import Applicant, DocumentLine, check_postal_address
 from .steps import hand_over, send_back
@@ -39,5 +39,6 @@ __all__ = [
     "send_back",
     "stop",
     "submit",
+    "submit_from_national_portal",
     "withdraw",
 ]

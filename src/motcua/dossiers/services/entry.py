@@ -18,7 +18,7 @@ from motcua.integrations.portal import sync as portal_sync
 from motcua.org.models import Agency
 
 from .. import codes, deadlines, notify, reference
-from ..lifecycle import NEW, Action, Status, TransitionRefused, transition
+from ..lifecycle import APPLICANT, NEW, Action, Status, TransitionRefused, transition
 from ..models import Dossier, DossierFee, DossierStep, SubmissionChannel
 from ..rules import roles_at
 from .common import _audit_entry, _now, _refused, _timeline_event
@@ -40,9 +40,10 @@ def _enter(
     identity_verified: bool = False,
     limit_case: LimitCase | None = None,
     fees: Sequence[FeeChoice] = (),
+    roles: set[str] | None = None,
 ) -> Dossier:
     try:
-        target = transition(NEW, action, roles_at(actor, centre)).target
+        target = transition(NEW, action, roles_at(actor, centre) if roles is None else roles).target
     except TransitionRefused as error:
         raise _refused(error) from None
     if not centre.is_service_centre:
@@ -238,4 +239,34 @@ def submit(
         identity_verified=identity_verified and getattr(actor, "is_citizen", False),
         limit_case=limit_case,
         fees=fees,
+    )
+
+
+def submit_from_national_portal(
+    *,
+    centre: Agency,
+    procedure: Procedure,
+    applicant: Applicant,
+    documents: Sequence[DocumentLine],
+    result_by_post: bool,
+    submitted_at: datetime,
+    identity_verified: bool,
+) -> Dossier:
+    """A dossier the citizen submitted on the National Public Service Portal, pulled by the province
+    (integrations.portal): the portal authenticated the applicant, so the submission is the applicant's own
+    act with no local account (actor none); it waits in the centre's checking queue like any online one.
+    `identity_verified` is what the portal says of the citizen's VNeID account."""
+    return _enter(
+        actor=None,
+        action=Action.SUBMIT,
+        centre=centre,
+        procedure=procedure,
+        applicant=applicant,
+        documents=documents,
+        channel=SubmissionChannel.ONLINE,
+        result_by_post=result_by_post,
+        competent_agency=None,
+        at=submitted_at,
+        identity_verified=identity_verified,
+        roles={APPLICANT},
     )

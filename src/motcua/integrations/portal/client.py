@@ -50,25 +50,38 @@ class Plugin(ABC):
     def listing(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
         """What the portal holds for changes in [start, end), for reconciliation."""
 
+    @abstractmethod
+    def submissions(self) -> list[Any]:
+        """Dossiers submitted on the portal for the province and not taken yet (mapping's shape)."""
+
+    @abstractmethod
+    def download(self, path: str, limit: int) -> bytes:
+        """One submitted file (its `DuongDan`); Rejected when it is larger than `limit` bytes."""
+
     def describe(self) -> str:
         return self.name
 
 
-def configuration() -> dict[str, Any]:
-    return {"timeout": 10, **getattr(settings, "MOTCUA_NATIONAL_PORTAL", {})}
+def configuration(setting: str = "MOTCUA_NATIONAL_PORTAL") -> dict[str, Any]:
+    return {"timeout": 10, **getattr(settings, setting, {})}
 
 
 class HttpPlugin(Plugin):
+    """The real interface. A subclass serves another national system with the same envelope (bearer
+    token, client certificate, Idempotency-Key, the same answers): its own `setting` and `events_path`."""
+
     name = "http"
+    setting = "MOTCUA_NATIONAL_PORTAL"
+    events_path = "/dossier-events"
 
     def __init__(self) -> None:
-        self.config = configuration()
+        self.config = configuration(self.setting)
 
     def describe(self) -> str:
         return self.config.get("base_url") or "—"
 
     def send(self, key: str, body: dict[str, Any]) -> Acknowledgement:
-        answer = self._call("POST", "/dossier-events", json=body, headers={"Idempotency-Key": key})
+        answer = self._call("POST", self.events_path, json=body, headers={"Idempotency-Key": key})
         data = answer.json()
         return Acknowledgement(
             receipt=str(data.get("receipt", ""))[:64], duplicate=bool(data.get("duplicate"))
@@ -80,10 +93,27 @@ class HttpPlugin(Plugin):
         )
         return list(answer.json())
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+    def submissions(self) -> list[Any]:
+        answer = self._call("GET", "/submissions")
+        items = answer.json()
+        if not isinstance(items, list):
+            raise Rejected("GET /submissions: a JSON list is expected")
+        return items
+
+    def download(self, path: str, limit: int) -> bytes:
+        answer = self._call("GET", path, stream=True, expect_json=False)
+        with answer:
+            content = bytearray()
+            for chunk in answer.iter_content(64 * 1024):
+                content += chunk
+                if len(content) > limit:  # read no further than the platform accepts
+                    raise Rejected(f"{path}: larger than {limit} bytes")
+        return bytes(content)
+
+    def _call(self, method: str, path: str, *, expect_json: bool = True, **kwargs: Any) -> requests.Response:
         base = self.config.get("base_url")
         if not base:
-            raise Transient("MOTCUA_NATIONAL_PORTAL['base_url'] is not set")
+            raise Transient(f"{self.setting}['base_url'] is not set")
         headers = kwargs.pop("headers", {})
         if self.config.get("token"):
             headers["Authorization"] = f"Bearer {self.config['token']}"
@@ -102,6 +132,8 @@ class HttpPlugin(Plugin):
             raise Transient(f"HTTP {answer.status_code}")
         if answer.status_code >= 400:
             raise Rejected(f"HTTP {answer.status_code}: {answer.text[:200]}")
+        if not expect_json:
+            return answer
         try:
             answer.json()
         except ValueError as error:
@@ -113,12 +145,13 @@ class SimulatorPlugin(Plugin):
     """The in-process simulator: what `make run` and the demo use, so the sync status shows something."""
 
     name = "simulator"
+    local = LOCAL
 
     def describe(self) -> str:
         return "simulator (in-process)"
 
     def send(self, key: str, body: dict[str, Any]) -> Acknowledgement:
-        status, data = LOCAL.post(key, body)
+        status, data = self.local.post(key, body)
         if status >= 500:
             raise Transient(f"HTTP {status}")
         if status >= 400:
@@ -126,7 +159,18 @@ class SimulatorPlugin(Plugin):
         return Acknowledgement(receipt=data["receipt"], duplicate=data["duplicate"])
 
     def listing(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
-        return LOCAL.listing(start, end)
+        return self.local.listing(start, end)
+
+    def submissions(self) -> list[Any]:
+        return self.local.waiting_submissions()
+
+    def download(self, path: str, limit: int) -> bytes:
+        content = self.local.file_at(path)
+        if content is None:
+            raise Rejected(f"HTTP 404: {path}")
+        if len(content) > limit:
+            raise Rejected(f"{path}: larger than {limit} bytes")
+        return content
 
 
 plugins: Registry[type[Plugin]] = Registry(
@@ -142,3 +186,12 @@ def current() -> Plugin:
         SimulatorPlugin.name if settings.DEBUG else HttpPlugin.name
     )
     return plugins.get(chosen)()
+
+
+def for_target(target: str) -> Plugin:
+    """The plugin a PortalSync row of that target is sent through (models.SyncTarget)."""
+    if target == "feedback":
+        from .. import national_feedback  # it builds on this module
+
+        return national_feedback.answers()
+    return current()

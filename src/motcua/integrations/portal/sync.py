@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from motcua.core import audit
 
-from ..models import PortalSync, SyncState
+from ..models import PortalSync, SyncState, SyncTarget
 from . import client, mapping
 
 logger = logging.getLogger(__name__)
@@ -67,7 +67,8 @@ def backoff(attempts: int) -> timedelta:
 
 def push(row_id: int, *, now: datetime | None = None, through: client.Plugin | None = None) -> bool:
     """Send one waiting row, locked so that two workers never send it at once; True when acknowledged.
-    `through`: another plugin than the settings' (the demo data sends through the simulator)."""
+    `through`: another plugin than the settings' for dossier changes (the demo data sends through the
+    simulator)."""
     now = now or timezone.now()
     with transaction.atomic():
         row = (
@@ -79,7 +80,8 @@ def push(row_id: int, *, now: datetime | None = None, through: client.Plugin | N
             return False
         row.attempts += 1
         try:
-            ack = (through or client.current()).send(row.key, row.payload)
+            plugin = through if through and row.target == SyncTarget.DOSSIER else None
+            ack = (plugin or client.for_target(row.target)).send(row.key, row.payload)
         except client.Rejected as error:
             _give_up(row, f"{error}")
             return False
@@ -167,7 +169,11 @@ class Reconciliation:
 def reconcile(start: datetime, end: datetime) -> Reconciliation:
     """Both sides for changes in [start, end); client.Transient when the portal cannot be asked."""
     theirs = {item["key"]: item for item in client.current().listing(start, end)}
-    ours = list(PortalSync.objects.filter(occurred_at__gte=start, occurred_at__lt=end).order_by("id"))
+    ours = list(
+        PortalSync.objects.filter(
+            target=SyncTarget.DOSSIER, occurred_at__gte=start, occurred_at__lt=end
+        ).order_by("id")
+    )
     report = Reconciliation(start, end)
     for row in ours:
         if row.state != SyncState.SENT:
@@ -193,7 +199,7 @@ class SyncRate:
 
 def sync_rates(start: datetime, end: datetime, agency_ids: list[int] | None = None) -> dict[int, SyncRate]:
     """Indicator 1.4 per competent agency for changes in [start, end): {agency id: SyncRate}."""
-    rows = PortalSync.objects.filter(occurred_at__gte=start, occurred_at__lt=end)
+    rows = PortalSync.objects.filter(target=SyncTarget.DOSSIER, occurred_at__gte=start, occurred_at__lt=end)
     if agency_ids is not None:
         rows = rows.filter(agency_id__in=agency_ids)
     per_dossier = rows.values("agency_id", "dossier_code").annotate(
