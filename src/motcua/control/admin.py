@@ -16,6 +16,7 @@ from .models import (
     ReportingPeriod,
     ReportRequest,
     ReportTemplate,
+    ScorecardWeight,
     Target,
     Task,
     TaskOccurrence,
@@ -33,6 +34,11 @@ class ControlParameterAdmin(AuditedAdmin):
 class ReminderRuleAdmin(AuditedAdmin):
     list_display = ["name", "kind", "working_days", "repeat_daily", "valid_from", "valid_to", "legal_basis"]
     list_filter = ["kind"]
+
+
+@admin.register(ScorecardWeight)
+class ScorecardWeightAdmin(AuditedAdmin):
+    list_display = ["measure", "points", "position", "valid_from", "valid_to", "legal_basis"]
 
 
 @admin.register(ReportingCutoff)

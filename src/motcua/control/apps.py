@@ -14,3 +14,4 @@ class ControlConfig(AppConfig):
         from . import computations, downloads  # noqa: F401
 
         keep_seeded(self, "0002_seed_legal_parameters")
+        keep_seeded(self, "0008_seed_scorecard_weights")

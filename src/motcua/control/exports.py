@@ -203,7 +203,8 @@ def table_workbook(table: ReportTable) -> bytes:
     return _save(book)
 
 
-def scorecard_workbook(rows: list[ScoreRow], *, heading: Heading) -> bytes:
+def scorecard_workbook(rows: list[ScoreRow], *, heading: Heading, weighting=None) -> bytes:
+    """The scorecard table; with a weighting, one column per weighted measure and the score on 100."""
     book = Workbook()
     sheet = book.active
     sheet.title = _("Thi đua")[:31]
@@ -224,6 +225,10 @@ def scorecard_workbook(rows: list[ScoreRow], *, heading: Heading) -> bytes:
         _("Chỉ tiêu được giao"),
         _("Tỷ lệ chỉ tiêu đạt (%)"),
     ]
+    columns = weighting.columns if weighting is not None else []
+    header += [f"{label} (%) — {points} {_('điểm')}" for _measure, label, points in columns]
+    if columns:
+        header.append(_("Điểm (thang 100)"))
     body = [
         [
             index,
@@ -241,6 +246,7 @@ def scorecard_workbook(rows: list[ScoreRow], *, heading: Heading) -> bytes:
             row.targets_met,
             row.targets_total,
             "" if row.target_rate is None else row.target_rate,
+            *_score_cells(weighting, row),
         ]
         for index, row in enumerate(rows, start=1)
     ]
@@ -248,6 +254,14 @@ def scorecard_workbook(rows: list[ScoreRow], *, heading: Heading) -> bytes:
     _write_table(sheet, next_row, header, body, set())
     _widths(sheet, [6, 45, *([12] * (len(header) - 2))])
     return _save(book)
+
+
+def _score_cells(weighting, row: ScoreRow) -> list:
+    if weighting is None or not weighting.weights:
+        return []
+    score = weighting.scores[row.agency.pk]
+    cells = ["" if rate is None else rate for rate in score.rates.values()]
+    return [*cells, "" if score.on_100 is None else score.on_100]
 
 
 def _widths(sheet, widths: list[int]) -> None:

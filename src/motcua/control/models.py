@@ -392,6 +392,37 @@ class ControlParameter(LegalParameter):
         return f"{self.get_key_display()}: {self.value}"
 
 
+class ScorecardWeight(LegalParameter):
+    """How many points one measure weighs in the emulation score (the province's emulation regulation)."""
+
+    measure = models.CharField(
+        _("tiêu chí"),
+        max_length=60,
+        help_text=_("control.tasks, control.reports, control.targets hoặc tiêu chí do phân hệ khác đăng ký"),
+    )
+    points = models.DecimalField(_("số điểm"), max_digits=5, decimal_places=2)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta(LegalParameter.Meta):
+        verbose_name = _("trọng số chấm điểm thi đua")
+        verbose_name_plural = _("trọng số chấm điểm thi đua")
+        ordering = ["-valid_from", "position", "measure"]
+        constraints = [
+            *LegalParameter.Meta.constraints,
+            models.UniqueConstraint(fields=["measure", "valid_from"], name="control_score_weight_from_uniq"),
+            models.CheckConstraint(condition=Q(points__gt=0), name="control_score_weight_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure}: {self.points}"
+
+    def clean(self) -> None:
+        from .scoring import check_measure
+
+        super().clean()
+        check_measure(self.measure)
+
+
 class ReminderKind(models.TextChoices):
     BEFORE_DUE = "before_due", _("Nhắc trước hạn")
     OVERDUE = "overdue", _("Nhắc quá hạn")

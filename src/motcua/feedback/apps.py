@@ -12,7 +12,7 @@ class FeedbackConfig(AppConfig):
 
         # Report figures feed control's registry of computations; downloads register their kind;
         # deadlines join control's reminder sweep.
-        from . import computations, downloads, reminders  # noqa: F401
+        from . import computations, downloads, reminders, scoring  # noqa: F401
 
         # The PAKN time limits are legal data that must survive a flush.
         keep_seeded(self, "0002_seed_limits")

@@ -11,7 +11,7 @@ from motcua.org.models import Agency
 from motcua.org.selectors import visible_agencies
 
 from .. import dashboard as dashboards
-from .. import exports, selectors
+from .. import exports, scoring, selectors
 from ..deadlines import DeadlineBook
 from ..forms import (
     ScorecardForm,
@@ -69,6 +69,7 @@ def scorecard(request: HttpRequest) -> HttpResponse:
     if request.GET and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     rows = dashboards.scorecard(request.user, start=start, end=end)
+    weighting = scoring.weigh(rows, start=start, end=end)
     if request.GET.get("xuat") == "xlsx" and (not request.GET or form.is_valid()):
         agencies = _managed_agencies(request.user) or selectors.member_agencies(request.user)
         issuer = agencies.first() or Agency.objects.order_by("code").first()
@@ -80,11 +81,15 @@ def scorecard(request: HttpRequest) -> HttpResponse:
             subtitle=_("Từ ngày %(start)s đến ngày %(end)s")
             % {"start": f"{start:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}"},
         )
-        response = HttpResponse(exports.scorecard_workbook(rows, heading=heading), content_type=XLSX)
+        response = HttpResponse(
+            exports.scorecard_workbook(rows, heading=heading, weighting=weighting), content_type=XLSX
+        )
         response["Content-Disposition"] = f'attachment; filename="thi-dua-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"'
         return response
     query = f"start={start:%Y-%m-%d}&end={end:%Y-%m-%d}"
-    return render(request, "control/scorecard.html", {"form": form, "rows": rows, "query": query})
+    scored = [(row, weighting.scores[row.agency.pk]) for row in rows]
+    context = {"form": form, "scored": scored, "weighting": weighting, "query": query, "end": end}
+    return render(request, "control/scorecard.html", context)
 
 
 @staff_only
