@@ -6,6 +6,17 @@ from django.urls import reverse
 
 from motcua.portal.models import Draft
 
+# The birth registration's online form (factories.BIRTH_FIELDS) answered in full, going on to step 3.
+BIRTH_ANSWERS = {
+    "f-ho_ten_tre": "Nguyễn Minh Khang",
+    "f-gioi_tinh": "nam",
+    "f-ngay_sinh": "2025-12-30",
+    "f-noi_sinh": "Trạm y tế Xã A",
+    "f-ho_ten_me": "Trần Thị Bình",
+    "f-cam_doan": "on",
+    "action": "next",
+}
+
 
 def start(client, procedure) -> Draft:
     response = client.post(reverse("portal:start", args=[procedure.pk]))

@@ -10,7 +10,15 @@ from motcua.portal import store
 from motcua.portal.models import Draft, DraftFile, StoredDocument, StoredKind, Submission
 from tests.factories import CitizenFactory
 from tests.portal.factories import offline_procedure, online_form, partial_procedure, pdf, png
-from tests.portal.flow import applicant_data, documents, fill_to_documents, start, step_url, stored_files
+from tests.portal.flow import (
+    BIRTH_ANSWERS,
+    applicant_data,
+    documents,
+    fill_to_documents,
+    start,
+    step_url,
+    stored_files,
+)
 
 PASSWORD = "matkhau-thu-123"
 
@@ -28,16 +36,7 @@ def test_four_steps_end_in_a_submitted_online_dossier_with_answers_and_documents
     assert "Nguyễn Văn An" in page.content.decode()  # prefilled from the account
 
     assert logged_in.post(step_url(draft, 1), applicant_data(desk)).headers["Location"] == step_url(draft, 2)
-    answers = {
-        "f-ho_ten_tre": "Nguyễn Minh Khang",
-        "f-gioi_tinh": "nam",
-        "f-ngay_sinh": "2025-12-30",
-        "f-noi_sinh": "Trạm y tế Xã A",
-        "f-ho_ten_me": "Trần Thị Bình",
-        "f-cam_doan": "on",
-        "action": "next",
-    }
-    assert logged_in.post(step_url(draft, 2), answers).headers["Location"] == step_url(draft, 3)
+    assert logged_in.post(step_url(draft, 2), BIRTH_ANSWERS).headers["Location"] == step_url(draft, 3)
 
     first, second = documents(desk)
     response = logged_in.post(

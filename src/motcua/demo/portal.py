@@ -14,7 +14,7 @@ from motcua.portal.models import OnlineForm, StoredDocument, StoredKind
 
 from . import records
 
-FORM_FIELDS = ("title", "legal_basis", "note", "in_person_note", "fields")
+FORM_FIELDS = ("title", "legal_basis", "note", "in_person_note", "declares", "fields")
 
 
 def load() -> dict[str, int]:

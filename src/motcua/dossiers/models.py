@@ -271,6 +271,8 @@ class DossierDocument(models.Model):
     supplemented = models.BooleanField(_("nộp bổ sung"), default=False)
     # Picked from the citizen's document store (an earlier dossier's paper or result) instead of uploaded.
     reused = models.BooleanField(_("tái sử dụng từ kho dữ liệu"), default=False)
+    # The declaration form filled in online: the submitted answers are the paper (issue 17).
+    declared_online = models.BooleanField(_("tờ khai điện tử"), default=False)
 
     class Meta:
         verbose_name = _("giấy tờ trong hồ sơ")

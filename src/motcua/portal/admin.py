@@ -37,6 +37,7 @@ class OnlineFormAdminForm(forms.ModelForm):
             "legal_basis",
             "note",
             "in_person_note",
+            "declares",
             "fields",
         ]
         field_classes = {"fields": PrettyJSONField}

@@ -40,6 +40,16 @@ class OnlineForm(LegalParameter):
     fields = models.JSONField(
         _("các trường"), default=list, validators=[validate_spec], help_text=FIELDS_HELP
     )
+    # Matched by the form's name (not a row), so a new version of the procedure keeps it (issue 17).
+    declares = models.CharField(
+        _("thay cho mẫu tờ khai"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Mẫu đơn, tờ khai của thành phần hồ sơ mà biểu mẫu này thay thế, đúng như ghi trong thủ tục "
+            "(ví dụ “Mẫu TP/HT-2020-KS.1”): người nộp trực tuyến không phải tải tờ khai đó lên."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta(LegalParameter.Meta):

@@ -3,6 +3,7 @@ submitted dossiers are the citizen's own: another citizen's id is a 404, never a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -83,6 +84,19 @@ def form_fields(form: OnlineForm | None) -> list[dict[str, Any]]:
 
 def documents_of(version: ProcedureVersion) -> QuerySet[RequiredDocument]:
     return version.documents.order_by("position", "id")
+
+
+def declared_document_ids(form: OnlineForm | None, documents: Iterable[RequiredDocument]) -> set[int]:
+    """The required documents the online form stands for (its `declares` is their form's name): the
+    applicant fills them in online and uploads nothing for them (issue 17)."""
+    wanted = _form_key(form.declares) if form is not None else ""
+    if not wanted:
+        return set()
+    return {d.pk for d in documents if _form_key(d.form_name) == wanted}
+
+
+def _form_key(name: str) -> str:
+    return " ".join((name or "").split()).casefold()
 
 
 def communes() -> QuerySet[AdministrativeUnit]:

@@ -242,13 +242,22 @@ def delete_draft(*, actor: User, draft: Draft) -> None:
 # ------------------------------------------------------------------------------------------ submission
 
 
-def _lines(draft: Draft, documents: dict[int, RequiredDocument]) -> list[dossier_services.DocumentLine]:
+def _lines(
+    draft: Draft, documents: dict[int, RequiredDocument], declared: set[int]
+) -> list[dossier_services.DocumentLine]:
     """One dossier line per file: each is an electronic copy of the paper (originals come in person,
-    when the procedure asks, at the step the online form names)."""
+    when the procedure asks, at the step the online form names). The declaration form filled in online is
+    its own line, the original, with the answers as its content."""
     rows = list(selectors.draft_files(draft))
     lines = []
     for document in documents.values():
         mine = [r for r in rows if r.required_document_id == document.pk]
+        if document.pk in declared and not mine:
+            lines.append(
+                dossier_services.DocumentLine(
+                    name=document.name, originals=1, required_document=document, declared_online=True
+                )
+            )
         for number, row in enumerate(mine, start=1):
             source = row.stored.file if row.stored is not None else row.file
             name = document.name if number == 1 else f"{document.name} ({number})"
@@ -264,10 +273,18 @@ def _lines(draft: Draft, documents: dict[int, RequiredDocument]) -> list[dossier
     return lines
 
 
-def missing_documents(draft: Draft) -> list[RequiredDocument]:
-    """Mandatory documents with neither an upload nor a paper picked from the store."""
+def declared_documents(draft: Draft, form: OnlineForm | None = None) -> set[int]:
+    """The required documents the procedure's online form stands for: filled in at step 2, not uploaded."""
+    form = form if form is not None else selectors.online_form(draft.procedure)
+    return selectors.declared_document_ids(form, _documents_of(draft).values())
+
+
+def missing_documents(draft: Draft, form: OnlineForm | None = None) -> list[RequiredDocument]:
+    """Mandatory documents with neither an upload, a paper picked from the store, nor the online form
+    standing for them."""
     documents = _documents_of(draft)
     given = set(draft.files.values_list("required_document_id", flat=True))
+    given |= declared_documents(draft, form)
     return [d for d in documents.values() if d.mandatory and d.pk not in given]
 
 
@@ -287,14 +304,14 @@ def submit_draft(
     """The draft becomes a dossier (status submitted, channel online); its uploads enter the store."""
     require_owner(actor, draft.owner_id)
     documents = _documents_of(draft)
-    missing = missing_documents(draft)
+    missing = missing_documents(draft, online_form)
     if missing:
         raise ValidationError(
             _("Thiếu thành phần hồ sơ bắt buộc: %(names)s. / Mandatory documents are missing.")
             % {"names": "; ".join(d.name for d in missing)}
         )
     profile = selectors.applicant_profile(actor)
-    lines = _lines(draft, documents)
+    lines = _lines(draft, documents, declared_documents(draft, online_form))
     try:
         dossier = dossier_services.submit(
             actor=actor,

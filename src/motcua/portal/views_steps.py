@@ -253,11 +253,13 @@ def step_documents(request: HttpRequest, draft: Draft, offer: Offer) -> HttpResp
                 services.reach_step(actor=request.user, draft=draft, step=4)
                 return redirect(step_url(draft, 4))
     files = list(selectors.draft_files(draft))
+    declared = _declared(draft, offer)
     rows = [
         {
             "document": d,
             "files": [f for f in files if f.required_document_id == d.pk],
             "errors": errors.get(f"doc_{d.pk}", []),
+            "declared": d.pk in declared,
         }
         for d in documents
     ]
@@ -275,6 +277,10 @@ def step_documents(request: HttpRequest, draft: Draft, offer: Offer) -> HttpResp
 # ---------------------------------------------------------------------------------------- 4. review
 
 
+def _declared(draft: Draft, offer: Offer) -> set[int]:
+    return services.declared_documents(draft, offer.online_form)
+
+
 def _prefixed(values: dict[str, Any]) -> dict[str, Any]:
     return {f"{FIELDS_PREFIX}-{k}": v for k, v in values.items() if v not in ("", None)}
 
@@ -284,7 +290,7 @@ def _review(request: HttpRequest, draft: Draft, offer: Offer) -> dict[str, Any]:
     applicant = applicant_form(request, draft, offer, data=draft.answers.get("applicant", {}))
     answers = fields_form(offer, data=_prefixed(draft.answers.get("fields", {})))
     applicant_ok, answers_ok = applicant.is_valid(), answers.is_valid()
-    missing = services.missing_documents(draft)
+    missing = services.missing_documents(draft, offer.online_form)
     problems: list[tuple[int | None, str]] = []
     if not applicant_ok:
         problems.append((1, _("Thông tin người nộp chưa đầy đủ hoặc chưa đúng.")))
@@ -342,6 +348,7 @@ def step_review(request: HttpRequest, draft: Draft, offer: Offer) -> HttpRespons
         ],
         "answer_rows": display(offer.fields, draft.answers.get("fields", {})),
         "files": selectors.draft_files(draft),
+        "declared": [d for d in selectors.documents_of(offer.version) if d.pk in _declared(draft, offer)],
     }
     status = 400 if review["problems"] and request.method == "POST" else 200
     return _render_step(request, draft, offer, 4, context, status=status)

@@ -70,6 +70,8 @@ class DocumentLine:
     file: object | None = field(default=None, compare=False)
     # Taken from the citizen's document store instead of uploaded again (digitisation: reuse).
     reused: bool = False
+    # The declaration form, filled in online instead of uploaded: the answers are the paper.
+    declared_online: bool = False
 
 
 def check_postal_address(result_by_post: bool, address: str) -> None:
@@ -118,6 +120,7 @@ def _document_rows(
             copies=line.copies,
             supplemented=supplemented,
             reused=line.reused,
+            declared_online=line.declared_online,
         )
         if line.file is not None:
             document.file.save(line.file.name, line.file, save=False)
