@@ -6,6 +6,7 @@ app_name = "dossiers"
 urlpatterns = [
     path("", views.queues, name="queues"),
     path("tiep-nhan/", views.reception, name="reception"),
+    path("tiep-nhan/thu-tuc/", views.procedure_options, name="procedure_options"),
     path("tim-kiem/", views.search, name="search"),
     path("tra-cuu/", views.track, name="track"),
     path("so-theo-doi/", views.register, name="register"),

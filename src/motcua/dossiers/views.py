@@ -6,14 +6,15 @@ from datetime import date, datetime, time, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from motcua.catalog.models import Procedure
+from motcua.catalog.search import search_procedures
 from motcua.catalog.selectors import version_in_force
 from motcua.core import params
 from motcua.core.access import staff_required
@@ -68,6 +69,7 @@ def queues(request):
             "page": page,
             "descending": descending,
             "sort_link": f"?q={name}&order={'due' if descending else '-due'}",
+            "can_receive": bool(scope.desks),  # the counter button only for those who hold a desk
         },
     )
 
@@ -104,6 +106,34 @@ def _procedures():
     return Procedure.objects.filter(applications__isnull=False).distinct().order_by("name")
 
 
+PICKER_LIMIT = 20
+
+
+def _matching(procedures, text: str) -> list[Procedure]:
+    """The procedures received here that the catalog's own search finds for `text` (no diacritics needed,
+    typos and the officers' synonyms understood), best first; every one when `text` is empty."""
+    if not text.strip():
+        return list(procedures)
+    found = search_procedures(text).values_list("procedure_id", flat=True)[: PICKER_LIMIT * 3]
+    order = list(dict.fromkeys(found))
+    received = {p.pk: p for p in procedures.filter(pk__in=order)}
+    return [received[pk] for pk in order if pk in received][:PICKER_LIMIT]
+
+
+@login_required
+@require_GET
+def procedure_options(request):
+    """Search as you type at the counter (static/motcua/combobox.js): the matching procedures as JSON."""
+    if not _desk_centres(request.user).exists():
+        raise PermissionDenied(_("Chỉ công chức Bộ phận Một cửa tiếp nhận hồ sơ. / One-stop officers only."))
+    text = params.text(request.GET, "q", max_length=200)
+    rows = _matching(_procedures(), text)
+    return JsonResponse(
+        {"results": [{"id": p.pk, "label": f"{p.national_code} — {p.name}"} for p in rows]},
+        headers={"Cache-Control": "private, no-store"},
+    )
+
+
 def _desk_centres(user):
     return Agency.objects.filter(pk__in=[a.agency_id for a in active_roles(user) if a.role == ONE_STOP])
 
@@ -117,6 +147,13 @@ def reception(request):
     procedures = _procedures()
     chosen_pk = params.integer(request.POST, "procedure") or params.integer(request.GET, "procedure")
     chosen = procedures.filter(pk=chosen_pk).first() if chosen_pk else None
+    # Without JavaScript the search box filters the list on the server, with the same search.
+    wanted = params.text(request.GET, "q", max_length=200)
+    offered = _matching(procedures, wanted)
+    if request.GET.get("action") == "find":  # the search box's own button: a single answer is the choice
+        chosen = offered[0] if len(offered) == 1 else None
+    if chosen is not None and chosen not in offered:
+        offered.insert(0, chosen)
     version = version_in_force(chosen) if chosen else None
     form = ReceptionForm(
         request.POST if request.method == "POST" and "applicant_name" in request.POST else None,
@@ -164,7 +201,11 @@ def reception(request):
             selectors.forget_queue_counts(request.user)
             messages.success(request, _("Đã tiếp nhận hồ sơ %(code)s.") % {"code": dossier.code})
             return redirect("dossiers:detail", pk=dossier.pk)
-    return render(request, "dossiers/reception.html", {"form": form, "version": version, "chosen": chosen})
+    return render(
+        request,
+        "dossiers/reception.html",
+        {"form": form, "version": version, "chosen": chosen, "offered": offered, "wanted": wanted},
+    )
 
 
 def _dossier(request, pk: int) -> Dossier:
