@@ -25,15 +25,17 @@ class Sample(BootstrapForm):
     )
 
 
-def test_widgets_get_bootstrap_classes_and_date_pickers():
+def test_widgets_get_bootstrap_classes_and_vietnamese_dates():
     form = Sample()
     assert 'class="form-control"' in str(form["title"])
     assert 'class="form-select"' in str(form["kind"])
     assert 'class="form-check-input"' in str(form["agree"])
     assert "form-control" not in str(form["pick"])
     assert [option.data["attrs"]["class"] for option in form["way"]] == ["form-check-input"] * 2
-    assert 'type="date"' in str(form["signed_on"])
-    assert 'placeholder="dd/mm/yyyy"' in str(form["born_on"])
+    for name in ("signed_on", "born_on"):  # every date field, a plain DateField included (issue 17)
+        assert 'type="text"' in str(form[name])
+        assert 'placeholder="dd/mm/yyyy"' in str(form[name])
+        assert 'inputmode="numeric"' in str(form[name])
 
 
 def test_a_field_with_errors_is_marked_invalid_and_djangos_own_aria_attributes_stay():
@@ -114,3 +116,49 @@ def test_the_admin_reads_04_09_2026_as_4_september_and_accepts_24_12_2026(langua
     assert (row.valid_from, row.valid_to) == (date(2026, 9, 4), date(2026, 12, 24))
     change = client.get(reverse("admin:control_controlparameter_change", args=[row.pk])).content.decode()
     assert 'value="04/09/2026"' in change  # shown back day first
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("04/09/2026", date(2026, 9, 4)),
+        ("24/12/2026", date(2026, 12, 24)),
+        ("4-9-2026", date(2026, 9, 4)),
+        ("04.09.2026", date(2026, 9, 4)),
+        ("2026-09-04", date(2026, 9, 4)),
+    ],
+)
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_date_field_reads_day_first_or_iso_in_every_language(typed, meant, language):
+    with translation.override(language):
+        data = {"title": "x", "kind": "a", "signed_on": typed, "born_on": typed, "pick": ["x"], "way": "post"}
+        form = Sample(data)
+        assert form.is_valid(), form.errors
+    assert form.cleaned_data["signed_on"] == meant
+    assert form.cleaned_data["born_on"] == meant
+
+
+def test_a_date_is_shown_back_as_dd_mm_yyyy_and_a_wrong_one_is_explained():
+    form = Sample(initial={"signed_on": date(2026, 9, 4)})
+    assert 'value="04/09/2026"' in str(form["signed_on"])
+    form = Sample({"title": "x", "kind": "a", "signed_on": "09/24/2026", "pick": ["x"], "way": "post"})
+    assert not form.is_valid()
+    assert form.errors["signed_on"] == [
+        "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 04/09/2026. / Enter a date as dd/mm/yyyy."
+    ]
+    assert 'value="09/24/2026"' in str(form["signed_on"])  # what was typed stays, to be corrected
+
+
+def test_a_model_forms_date_field_is_vietnamese_too(db):
+    from motcua.core.forms import BootstrapModelForm
+    from motcua.workdays.models import OfficeHours
+
+    class HoursForm(BootstrapModelForm):
+        class Meta:
+            model = OfficeHours
+            fields = ["periods", "valid_from"]
+
+    form = HoursForm({"periods": "08:00-12:00", "valid_from": "01/07/2026"})
+    assert 'placeholder="dd/mm/yyyy"' in str(form["valid_from"])
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["valid_from"] == date(2026, 7, 1)

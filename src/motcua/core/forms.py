@@ -2,15 +2,18 @@
 
     class PlanForm(BootstrapFormMixin, forms.Form):
         title = forms.CharField(label=_("Tên kế hoạch"))
-        signed_on = forms.DateField(label=_("Ngày ký"))          # rendered as <input type="date">
-        born_on = VietnameseDateField(label=_("Ngày sinh"))      # typed as 04/09/2026 = 4 September
+        signed_on = forms.DateField(label=_("Ngày ký"))          # typed as 04/09/2026 = 4 September
+        born_on = VietnameseDateField(label=_("Ngày sinh"))      # the same, with its own error message
 
     {% for field in form %}{% include "forms/_field.html" %}{% endfor %}
 
 Bootstrap classes go on every widget and `is-invalid` on a field with errors, through a `BoundField`
 (Django 5.2's `bound_field_class`), so Django's own `aria-invalid` and `aria-describedby` stay as Django
-renders them. A plain `DateField` becomes a browser date picker (it sends ISO dates); `VietnameseDateField`
-is a text input that reads dd/mm/yyyy in every language. The site-wide input formats (settings and
+renders them. Every date field, a plain `DateField` included, is a `VietnameseDateInput` (issue 17): a text
+input showing dd/mm/yyyy and reading dd/mm/yyyy (also dd-mm-yyyy, dd.mm.yyyy) or ISO in every language,
+so a date is never reinterpreted whatever the browser's locale (a browser's date picker shows the
+browser's format, mm/dd/yyyy in an English browser). `DateInput`, the browser's picker, stays for a
+form that asks for it explicitly. The site-wide input formats (settings and
 `motcua/formats/<lang>/formats.py`) read dd/mm/yyyy first too, so the admin never takes 04/09/2026 for
 9 April.
 """
@@ -100,9 +103,21 @@ class VietnameseDateField(forms.DateField):
 
     widget = VietnameseDateInput
     input_formats = DATE_INPUT_FORMATS
-    default_error_messages = {
-        "invalid": _("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 04/09/2026. / Enter a date as dd/mm/yyyy."),
-    }
+    invalid_message = _("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 04/09/2026. / Enter a date as dd/mm/yyyy.")
+    default_error_messages = {"invalid": invalid_message}
+
+
+# The widgets Django gives a date field by default; a widget chosen on purpose (DateInput) is left alone.
+PLAIN_DATE_WIDGETS = (forms.DateInput, forms.TextInput)
+
+
+def vietnamese_dates(field: forms.DateField) -> None:
+    """Make a date field read and show dates the Vietnamese way, keeping its own attributes."""
+    field.widget = VietnameseDateInput(field.widget.attrs)
+    field.widget.is_required = field.required
+    field.input_formats = DATE_INPUT_FORMATS
+    if field.error_messages.get("invalid") == forms.DateField.default_error_messages["invalid"]:
+        field.error_messages = {**field.error_messages, "invalid": VietnameseDateField.invalid_message}
 
 
 class BootstrapFormMixin:
@@ -114,9 +129,8 @@ class BootstrapFormMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            if isinstance(field, forms.DateField) and type(field.widget) is forms.DateInput:
-                field.widget = DateInput(field.widget.attrs)
-                field.widget.is_required = field.required
+            if isinstance(field, forms.DateField) and type(field.widget) in PLAIN_DATE_WIDGETS:
+                vietnamese_dates(field)
 
 
 class BootstrapForm(BootstrapFormMixin, forms.Form):

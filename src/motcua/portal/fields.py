@@ -326,7 +326,7 @@ def build_field(spec: dict[str, Any]) -> forms.Field:
             )
         widget = forms.Textarea({"rows": 4}) if kind == "textarea" else forms.TextInput()
         return forms.CharField(validators=validators, widget=widget, **common)
-    if kind == "date":  # a date picker (core.forms); it sends ISO dates, typed ones are read day first
+    if kind == "date":  # a dd/mm/yyyy input (core.forms), ISO read too
         validators = [DateBound(spec[k], above=(k == "max")) for k in ("min", "max") if k in spec]
         return forms.DateField(validators=validators, **common)
     if kind == "number":
