@@ -111,13 +111,12 @@ def main() -> None:
     from django.db import connection, transaction
 
     from motcua.catalog.models import Procedure
-    from motcua.demo import calendar, catalog, org
+    from motcua.demo import catalog, org
 
     if Procedure.objects.filter(national_code__startswith="8.1").exists():
         sys.exit("Cơ sở dữ liệu đã có bản nhập trước; hãy tạo cơ sở dữ liệu mới. / Use a new database.")
     with transaction.atomic():
         org.load()
-        calendar.load()
         catalog.load()
     print(machine(), "— PostgreSQL", connection.cursor().connection.info.server_version)
     with tempfile.TemporaryDirectory() as folder:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workdays', '0003_civil_code_period_end'),
+        ('workdays', '0004_office_hours_are_legal_parameters'),
     ]
 
     operations = [
