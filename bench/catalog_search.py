@@ -11,8 +11,6 @@ Prints p50 and p95 of each and our overhead as a ratio. Not a test: timings depe
 """
 
 import argparse
-import os
-import platform
 import statistics
 import sys
 import time
@@ -20,6 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from benchsetup import django_on_postgresql, machine
 
 BASE_QUERIES = [
     "cấp giấy phép xây dựng",
@@ -97,31 +97,15 @@ def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def machine() -> str:
-    model = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    return f"{os.cpu_count()} CPU ({model}), Python {platform.python_version()}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--procedures", type=int, default=2000)
     parser.add_argument("--agencies", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=3, help="timed passes over the queries")
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "motcua.settings")
-    import django
-
-    django.setup()
+    django_on_postgresql()
     import psycopg
     from django.core.exceptions import EmptyResultSet
-    from django.core.management import call_command
     from django.db import connection
 
     from generate_catalog import generate
@@ -129,9 +113,6 @@ def main() -> None:
     from motcua.catalog.search import search_procedures
     from motcua.org.models import Agency
 
-    if connection.vendor != "postgresql":
-        sys.exit("Cần PostgreSQL (DATABASE_URL=postgres://…). / PostgreSQL is required.")
-    call_command("migrate", verbosity=0)
     print("catalog:", generate(procedures=args.procedures, agencies=args.agencies))
     # The default citizens' vocabulary the demo and a new installation load.
     services.load_synonyms(actor=None)

@@ -1,6 +1,7 @@
 """The demo catalog loads, is complete enough to demonstrate, and loading it twice changes nothing."""
 
 import json
+from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -26,7 +27,23 @@ def test_load_demo_twice():
         assert Process.objects.filter(procedure=procedure).exists()
     birth = Procedure.objects.get(national_code="1.001193")
     assert AgencyProcedure.objects.filter(procedure=birth).count() == 8
-    assert AgencyProcedure.objects.get(procedure__national_code="2.001417").agency.code == "000.00.03.H99"
+    # Criminal-record certificates are the police's since 1/3/2025 (issue 13, problem 11): the provincial
+    # police applies both procedures, the sector is managed by the Ministry of Public Security.
+    for code in ("3.000333",):
+        applied = AgencyProcedure.objects.get(procedure__national_code=code)
+        assert applied.agency.code == "000.00.08.H99"
+        assert applied.agency.name == "Công an tỉnh Minh Sơn"
+        version = selectors.version_in_force(applied.procedure)
+        assert version.sector.managing_body == "Bộ Công an"
+        assert version.competent_agency.startswith("Công an tỉnh")
+        assert version.vertical_sector
+        assert "Bộ Công an từ ngày 01/3/2025" in version.legal_basis
+    assert not AgencyProcedure.objects.filter(
+        agency__code="000.00.03.H99", procedure__sector__code="G09-TP03"
+    )
+    # The two-level local government (1/7/2025): nothing is applied by a district committee that ended then,
+    # and every commune procedure is applied by all eight commune committees.
+    assert not AgencyProcedure.objects.filter(agency__valid_to__lt=date(2025, 7, 1)).exists()
     # The national database's codes (issue 13, problem 11): 1.004222 permanent, 1.004194 temporary residence.
     assert Procedure.objects.get(national_code="1.004222").name == "Đăng ký thường trú"
     assert Procedure.objects.get(national_code="1.004194").name == "Đăng ký tạm trú"

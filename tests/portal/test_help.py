@@ -193,3 +193,23 @@ def test_help_page_sends_the_tracking_form_to_the_tracking_page(client, db):
     assert 'name="last4"' in page
     assert 'id="thanh-toan"' in page
     assert 'id="danh-gia"' in page
+
+
+def test_centres_post_the_saturday_session_from_the_dated_row(client, province):
+    OfficeHours.objects.create(
+        periods="07:30-11:30,13:30-17:00",
+        saturday_periods="07:30-11:30",
+        valid_from=date(2025, 7, 1),
+        legal_basis="QĐ thử 15/2025/QĐ-UBND",
+    )
+    page = client.get(reverse("portal:centres"), {"ngay": "2026-11-21"}).content.decode()  # a Saturday
+    assert "21/11/2026: mở cửa" in page
+    saturday_row = page.split("21/11</span>")[1].split("</tr>")[0]
+    assert "07:30–11:30" in saturday_row
+    assert "Nghỉ" not in saturday_row
+    sunday_row = page.split("22/11</span>")[1].split("</tr>")[0]
+    assert "Nghỉ" in sunday_row
+    # A Saturday that is a day off closes the session.
+    DayOverride.objects.create(date=date(2026, 11, 28), kind="off", name="Nghỉ thử", legal_basis="TB thử")
+    items = portal_help.centres_with_hours(on=date(2026, 11, 28))
+    assert all(not item.open and item.closed_reason == "Nghỉ thử" for item in items)

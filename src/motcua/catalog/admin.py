@@ -53,7 +53,7 @@ class VersionInline(admin.TabularInline):
     model = ProcedureVersion
     fk_name = "procedure"
     fields = ["number", "change_kind", "valid_from", "valid_to", "decision", "name"]
-    readonly_fields = fields
+    readonly_fields = ["number", "change_kind", "valid_from", "valid_to", "decision", "name"]
     extra = 0
     can_delete = False
     show_change_link = True
@@ -150,7 +150,7 @@ class DecisionForm(forms.ModelForm):
         ]
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("publish") and not data.get("abolish"):
             raise ValidationError(
                 _("Quyết định phải công bố ít nhất một thủ tục. / A decision must touch a procedure.")

@@ -111,7 +111,9 @@ class ChannelSerializer(LimitSerializer):
     )
     fee = serializers.IntegerField(min_value=0, max_value=MAX_AMOUNT, help_text="VND, the default case")
     description = serializers.CharField(required=False, allow_blank=True, default="")
-    cases = CaseSerializer(many=True, required=False, default=list, max_length=50)
+    cases: serializers.ListSerializer = serializers.ListSerializer(
+        child=CaseSerializer(), required=False, default=list, max_length=50
+    )
 
 
 class FeeItemSerializer(serializers.Serializer):
@@ -191,7 +193,9 @@ class ContentSerializer(serializers.Serializer):
     notes = serializers.CharField(allow_blank=True, default="")
     channels = ChannelSerializer(many=True)
     documents = DocumentSerializer(many=True)
-    fee_items = FeeItemSerializer(many=True, required=False, default=list, max_length=200)
+    fee_items: serializers.ListSerializer = serializers.ListSerializer(
+        child=FeeItemSerializer(), required=False, default=list, max_length=200
+    )
 
 
 class ProcedureSummarySerializer(serializers.Serializer):
@@ -287,7 +291,7 @@ class ProcedureViewSet(viewsets.ViewSet):
         version = (
             selectors.version_in_force(procedure, params.validated_data.get("at")) if procedure else None
         )
-        if version is None:
+        if procedure is None or version is None:
             raise NotFound(
                 _(
                     "Không có thủ tục mã %(code)s có hiệu lực vào thời điểm này. / No procedure %(code)s "
@@ -300,7 +304,7 @@ class ProcedureViewSet(viewsets.ViewSet):
             "version": version.number,
             "valid_from": version.valid_from,
             "valid_to": version.valid_to,
-            "decision": version.decision.number,
+            "decision": version.decision.number if version.decision else "",
             "status": procedure.status,
             "agencies": selectors.applying_agencies(procedure),
         }

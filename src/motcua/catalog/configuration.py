@@ -77,7 +77,8 @@ def check_applications(rows: list[Row], problems: list[Problem], in_file: set[st
     codes = {_text(d.get("national_code")) for _r, d in rows}
     in_db = set(Procedure.objects.filter(national_code__in=codes).values_list("national_code", flat=True))
     agencies = _known_agencies(_text(d.get("agency")) for _r, d in rows)
-    found, seen = [], {}
+    found: list = []
+    seen: dict[tuple[str, str], int] = {}
     for row, data in rows:
         code, agency = _text(data.get("national_code")), _text(data.get("agency"))
         before = len(problems)

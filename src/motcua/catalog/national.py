@@ -57,10 +57,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "any_boundary": ("khong phu thuoc dia gioi hanh chinh", "any_boundary"),
     "vertical_sector": ("nganh doc", "vertical_sector"),
 }
-LEVEL_WORDS = (("trung uong", "central"), ("cap bo", "central"), ("tinh", "province"), ("huyen", "district"))
+LEVEL_WORDS: tuple[tuple[str, str], ...] = (
+    ("trung uong", "central"),
+    ("cap bo", "central"),
+    ("tinh", "province"),
+    ("huyen", "district"),
+)
 LEVEL_WORDS += (("xa", "commune"), ("central", "central"), ("province", "province"), ("district", "district"))
 LEVEL_WORDS += (("commune", "commune"),)
-CHANNEL_WORDS = (("truc tiep", "direct"), ("truc tuyen", "online"), ("buu chinh", "postal"))
+CHANNEL_WORDS: tuple[tuple[str, str], ...] = (
+    ("truc tiep", "direct"),
+    ("truc tuyen", "online"),
+    ("buu chinh", "postal"),
+)
 CHANNEL_WORDS += (("direct", "direct"), ("online", "online"), ("postal", "postal"))
 ONLINE_WORDS = (("toan trinh", "full"), ("mot phan", "partial"), ("full", "full"), ("partial", "partial"))
 MONEY = re.compile(r"(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:đồng|dong|đ\b|vnđ|vnd)", re.IGNORECASE)

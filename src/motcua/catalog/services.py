@@ -317,7 +317,7 @@ def decision_problems(*, effective_from: date, procedures: Iterable[Procedure]) 
     problems = []
     for procedure in procedures:
         previous = selectors.latest_version(procedure)
-        if previous is not None and effective_from <= previous.valid_from:
+        if previous is not None and previous.valid_from is not None and effective_from <= previous.valid_from:
             problems.append(
                 _(
                     "Ngày hiệu lực %(new)s phải sau ngày hiệu lực của phiên bản trước (%(old)s) "
@@ -353,7 +353,7 @@ def _publish_draft(actor, decision: PublicationDecision, procedure: Procedure, *
     previous = selectors.latest_version(procedure)
     _close_previous(previous, decision)
     draft.decision = decision
-    draft.number = (previous.number + 1) if previous else 1
+    draft.number = (previous.number or 0) + 1 if previous else 1
     draft.change_kind = ChangeKind.AMENDED if previous and not replacing else ChangeKind.NEW
     draft.valid_from = decision.effective_from
     draft.full_clean()
@@ -389,7 +389,7 @@ def _end_procedure(
     levels = list(previous.levels.all())
     ending.pk = ending.id = None
     ending._state.adding = True
-    ending.decision, ending.number, ending.change_kind = decision, previous.number + 1, kind
+    ending.decision, ending.number, ending.change_kind = decision, (previous.number or 0) + 1, kind
     ending.valid_from, ending.valid_to, ending.replaced_by = decision.effective_from, None, successor
     ending.full_clean()
     ending.save()
@@ -419,7 +419,9 @@ def record_national_posting(*, actor, decision: PublicationDecision, posted_on: 
     """The decision was posted to the national database on `posted_on`: on time or late, for the index."""
     require(actor, "catalog.issue_decision")
     decision.posted_on = posted_on
-    decision.posted_on_time = posted_on <= decision.post_deadline
+    # A decision without a deadline (none was computed) is not graded.
+    deadline = decision.post_deadline
+    decision.posted_on_time = None if deadline is None else posted_on <= deadline
     return audited_save(decision, actor=actor, action="decision.posted")
 
 

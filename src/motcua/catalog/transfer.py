@@ -351,7 +351,7 @@ def _csv_rows(data: bytes) -> list[tuple[Any, ...]]:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     return [tuple(row) for row in csv.reader(io.StringIO(text), dialect)]
 
 
@@ -491,7 +491,7 @@ def check(sheets: Sheets) -> Checked:
     contents: dict[str, dict] = {}
     rows_of: dict[str, tuple[str, int]] = {}
     bad: dict[str, list[str]] = {}
-    procedure_sheet = sheets.get("_sheet_name", "procedures")  # type: ignore[arg-type]
+    procedure_sheet = sheets.get("_sheet_name", "procedures")
 
     def mark(code: str, since: int) -> None:
         if len(problems) > since:

@@ -2,6 +2,8 @@
 QR code for the one-stop desk, form templates, what changed between versions, and the procedures that may be
 received regardless of administrative boundary."""
 
+from typing import cast
+
 from django import forms
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -76,7 +78,7 @@ class SearchForm(forms.Form):
         empty_label=_("Tất cả các cấp"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    agency = forms.ModelChoiceField(
+    agency: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Cơ quan"),
         required=False,
         queryset=None,
@@ -87,8 +89,8 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sector"].queryset = selectors.sectors_in_force()
-        self.fields["agency"].queryset = selectors.applying_agency_choices()
+        cast(forms.ModelChoiceField, self.fields["sector"]).queryset = selectors.sectors_in_force()
+        cast(forms.ModelChoiceField, self.fields["agency"]).queryset = selectors.applying_agency_choices()
 
 
 @require_safe
@@ -187,7 +189,8 @@ def procedure_changes(request: HttpRequest, code: str) -> HttpResponse:
     versions = list(selectors.published_versions(procedure))
     by_number = {v.number: v for v in versions}
     new = by_number.get(_int(request.GET.get("den"))) or versions[0]
-    old = by_number.get(_int(request.GET.get("tu"))) or by_number.get(new.number - 1) or new
+    # A published version always has its number; the draft's is None and never listed here.
+    old = by_number.get(_int(request.GET.get("tu"))) or by_number.get((new.number or 1) - 1) or new
     rows = differences(version_content(old), version_content(new))
     return render(
         request,

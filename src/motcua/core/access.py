@@ -23,12 +23,14 @@ from typing import Any, TypeVar, overload
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.functional import Promise
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-View = TypeVar("View", bound=Callable[..., HttpResponse])
+# HttpResponseBase: a streamed answer (the catalog import's progress) is a view's answer too.
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 Message = str | Promise  # a refusal text, lazy when written at import time (a decorator's argument)
 
 
@@ -65,7 +67,7 @@ def is_citizen(user: Any) -> bool:
 def _guard(check: Callable[[HttpRequest], None]) -> Callable[[View], View]:
     def decorate(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             check(request)

@@ -102,9 +102,8 @@ def _casts() -> list[Cast]:
             "motcua.tinh",
             "chuyenvien.minhson",
             "lanhdao.minhson",
-            "chuyenvien.tuphap",
-            "truongphong.tuphap",
-            "lanhdao.tuphap",
+            "chuyenvien.congan",
+            "lanhdao.congan",
         )
     }
     if None in people.values():
@@ -112,9 +111,10 @@ def _casts() -> list[Cast]:
     committee = Agency.objects.get(code="000.00.41.H99")
     commune_procs = list(Procedure.objects.filter(applications__agency=committee).order_by("national_code"))
     free = [p for p in commune_procs if (v := version_in_force(p)) and v.any_boundary]
-    justice = list(
+    # Criminal-record certificates, issued by the provincial police since 1/3/2025.
+    police = list(
         Procedure.objects.filter(
-            applications__agency__code="000.00.03.H99", sector__code__startswith="G09"
+            applications__agency__code="000.00.08.H99", sector__code="G09-TP03"
         ).order_by("national_code")
     )
     return [
@@ -137,10 +137,10 @@ def _casts() -> list[Cast]:
         Cast(
             Agency.objects.get(code="000.00.02.H99"),
             people["motcua.tinh"],
-            people["chuyenvien.tuphap"],
-            people["truongphong.tuphap"],
-            people["lanhdao.tuphap"],
-            justice,
+            people["chuyenvien.congan"],
+            None,
+            people["lanhdao.congan"],
+            police,
         ),
     ]
 

@@ -6,9 +6,9 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from motcua.catalog.fees import COUNTED_BASES, FeeChoice, fee_choices, item_wording
-from motcua.catalog.limits import limit_wording
-from motcua.catalog.models import Channel, FeeBasis, LimitCase, Procedure, ProcedureVersion
+from motcua.catalog.choice_fields import add_case_and_fee_fields, chosen_fees, fee_field_rows
+from motcua.catalog.fees import FeeChoice
+from motcua.catalog.models import Channel, Procedure, ProcedureVersion
 from motcua.core.forms import BootstrapForm, BootstrapFormMixin, VietnameseDateField
 from motcua.org.models import AdministrativeUnit, Agency
 
@@ -95,68 +95,17 @@ class ReceptionForm(BootstrapFormMixin, forms.Form):
     def _add_case_and_fees(self, version: ProcedureVersion) -> None:
         """The counter's choice of time-limit case and fee rows, from the direct channel of the version."""
         channel = version.channels.filter(channel=Channel.DIRECT).first()
-        if channel is None:
-            return
-        cases = LimitCase.objects.filter(channel=channel).order_by("position")
-        if cases.exists():
-            self.fields["limit_case"] = forms.ModelChoiceField(
-                label=_("Trường hợp về thời hạn giải quyết"),
-                queryset=cases,
-                required=False,
-                blank=True,  # a radio for the default case, ticked unless another is picked
-                initial="",
-                empty_label=_("Thông thường: %(limit)s") % {"limit": limit_wording(channel)},
-                widget=forms.RadioSelect({"class": "form-check-input"}),
-            )
-            self.fields["limit_case"].label_from_instance = limit_wording
-        self.fee_items = fee_choices(channel)
-        for item in self.fee_items:
-            wording = item_wording(item)
-            self.fields[f"fee_{item.pk}"] = forms.BooleanField(label=wording, required=False)
-            if item.basis in COUNTED_BASES and not item.exempt:
-                self.fields[f"fee_{item.pk}_quantity"] = forms.IntegerField(
-                    label=_("Số lượng: %(fee)s") % {"fee": wording},
-                    min_value=1,
-                    max_value=100_000,
-                    initial=1,
-                    required=False,
-                    widget=forms.NumberInput({"style": "max-width:8rem"}),
-                )
-            if item.basis == FeeBasis.PERCENT and not item.exempt:
-                self.fields[f"fee_{item.pk}_value"] = forms.IntegerField(
-                    label=_("Giá trị tính phí (đồng): %(fee)s") % {"fee": wording},
-                    min_value=0,
-                    max_value=10**15,
-                    required=False,
-                    widget=forms.NumberInput({"style": "max-width:12rem"}),
-                )
+        self.fee_items = add_case_and_fee_fields(self, channel)
 
     def applicant_fields(self):
         return [self[name] for name in self.APPLICANT_FIELDS]
 
     def fee_rows(self):
         """(item, its tick box, its quantity or None, its value or None) for the template's table."""
-        return [
-            (
-                item,
-                self[f"fee_{item.pk}"],
-                self[f"fee_{item.pk}_quantity"] if f"fee_{item.pk}_quantity" in self.fields else None,
-                self[f"fee_{item.pk}_value"] if f"fee_{item.pk}_value" in self.fields else None,
-            )
-            for item in self.fee_items
-        ]
+        return fee_field_rows(self, self.fee_items)
 
     def chosen_fees(self) -> list[FeeChoice]:
-        data = self.cleaned_data
-        return [
-            FeeChoice(
-                item=item,
-                quantity=data.get(f"fee_{item.pk}_quantity") or 1,
-                declared_value=data.get(f"fee_{item.pk}_value"),
-            )
-            for item in self.fee_items
-            if data.get(f"fee_{item.pk}")
-        ]
+        return chosen_fees(self.cleaned_data, self.fee_items)
 
     def checklist_rows(self):
         return [

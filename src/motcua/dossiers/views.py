@@ -278,8 +278,11 @@ def _chosen_return(dossier: Dossier) -> str:
 def _offered(user, dossier: Dossier, steps: list) -> list[str]:
     """The actions the page offers: what the lifecycle table gives the user's roles, without the result
     outside the signing step or for someone who does not hold it, and without a hand-over from the last
-    processing step (the services refuse both; a button that can only fail is not shown)."""
+    processing step (the services refuse both; a button that can only fail is not shown), and without an
+    apology once the rule in force allows no more."""
     actions = allowed_actions(dossier.status, roles_on(user, dossier))
+    if Action.EXTEND in actions and not services.may_extend_again(dossier, timezone.localdate()):
+        actions.remove(Action.EXTEND)
     if Action.ATTACH_RESULT in actions and not signing.may_sign(user, dossier, steps):
         actions.remove(Action.ATTACH_RESULT)
     if Action.HAND_OVER in actions and dossier.status == "processing":

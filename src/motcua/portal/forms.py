@@ -5,6 +5,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from motcua.catalog.choice_fields import add_case_and_fee_fields, chosen_fees, fee_field_rows
+from motcua.catalog.fees import FeeChoice
+from motcua.catalog.models import VersionChannel
 from motcua.core.forms import BootstrapForm
 from motcua.core.identifiers import IdNumberField, PhoneField
 from motcua.core.uploads import DOSSIER_DOCUMENT, size_check_attrs
@@ -73,6 +76,21 @@ class ApplicantForm(BootstrapForm):
         except ValidationError as error:
             self.add_error(None, error)
         return data
+
+
+class CaseForm(forms.Form):
+    """The time-limit case and the fee rows the citizen says the dossier falls in, from the online channel,
+    as the counter picks them (the officer checks them when accepting the dossier)."""
+
+    def __init__(self, *args, channel: VersionChannel | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fee_items = add_case_and_fee_fields(self, channel)
+
+    def fee_rows(self):
+        return fee_field_rows(self, self.fee_items)
+
+    def chosen_fees(self) -> list[FeeChoice]:
+        return chosen_fees(self.cleaned_data, self.fee_items)
 
 
 class StoreUploadForm(BootstrapForm):

@@ -125,11 +125,12 @@ def centres_with_hours(*, on: date | None = None) -> list[CentreHours]:
             calendars[province.pk] = calendar_for(province, on=day)
         calendar = calendars[province.pk]
         info = calendar.describe(day)
+        is_open = bool(calendar.reception_periods(day))
         result.append(
             CentreHours(
                 centre=centre,
-                open=info.is_working,
-                closed_reason="" if info.is_working else _closed_reason(info),
+                open=is_open,
+                closed_reason="" if is_open else _closed_reason(info),
                 week=_week(calendar, day),
             )
         )
@@ -163,16 +164,17 @@ def _week(calendar: Calendar, selected: date) -> list[DayHours]:
     for offset in range(7):
         day = monday + timedelta(days=offset)
         info = calendar.describe(day)
-        periods = calendar.office_hours.periods if info.is_working else ()
-        morning = [p for p in periods if p.begin < NOON]
-        afternoon = [p for p in periods if p.begin >= NOON]
+        # The Saturday session too (reception and return only; time limits do not count it).
+        periods = [(begin.timetz(), end.timetz()) for begin, end in calendar.reception_periods(day)]
+        morning = [(begin, end) for begin, end in periods if begin.replace(tzinfo=None) < NOON]
+        afternoon = [(begin, end) for begin, end in periods if begin.replace(tzinfo=None) >= NOON]
         days.append(
             DayHours(
                 day=day,
                 weekday=str(WEEKDAYS[day.weekday()][1]),
-                morning=", ".join(f"{p.begin:%H:%M}–{p.end:%H:%M}" for p in morning),
-                afternoon=", ".join(f"{p.begin:%H:%M}–{p.end:%H:%M}" for p in afternoon),
-                closed="" if info.is_working else _closed_reason(info),
+                morning=", ".join(f"{begin:%H:%M}–{end:%H:%M}" for begin, end in morning),
+                afternoon=", ".join(f"{begin:%H:%M}–{end:%H:%M}" for begin, end in afternoon),
+                closed="" if periods else _closed_reason(info),
                 is_selected=day == selected,
             )
         )

@@ -21,7 +21,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from motcua.catalog.models import Procedure, RequiredDocument
+from motcua.catalog.fees import FeeChoice
+from motcua.catalog.models import LimitCase, Procedure, RequiredDocument
 from motcua.core import audit
 from motcua.core.access import not_allowed_message, require_citizen
 from motcua.core.audited import audited_delete, audited_save
@@ -33,7 +34,7 @@ from motcua.org.models import Agency, User
 from . import selectors
 from .models import Draft, DraftFile, OnlineForm, StoredDocument, StoredKind, Submission
 
-PARTS = ("applicant", "fields")
+PARTS = ("applicant", "fields", "case")
 LAST_STEP = 4
 # What an officer is told on the submission pages and by these services (citizens act here, on their own).
 FOR_CITIZENS = gettext_lazy(
@@ -300,8 +301,12 @@ def submit_draft(
     form_fields: list[dict[str, Any]],
     answers: dict[str, Any],
     at: datetime | None = None,
+    limit_case: LimitCase | None = None,
+    fees: Sequence[FeeChoice] = (),
 ) -> Dossier:
-    """The draft becomes a dossier (status submitted, channel online); its uploads enter the store."""
+    """The draft becomes a dossier (status submitted, channel online); its uploads enter the store.
+
+    `limit_case` and `fees`: the time-limit case and fee rows the citizen chose (the counter's choice)."""
     require_owner(actor, draft.owner_id)
     documents = _documents_of(draft)
     missing = missing_documents(draft, online_form)
@@ -323,6 +328,8 @@ def submit_draft(
             result_by_post=result_by_post,
             at=at,
             identity_verified=bool(getattr(profile, "identity_verified", False)),
+            limit_case=limit_case,
+            fees=fees,
         )
     finally:
         for line in lines:

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from motcua.catalog.models import Channel
 from motcua.core.errors import message_of, service_errors
 from motcua.core.uploads import DOSSIER_DOCUMENT, MB
 from motcua.dossiers.services import Applicant
@@ -25,7 +26,7 @@ from motcua.org.models import Agency
 
 from . import selectors, services
 from .fields import build_form, display, plain
-from .forms import ApplicantForm
+from .forms import ApplicantForm, CaseForm
 from .models import Draft
 from .selectors import Offer
 
@@ -36,6 +37,7 @@ STEPS = (
     (4, gettext_lazy("Xem lại và nộp")),
 )
 FIELDS_PREFIX = "f"
+CASE_PREFIX = "c"
 # The applicant page's fields are named after the dossier's Applicant: applicant_<name>.
 APPLICANT_FIELDS = ("name", "id_number", "phone", "email", "address", "commune")
 
@@ -126,6 +128,7 @@ def _answer_page(
     form: Form,
     prefix: str = "",
     check: Callable[[Form], bool] | None = None,
+    context: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """A page of answers, posted: kept as typed whatever the button; "Tiếp tục" goes on when the page is
     valid (and passes `check`), "Lưu nháp" stays."""
@@ -142,7 +145,7 @@ def _answer_page(
         return redirect(step_url(draft, step + 1))
     if not go_on:
         return _saved(request, draft, step)
-    return _render_step(request, draft, offer, step, {"form": form})
+    return _render_step(request, draft, offer, step, {"form": form, **(context or {})})
 
 
 def _routable(draft: Draft) -> Callable[[Form], bool]:
@@ -175,12 +178,41 @@ def fields_form(
     return build_form(offer.fields)(data, initial=initial, prefix=FIELDS_PREFIX)
 
 
+def case_form(
+    offer: Offer, data: QueryDict | dict[str, Any] | None = None, initial: dict[str, Any] | None = None
+) -> CaseForm | None:
+    """The online channel's time-limit cases and fee rows to choose from; None when it has neither."""
+    channel = offer.version.channels.filter(channel=Channel.ONLINE).first()
+    form = CaseForm(data, initial=initial, prefix=CASE_PREFIX, channel=channel)
+    return form if form.fields else None
+
+
+def _prefixed_case(values: dict[str, Any]) -> dict[str, Any]:
+    return {f"{CASE_PREFIX}-{k}": v for k, v in values.items() if v not in ("", None)}
+
+
 def step_fields(request: HttpRequest, draft: Draft, offer: Offer) -> HttpResponse:
     if request.method == "POST":
         form = fields_form(offer, data=request.POST)
-        return _answer_page(request, draft, offer, step=2, part="fields", form=form, prefix=FIELDS_PREFIX)
+        case = case_form(offer, data=request.POST)
+        if case is not None:  # kept as ticked whatever the button, like the page's answers
+            services.save_answers(
+                actor=request.user, draft=draft, part="case", values=_raw(case, request.POST, CASE_PREFIX)
+            )
+        return _answer_page(
+            request,
+            draft,
+            offer,
+            step=2,
+            part="fields",
+            form=form,
+            prefix=FIELDS_PREFIX,
+            check=lambda _form: case is None or case.is_valid(),
+            context={"case_form": case},
+        )
     form = fields_form(offer, initial=draft.answers.get("fields", {}))
-    return _render_step(request, draft, offer, 2, {"form": form})
+    case = case_form(offer, initial=draft.answers.get("case") or None)
+    return _render_step(request, draft, offer, 2, {"form": form, "case_form": case})
 
 
 # ------------------------------------------------------------------------------------- 3. documents
@@ -290,17 +322,21 @@ def _review(request: HttpRequest, draft: Draft, offer: Offer) -> dict[str, Any]:
     applicant = applicant_form(request, draft, offer, data=draft.answers.get("applicant", {}))
     answers = fields_form(offer, data=_prefixed(draft.answers.get("fields", {})))
     applicant_ok, answers_ok = applicant.is_valid(), answers.is_valid()
+    case = case_form(offer, data=_prefixed_case(draft.answers.get("case", {})))
+    case_ok = case is None or case.is_valid()
     missing = services.missing_documents(draft, offer.online_form)
     problems: list[tuple[int | None, str]] = []
     if not applicant_ok:
         problems.append((1, _("Thông tin người nộp chưa đầy đủ hoặc chưa đúng.")))
     if not answers_ok:
         problems.append((2, _("Thông tin hồ sơ chưa đầy đủ hoặc chưa đúng.")))
+    if not case_ok:
+        problems.append((2, _("Trường hợp về thời hạn hoặc phí, lệ phí chưa đúng.")))
     if missing:
         problems.append(
             (3, _("Thiếu giấy tờ bắt buộc: %(names)s.") % {"names": "; ".join(d.name for d in missing)})
         )
-    return {"applicant": applicant, "answers": answers, "problems": problems}
+    return {"applicant": applicant, "answers": answers, "case": case, "problems": problems}
 
 
 def _shown(value: Any) -> str:
@@ -325,11 +361,35 @@ def _submit(request: HttpRequest, draft: Draft, offer: Offer, review: dict[str, 
             online_form=offer.online_form,
             form_fields=offer.fields,
             answers={k: plain(v) for k, v in answers.items()},
+            **_case_choice(review["case"]),
         )
     except ValidationError as error:  # listed among the review's problems, each with its step
         review["problems"].append((None, message_of(error)))
         return None
     return redirect("portal:submitted", pk=dossier.pk)
+
+
+def _case_choice(case: CaseForm | None) -> dict[str, Any]:
+    if case is None:
+        return {}
+    return {"limit_case": case.cleaned_data.get("limit_case"), "fees": case.chosen_fees()}
+
+
+def _case_rows(case: CaseForm | None) -> list[tuple[str, str]]:
+    """What the review shows of the choice: the case of the time limit and each fee row ticked."""
+    if case is None or not case.is_valid():
+        return []
+    rows = []
+    if "limit_case" in case.fields:
+        chosen = case.cleaned_data.get("limit_case")
+        field = case.fields["limit_case"]
+        rows.append(
+            (str(field.label), field.label_from_instance(chosen) if chosen else str(field.empty_label))
+        )
+    for choice in case.chosen_fees():
+        quantity = f" × {choice.quantity}" if choice.quantity != 1 else ""
+        rows.append((str(_("Phí, lệ phí")), case.fields[f"fee_{choice.item.pk}"].label + quantity))
+    return rows
 
 
 def step_review(request: HttpRequest, draft: Draft, offer: Offer) -> HttpResponse:
@@ -346,7 +406,7 @@ def step_review(request: HttpRequest, draft: Draft, offer: Offer) -> HttpRespons
             (applicant.fields[name].label, _shown(cleaned.get(name, applicant.data.get(name, ""))))
             for name in applicant.fields
         ],
-        "answer_rows": display(offer.fields, draft.answers.get("fields", {})),
+        "answer_rows": display(offer.fields, draft.answers.get("fields", {})) + _case_rows(review["case"]),
         "files": selectors.draft_files(draft),
         "declared": [d for d in selectors.documents_of(offer.version) if d.pk in _declared(draft, offer)],
     }

@@ -76,7 +76,7 @@ class DayOverrideAdmin(AuditedHistoryAdmin):
 
 @admin.register(OfficeHours)
 class OfficeHoursAdmin(AuditedHistoryAdmin):
-    list_display = ["periods", "scope", "valid_from", "valid_to", "legal_basis"]
+    list_display = ["periods", "saturday_periods", "scope", "valid_from", "valid_to", "legal_basis"]
     list_filter = [ScopeFilter]
     search_fields = ["periods", "legal_basis", "province__name", "province__code"]
     autocomplete_fields = ["province"]

@@ -9,6 +9,11 @@ A day's status is decided in this order, the first rule that applies wins:
    weekend days are working days;
 3. the weekly rule: Monday to Friday are working days.
 
+A service centre may also open on Saturday mornings (`saturday_hours`, a dated row like the office hours) to
+receive dossiers and return results. Saturday is still not a working day: time limits count Monday to
+Friday (the 40-hour week), so a dossier received on Saturday counts from Monday's opening, exactly as one
+received on Sunday would; `reception_periods` is what the centre's posted hours show.
+
 Datetimes are aware and shown in the calendar's zone (Asia/Ho_Chi_Minh); office periods are wall-clock times
 of that zone.
 """
@@ -104,6 +109,7 @@ class Calendar:
         self,
         *,
         office_hours: OfficeHours = DEFAULT_OFFICE_HOURS,
+        saturday_hours: OfficeHours | None = None,
         overrides: Iterable[Override] = (),
         working_weekdays: Iterable[int] = MONDAY_TO_FRIDAY,
         tz: tzinfo = VIETNAM_TZ,
@@ -113,6 +119,7 @@ class Calendar:
         announced_years: Iterable[int] = (),
     ) -> None:
         self.office_hours = office_hours
+        self.saturday_hours = saturday_hours
         self.period_end = PeriodEnd(period_end)
         # Tết of a year after `announced_through` is a forecast unless an override row confirmed that year's.
         self.announced_through = announced_through
@@ -216,6 +223,20 @@ class Calendar:
             for period in self.office_hours.periods
         ]
 
+    def reception_periods(self, day: date) -> list[tuple[datetime, datetime]]:
+        """When the centre is open to the public on `day`: the office periods of a working day, the Saturday
+        hours on a Saturday that is not a holiday, else none. The clock never counts the Saturday hours."""
+        if self.is_working_day(day):
+            return self.office_periods(day)
+        if self.saturday_hours is None or day.weekday() != 5:
+            return []
+        if self.describe(day).status is not DayStatus.WEEKEND:
+            return []  # a holiday or an announced day off closes the Saturday session too
+        return [
+            (datetime.combine(day, period.begin, self.tz), datetime.combine(day, period.end, self.tz))
+            for period in self.saturday_hours.periods
+        ]
+
     def closing_time(self, day: date) -> datetime:
         """End of office time on `day`: where a deadline counted in calendar days falls."""
         return datetime.combine(day, self.office_hours.closing_time, self.tz)
@@ -231,6 +252,7 @@ class Calendar:
     def _copy(self, **changes: object) -> Calendar:
         arguments: dict[str, object] = {
             "office_hours": self.office_hours,
+            "saturday_hours": self.saturday_hours,
             "overrides": list(self.overrides.values()),
             "working_weekdays": self.working_weekdays,
             "tz": self.tz,

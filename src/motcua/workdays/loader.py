@@ -22,7 +22,7 @@ from motcua.org.models import AdministrativeUnit
 from . import clock
 from .calendar import Calendar, DayKind, Override, PeriodEnd, is_tet
 from .duration import Duration
-from .hours import DEFAULT_OFFICE_HOURS, OfficeHours
+from .hours import DEFAULT_OFFICE_HOURS
 from .models import DayOverride, PeriodEndRule
 from .models import OfficeHours as OfficeHoursRow
 
@@ -39,7 +39,7 @@ def calendar_for(province: AdministrativeUnit | None = None, on: date | None = N
     try:
         with transaction.atomic():
             overrides = _overrides(province)
-            office_hours = _office_hours(province, on)
+            hours_row = _office_hours_row(province, on)
             period_end = period_end_on(on)
     except (OperationalError, ProgrammingError) as error:
         # Before `migrate` this is expected; anything else (a database that is down) deserves a warning.
@@ -49,7 +49,8 @@ def calendar_for(province: AdministrativeUnit | None = None, on: date | None = N
         )
         return Calendar(announced_through=announced_through)
     return Calendar(
-        office_hours=office_hours,
+        office_hours=hours_row.as_value() if hours_row else DEFAULT_OFFICE_HOURS,
+        saturday_hours=hours_row.saturday_value() if hours_row else None,
         overrides=overrides,
         period_end=period_end,
         announced_through=announced_through,
@@ -119,15 +120,15 @@ def _overrides(province: AdministrativeUnit | None) -> list[Override]:
     return national + provincial
 
 
-def _office_hours(province: AdministrativeUnit | None, on: date) -> OfficeHours:
-    """The province's hours in force on `on`, else the national ones, else the default 08–12, 13–17."""
+def _office_hours_row(province: AdministrativeUnit | None, on: date) -> OfficeHoursRow | None:
+    """The province's hours in force on `on`, else the national ones; None means the default 08–12, 13–17."""
     in_force = OfficeHoursRow.objects.filter(valid_on(on))
     scopes = [Q(province=province), Q(province__isnull=True)] if province else [Q(province__isnull=True)]
     for scope in scopes:
         row = in_force.filter(scope).order_by("-valid_from").first()
         if row is not None:
-            return row.as_value()
-    return DEFAULT_OFFICE_HOURS
+            return row
+    return None
 
 
 def working_days_from(start: datetime, days: int) -> datetime:

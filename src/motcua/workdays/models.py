@@ -101,6 +101,16 @@ class OfficeHours(LegalParameter):
         validators=[validate_office_periods],
         help_text=_("Các khoảng giờ, cách nhau bằng dấu phẩy, ví dụ 08:00-12:00,13:00-17:00"),
     )
+    saturday_periods = models.CharField(
+        _("giờ làm việc sáng thứ Bảy"),
+        max_length=100,
+        blank=True,
+        validators=[validate_office_periods],
+        help_text=_(
+            "Giờ tiếp nhận, trả kết quả ngày thứ Bảy, ví dụ 07:30-11:30; để trống nếu "
+            "không làm việc thứ Bảy. Thứ Bảy không tính vào thời hạn giải quyết."
+        ),
+    )
     province = models.ForeignKey(
         AdministrativeUnit,
         verbose_name=_("tỉnh, thành phố"),
@@ -155,6 +165,10 @@ class OfficeHours(LegalParameter):
     def as_value(self) -> OfficeHoursValue:
         """The pure-Python office hours the clock uses."""
         return OfficeHoursValue.parse(self.periods)
+
+    def saturday_value(self) -> OfficeHoursValue | None:
+        """The Saturday reception hours, None when the centres are closed on Saturdays."""
+        return OfficeHoursValue.parse(self.saturday_periods) if self.saturday_periods.strip() else None
 
 
 class PeriodEndRule(LegalParameter):

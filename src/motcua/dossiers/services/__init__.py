@@ -15,7 +15,7 @@ from .checking import receive, record_supplement, request_completion, request_su
 from .common import DossierConflict
 from .endings import attach_result, refuse, return_result, stop, withdraw
 from .entry import receive_at_counter, submit, submit_from_national_portal
-from .extension import extend
+from .extension import extend, may_extend_again
 from .inputs import Applicant, DocumentLine, check_postal_address
 from .steps import hand_over, send_back
 
@@ -29,6 +29,7 @@ __all__ = [
     "check_postal_address",
     "extend",
     "hand_over",
+    "may_extend_again",
     "receive",
     "receive_at_counter",
     "record_supplement",

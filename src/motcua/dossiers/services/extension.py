@@ -18,6 +18,19 @@ from .common import _authorise, _commit, _fresh, _need, _now, _record
 
 
 @transaction.atomic
+def _limit_reached(rule: ExtensionRule | None, dossier: Dossier) -> bool:
+    return rule is not None and rule.max_extensions is not None and dossier.extensions >= rule.max_extensions
+
+
+def may_extend_again(dossier: Dossier, on: date) -> bool:
+    """Whether the rule in force on `on` still allows an apology for this dossier, so the page offers the
+    action only when `extend` can succeed. A dossier never apologised for reads nothing: every row in force
+    allows a first apology."""
+    if not dossier.extensions:
+        return True
+    return not _limit_reached(in_force(ExtensionRule.objects.all(), on), dossier)
+
+
 def extend(
     *,
     actor,
@@ -39,7 +52,7 @@ def extend(
     reason = _need(reason, _("lý do xin lỗi, hẹn lại"))
     local_day = timezone.localtime(at).date()
     rule = in_force(ExtensionRule.objects.all(), local_day)
-    if rule is not None and rule.max_extensions is not None and dossier.extensions >= rule.max_extensions:
+    if _limit_reached(rule, dossier):
         raise ValidationError(
             _(
                 "Hồ sơ đã được hẹn lại ngày trả kết quả %(count)s lần; theo %(basis)s chỉ được hẹn lại "

@@ -53,8 +53,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"{row.sheet}:{row.row} {row.code} {row.label}{notes}")
         if report:
             report.write_text(result.as_csv(), encoding="utf-8")
-        for problem in result.problems:
-            self.stderr.write(str(problem))
+        for line in result.problems:
+            self.stderr.write(str(line))
         if result.refused:
             raise CommandError(
                 f"Tệp có {len(result.problems) or result.skipped} lỗi, không nhập gì. "
