@@ -42,7 +42,7 @@ def expected_payment(source, action, held):
         (NEW, "record"): ("confirmed", {lifecycle.ONE_STOP, payments.GATEWAY}),
         ("pending", "confirm"): ("confirmed", {lifecycle.ONE_STOP, payments.GATEWAY}),
         ("pending", "cancel"): ("cancelled", {lifecycle.ONE_STOP}),
-        ("pending", "supersede"): ("cancelled", {payments.SYSTEM}),
+        ("pending", "supersede"): ("cancelled", {SYSTEM}),
     }
     target, who = rules.get((source, action), (None, set()))
     return target if held & who else None

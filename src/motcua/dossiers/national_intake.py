@@ -22,12 +22,12 @@ from django.utils.translation import gettext as _
 from motcua.catalog.models import Procedure
 from motcua.catalog.selectors import version_in_force
 from motcua.core.errors import message_of
+from motcua.core.uploads import DOSSIER_DOCUMENT
 from motcua.integrations.portal import client, intake, mapping
 from motcua.org.models import AdministrativeUnit, Agency
 
 from . import services
 from .models import Dossier
-from .uploads import max_bytes
 
 
 @dataclass
@@ -66,7 +66,7 @@ def _take(plugin: client.Plugin, submission: mapping.NationalSubmission, report:
         report.skipped += 1
         return
     try:
-        files = intake.files_of(plugin, submission, max_bytes())
+        files = intake.files_of(plugin, submission, DOSSIER_DOCUMENT.limit())
     except client.Transient as error:
         report.waiting.append(code)
         intake.failed(code, _("Cổng không trả tệp: %(error)s") % {"error": error})

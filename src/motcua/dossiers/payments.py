@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import AgencyProcedure, Procedure, VersionChannel
 from motcua.core import audit
-from motcua.core.workflow import NEW, Workflow, row
+from motcua.core.workflow import NEW, SYSTEM, Workflow, row
 from motcua.integrations import payment as plugins
 from motcua.org.models import Agency
 
@@ -36,7 +36,6 @@ class PaymentAction(models.TextChoices):
 
 
 GATEWAY = "payment_gateway"  # an online plugin confirming its own payment (no person acts)
-SYSTEM = "system"  # the platform itself: a declaration made moot by another confirmed payment
 P, PA = PaymentStatus, PaymentAction
 # Every status change of a payment (core.workflow); payable() and the roles on the dossier say the rest.
 PAYMENT = Workflow(
@@ -46,7 +45,7 @@ PAYMENT = Workflow(
         row(NEW, PA.RECORD, P.CONFIRMED, {ONE_STOP, GATEWAY}),
         row(P.PENDING, PA.CONFIRM, P.CONFIRMED, {ONE_STOP, GATEWAY}),
         row(P.PENDING, PA.CANCEL, P.CANCELLED, {ONE_STOP}),
-        row(P.PENDING, PA.SUPERSEDE, P.CANCELLED, {SYSTEM}),
+        row(P.PENDING, PA.SUPERSEDE, P.CANCELLED, {SYSTEM}),  # a declaration made moot by another payment
     ),
     statuses=PaymentStatus,
     actions=PaymentAction,

@@ -18,6 +18,7 @@ from motcua.catalog.search import search_procedures
 from motcua.catalog.selectors import version_in_force
 from motcua.core import params
 from motcua.core.access import staff_required
+from motcua.core.actions import done_message
 from motcua.core.errors import apply_to_form, message_of
 from motcua.core.forms import VietnameseDateField
 from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
@@ -26,7 +27,7 @@ from motcua.org.selectors import active_roles, visible_agencies
 
 from . import declarations, documents, payments, selectors, services, signing, supplements, tracking
 from .forms import ReceptionForm, RegisterForm, SearchForm, TrackForm
-from .lifecycle import ONE_STOP, Action, allowed_actions
+from .lifecycle import DOSSIER, ONE_STOP, Action, allowed_actions
 from .models import Dossier, FormKind, ReturnMethod, SubmissionChannel, Timeliness
 from .rules import assignments_read_once, roles_on
 
@@ -385,7 +386,7 @@ def act(request, pk: int, action: str):
                 % {"code": done.code, "agency": done.current_agency.name, "step": step.name if step else ""},
             )
             return redirect("dossiers:queues")
-        messages.success(request, _("Đã thực hiện: %(action)s.") % {"action": Action(action).label})
+        messages.success(request, done_message(DOSSIER, action))
     return redirect("dossiers:detail", pk=pk)
 
 
