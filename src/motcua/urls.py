@@ -40,6 +40,8 @@ urlpatterns = [
 ]
 handler403 = "motcua.core.access.permission_denied"
 # The database unreachable is a 503 with Retry-After even when met outside a view (core.boundary).
+# Under /api/ a URL no route matches is JSON in the API's error shape (core.api).
+handler404 = "motcua.core.api.page_not_found"
 handler500 = "motcua.core.boundary.server_error"
 
 if settings.DEBUG:

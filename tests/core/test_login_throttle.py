@@ -57,6 +57,21 @@ def test_the_token_endpoint_is_throttled_with_the_api_error_shape(db):
     assert int(response["Retry-After"]) > 0
 
 
+def test_150_wrong_passwords_then_the_right_one_is_refused_as_the_issue_probed(db):
+    """Issue 19's probe replayed: 150 wrong passwords, through the page and the token endpoint by turns,
+    then the right one on both (docs/security.md)."""
+    user = StaffFactory()
+    client = Client()
+    answers: dict[int, int] = {}
+    for n in range(150):
+        status = (page_login if n % 2 else token)(client, user.username, "sai-mat-khau").status_code
+        answers[status] = answers.get(status, 0) + 1
+    assert answers[429] == 150 - LIMIT + 1
+    assert page_login(client, user.username, PASSWORD).status_code == 429
+    assert token(client, user.username, PASSWORD).status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
 def test_the_lockout_is_per_account_whatever_the_address(db):
     user = StaffFactory()
     for n in range(LIMIT):

@@ -5,7 +5,6 @@ ValidationError, PermissionDenied, bad query parameters) are answered by core.er
 in the one error shape of the API, {"detail", "code", "errors"}, never a 500.
 """
 
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -14,6 +13,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
+from motcua.core.api import paged
 from motcua.core.errors import error_responses
 from motcua.org.models import Agency
 
@@ -236,7 +236,10 @@ class ProcedureViewSet(viewsets.ViewSet):
 
     @extend_schema(
         parameters=[SearchParams],
-        responses={200: ProcedureSummarySerializer(many=True), **error_responses(400)},
+        responses={
+            200: paged(ProcedureSummarySerializer, "PaginatedProcedureSummaryList", detail=True),
+            **error_responses(400),
+        },
         summary="Tìm thủ tục hành chính / search procedures",
     )
     def list(self, request):
@@ -383,7 +386,10 @@ class DecisionSerializer(serializers.ModelSerializer):
 class DecisionViewSet(viewsets.ViewSet):
     permission_classes = [permissions.IsAuthenticatedOrReadOnly]
 
-    @extend_schema(responses={200: DecisionSerializer(many=True)}, summary="Quyết định công bố / decisions")
+    @extend_schema(
+        responses={200: paged(DecisionSerializer, "PaginatedDecisionList")},
+        summary="Quyết định công bố / decisions",
+    )
     def list(self, request):
         paginator = ProcedureViewSet().paginator_class()
         page = paginator.paginate_queryset(selectors.decisions(), request, view=self)
@@ -398,10 +404,18 @@ class DecisionViewSet(viewsets.ViewSet):
         body = DecisionInput(data=request.data)
         body.is_valid(raise_exception=True)
         data = dict(body.validated_data)
-        lookup = {
-            code: get_object_or_404(Procedure, national_code=code)
-            for code in [*data["publish"], *data["abolish"]]
+        codes = [*data["publish"], *data["abolish"]]
+        lookup = {p.national_code: p for p in Procedure.objects.filter(national_code__in=codes)}
+        unknown = {
+            field: [
+                _("Không có thủ tục mã '%(code)s'. / Unknown procedure.") % {"code": code}
+                for code in data[field]
+                if code not in lookup
+            ]
+            for field in ("publish", "abolish")
         }
+        if any(unknown.values()):  # a code in the body is bad input (400), not a missing page (404)
+            raise ApiValidationError({field: errors for field, errors in unknown.items() if errors})
         data["publish"] = [lookup[code] for code in data.pop("publish")]
         data["abolish"] = [lookup[code] for code in data.pop("abolish")]
         decision = services.issue_publication_decision(actor=request.user, **data)

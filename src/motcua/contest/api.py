@@ -198,6 +198,7 @@ class OwnEntryViewSet(viewsets.GenericViewSet):
 
 class GoodModelViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [permissions.AllowAny]
+    lookup_value_regex = r"[0-9]+"  # another shape matches no route: a 404, never int()'s 500
     serializer_class = GoodModelOut
 
     def get_queryset(self):

@@ -143,6 +143,11 @@ def _default_messages() -> dict[str, str]:
     }
 
 
+def default_message(code: str) -> str:
+    """The bilingual text of an error code, for answers given outside DRF's handler (core.api)."""
+    return _default_messages()[code]
+
+
 class _Refusal(api.APIException):
     """A Django-side error carried through DRF's handler (for its status, headers and rollback)."""
 

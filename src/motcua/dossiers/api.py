@@ -24,6 +24,7 @@ from rest_framework.response import Response
 
 from motcua.catalog.fees import FeeChoice
 from motcua.catalog.models import FeeItem, LimitCase, Procedure
+from motcua.core import params
 from motcua.core.errors import error_responses
 from motcua.core.parsers import BoundedJSONParser
 from motcua.org.models import AdministrativeUnit, Agency
@@ -341,11 +342,16 @@ class NewestFirst(CursorPagination):
     max_page_size = 100
     invalid_cursor_message = "Con trỏ trang không hợp lệ. / Invalid page cursor."
 
+    def get_page_size(self, request):
+        params.integer(request.query_params, self.page_size_query_param)  # "abc" is a 400, not ignored
+        return super().get_page_size(request)
+
 
 class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Dossiers in the actor's scope; POST creates one at the counter (or an online/postal submission)."""
 
     permission_classes = [permissions.IsAuthenticated]
+    lookup_value_regex = r"[0-9]+"  # another shape matches no route: a 404, never int()'s 500
     parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
     serializer_class = DossierOut
     pagination_class = NewestFirst
@@ -514,10 +520,7 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     @extend_schema(
         methods=["GET"],
-        parameters=[
-            OpenApiParameter("code", str, required=True),
-            OpenApiParameter("last4", str, required=True),
-        ],
+        parameters=[TrackIn],
         responses=TRACK_RESPONSES,
     )
     @extend_schema(methods=["POST"], request=TrackIn, responses=TRACK_RESPONSES)
@@ -531,9 +534,9 @@ class DossierViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         """POST keeps the four digits out of access logs; GET is there for simple links and clients."""
         if not tracking.allow(request):
             raise Throttled(detail=tracking.LIMIT_MESSAGE)
-        params = TrackIn(data=request.data if request.method == "POST" else request.query_params)
-        params.is_valid(raise_exception=True)
-        dossier = selectors.track(params.validated_data["code"], params.validated_data["last4"])
+        given = TrackIn(data=request.data if request.method == "POST" else request.query_params)
+        given.is_valid(raise_exception=True)
+        dossier = selectors.track(given.validated_data["code"], given.validated_data["last4"])
         if dossier is None:
             raise NotFound(tracking.NOT_FOUND_MESSAGE)
         return Response(tracking.public_view(dossier))

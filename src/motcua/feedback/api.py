@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from motcua.catalog.models import Procedure, Sector
+from motcua.core import params
 from motcua.core.errors import error_responses
 from motcua.dossiers import tracking as dossier_tracking
 from motcua.org.models import Agency
@@ -287,16 +288,17 @@ class FeedbackViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     """Feedback in the officer's scope; the sender's and the public's endpoints are marked AllowAny."""
 
     permission_classes = [permissions.IsAuthenticated]
+    lookup_value_regex = r"[0-9]+"  # another shape matches no route: a 404, never int()'s 500
     serializer_class = FeedbackOut
 
     def get_queryset(self):
         rows = selectors.feedback_for(self.request.user).select_related(
             "agency", "receiving_agency", "sector"
         )
-        status = self.request.query_params.get("status", "")
+        status = params.choice(self.request.query_params, "status", Status)
         if status:
             rows = rows.filter(status=status)
-        if self.request.query_params.get("overdue") in ("1", "true"):
+        if params.choice(self.request.query_params, "overdue", ["true", "false", "1", "0"]) in ("1", "true"):
             rows = rows.filter(status__in=OPEN_STATUSES, due_at__lt=timezone.now())
         return rows.order_by("due_at", "-received_at", "pk")
 
@@ -395,11 +397,11 @@ class FeedbackViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     )
     @action(detail=False, methods=["get"], authentication_classes=[])
     def published(self, request):
-        params = request.query_params
+        query = request.query_params
         rows = selectors.published(
-            text=params.get("q", "")[:100],
-            sector=int(params["sector"]) if params.get("sector", "").isdigit() else None,
-            agency=int(params["agency"]) if params.get("agency", "").isdigit() else None,
+            text=query.get("q", "")[:100],
+            sector=params.integer(query, "sector"),
+            agency=params.integer(query, "agency"),
         )
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(

@@ -90,6 +90,7 @@ class ReviewDetailOut(ReviewOut):
 
 class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = [permissions.IsAuthenticated]
+    lookup_value_regex = r"[0-9]+"  # another shape matches no route: a 404, never int()'s 500
     serializer_class = ReviewOut
 
     def get_queryset(self):
@@ -142,7 +143,10 @@ class SummaryView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(
-        parameters=[OpenApiParameter("plan", int), OpenApiParameter("year", int)],
+        parameters=[
+            OpenApiParameter("plan", int),
+            OpenApiParameter("year", {"type": "integer", "minimum": 2000, "maximum": 2100}),
+        ],
         responses={200: SummaryOut, **error_responses(400, 401, 404)},
     )
     def get(self, request: Request) -> Response:

@@ -23,11 +23,12 @@ from .periods import parse
 
 PERIOD_PARAMETERS = [
     OpenApiParameter("ky", str, enum=["month", "quarter", "year", "range"]),
-    OpenApiParameter("nam", int),
-    OpenApiParameter("thang", int),
-    OpenApiParameter("quy", int),
-    OpenApiParameter("tu", str, description="yyyy-mm-dd"),
-    OpenApiParameter("den", str, description="yyyy-mm-dd"),
+    # The bounds periods.parse checks, so the document says which values are refused.
+    OpenApiParameter("nam", {"type": "integer", "minimum": 2000, "maximum": 2100}),
+    OpenApiParameter("thang", {"type": "integer", "minimum": 1, "maximum": 12}),
+    OpenApiParameter("quy", {"type": "integer", "minimum": 1, "maximum": 4}),
+    OpenApiParameter("tu", {"type": "string", "format": "date"}, description="yyyy-mm-dd (ky=range)"),
+    OpenApiParameter("den", {"type": "string", "format": "date"}, description="yyyy-mm-dd (ky=range)"),
 ]
 
 
