@@ -204,17 +204,23 @@ def recompute(review: ComplianceCost) -> costs.Figures:
 def save_form(*, actor: User | None, review: ProcedureReview, data: Mapping[str, Any]) -> ProcedureReview:
     """The option and the counts of the form: proposal, option, reason, times a year, subjects."""
     _require_editable(actor, review)
-    for field in ("proposal", "option_text", "reason", "implementation"):
-        if field in data:
-            setattr(review, field, str(data[field] or "").strip())
-    if "times_before" in data:
-        review.times_before = decimal_input(data["times_before"], "times_before", places=2)
-    if "times_after" in data:
-        review.times_after = decimal_input(data["times_after"], "times_after", places=2)
-    if "subjects" in data:
-        review.subjects = int(decimal_input(data["subjects"], "subjects", places=0))
-    recompute(review)
+    apply_form(review, data, texts=("proposal", "option_text", "reason", "implementation"))
     return audited_save(review, actor=actor, action="review.save")
+
+
+def apply_form(owner: ComplianceCost, data: Mapping[str, Any], *, texts: Iterable[str]) -> None:
+    """Put the posted texts and the counts (times a year, subjects) on a review form or an impact
+    assessment, and recompute its figures (not saved)."""
+    for field in texts:
+        if field in data:
+            setattr(owner, field, str(data[field] or "").strip())
+    if "times_before" in data:
+        owner.times_before = decimal_input(data["times_before"], "times_before", places=2)
+    if "times_after" in data:
+        owner.times_after = decimal_input(data["times_after"], "times_after", places=2)
+    if "subjects" in data:
+        owner.subjects = int(decimal_input(data["subjects"], "subjects", places=0))
+    recompute(owner)
 
 
 @transaction.atomic

@@ -28,7 +28,7 @@ from motcua.org.models import Agency, User
 
 from .. import costs
 from .. import selectors as review_selectors
-from ..services import decimal_input, open_catalog_draft, recompute, replace_actions
+from ..services import apply_form, open_catalog_draft, replace_actions
 from . import selectors
 from .models import (
     CATALOG_CHANGES,
@@ -209,16 +209,7 @@ def save_assessment(*, actor: User | None, row: DraftProcedure, data: Mapping[st
     """The impact assessment's answers and counts (TT 07/2014/TT-BTP), before the control unit answers."""
     require(actor, "review.draft_party", row.draft)
     _require_status(row.draft, DraftStatus.REGISTERED)
-    for field in ASSESSMENT_TEXTS:
-        if field in data:
-            setattr(row, field, str(data[field] or "").strip())
-    if "times_before" in data:
-        row.times_before = decimal_input(data["times_before"], "times_before", places=2)
-    if "times_after" in data:
-        row.times_after = decimal_input(data["times_after"], "times_after", places=2)
-    if "subjects" in data:
-        row.subjects = int(decimal_input(data["subjects"], "subjects", places=0))
-    recompute(row)
+    apply_form(row, data, texts=ASSESSMENT_TEXTS)
     return audited_save(row, actor=actor, action="draft_procedure.assess")
 
 
