@@ -183,3 +183,18 @@ def test_keys_are_files_readable_by_their_owner_only_and_a_new_name_gets_a_new_c
     assert pair.cert_path.read_bytes() != first
     signed = signatures.sign(result_pdf(), renamed, reason="r")
     assert signatures.verify(signed)[0].signer == "Lê Văn Kỳ"
+
+
+def test_the_public_check_is_rate_limited_per_address(client, settings):
+    settings.MOTCUA_SIGNATURE_CHECK_LIMIT = (2, 600)
+    content = result_pdf()
+    answers = [
+        client.post(VERIFY_URL, {"file": SimpleUploadedFile("kq.pdf", content)}).status_code for _ in range(3)
+    ]
+    assert answers == [200, 200, 429]
+    refused = client.post(VERIFY_URL, {"file": SimpleUploadedFile("kq.pdf", content)})
+    assert refused.status_code == 429
+    assert "Bạn đã kiểm tra quá nhiều tệp" in refused.content.decode()
+    assert 'data-testid="verdict"' not in refused.content.decode()  # the file was not read
+    other = client.post(VERIFY_URL, {"file": SimpleUploadedFile("kq.pdf", content)}, REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 200  # another address has its own allowance

@@ -1,13 +1,14 @@
 """Public tracking: a code plus the last four digits of the phone or ID number, nothing else revealed.
 
-Rate-limited per client address through Django's cache (a shared cache — database or Redis — in
-production, so every web process counts together), against guessing codes one after another.
+Rate-limited per client address (core.throttle.within_allowance), against guessing codes one after
+another.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
+
+from motcua.core import throttle
 
 from . import signing
 from .lifecycle import Action, Status
@@ -49,22 +50,10 @@ PUBLIC_REASONS = {
 }
 
 
-def client_address(request) -> str:
-    # Behind a reverse proxy, configure it to set REMOTE_ADDR (X-Forwarded-For is forgeable by clients).
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def allow(request) -> bool:
     """Count this lookup; False once the address has used its allowance for the window."""
     limit, window = getattr(settings, "MOTCUA_TRACKING_LIMIT", DEFAULT_LIMIT)
-    key = f"dossiers:track:{client_address(request)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count <= limit
+    return throttle.within_allowance(request, "dossiers:track", limit, window)
 
 
 def public_view(dossier: Dossier) -> dict:
