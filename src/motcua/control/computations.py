@@ -63,15 +63,16 @@ def union(groups: AgencyGroups) -> frozenset[int]:
     _("Các kỳ nhiệm vụ do cơ quan chủ trì có hạn trong kỳ; tham số: không có"),
 )
 def tasks_on_time_rate(groups: AgencyGroups, start: date, end: date, params: dict) -> Decimal:
-    from .deadlines import occurrence_finished_on_time
+    from .deadlines import DeadlineBook, occurrence_finished_on_time
     from .models import OccurrenceStatus, TaskOccurrence
 
     occurrences = TaskOccurrence.objects.filter(
         task__lead_agency__in=union(groups), due_on__gte=start, due_on__lte=end
     ).select_related("task__lead_agency__administrative_unit")
+    book = DeadlineBook.current()  # each province's calendar loaded once per page, not per occurrence
     total = on_time = 0
     for occurrence in occurrences:
         total += 1
-        if occurrence.status == OccurrenceStatus.DONE and occurrence_finished_on_time(occurrence):
+        if occurrence.status == OccurrenceStatus.DONE and occurrence_finished_on_time(occurrence, book):
             on_time += 1
     return Decimal(0) if not total else (Decimal(100) * on_time / total).quantize(Decimal("0.01"))

@@ -18,6 +18,7 @@ from .selectors import (
     TargetProgress,
     request_overview,
     target_progress,
+    targets_agencies,
     visible_plans,
     visible_requests,
 )
@@ -80,12 +81,14 @@ def dashboard(actor, *, year: int, book: DeadlineBook) -> Dashboard:
         state = book.state(occurrence)
         stats.setdefault(agency.pk, AgencyStats(agency)).counts[state] += 1
         totals[state] += 1
-    targets = [
-        target_progress(actor, target, today=book.today)
-        for target in Target.objects.filter(plan__in=[p for p in plans if p.status != PlanStatus.DRAFT])
+    shown = list(
+        Target.objects.filter(plan__in=[p for p in plans if p.status != PlanStatus.DRAFT])
         .select_related("plan")
         .order_by("plan__number", "code")
-    ]
+    )
+    where = targets_agencies(shown)
+    with book.shared():
+        targets = [target_progress(actor, t, today=book.today, agencies=where[t.pk]) for t in shown]
     outstanding = []
     for request in visible_requests(actor).filter(plan__in=plans).order_by("due_on"):
         rows = request_overview(actor, request, book)
@@ -181,13 +184,20 @@ def scorecard(actor, *, start: date, end: date, book: DeadlineBook | None = None
                 target.reports_late += 1
             elif request.due_on < book.today:
                 target.reports_missing += 1
-    for target_row in Target.objects.filter(
-        plan__in=plans, plan__year_from__lte=end.year, plan__year_to__gte=start.year
-    ).select_related("plan"):
-        for value in target_progress(actor, target_row, today=min(end, book.today)).rows:
-            if value.value is None:
-                continue
-            entry = row(value.agency)
-            entry.targets_total += 1
-            entry.targets_met += value.met
+    shown = list(
+        Target.objects.filter(
+            plan__in=plans, plan__year_from__lte=end.year, plan__year_to__gte=start.year
+        ).select_related("plan")
+    )
+    where = targets_agencies(shown)
+    with book.shared():
+        progress = [
+            target_progress(actor, t, today=min(end, book.today), agencies=where[t.pk]) for t in shown
+        ]
+    for value in (v for p in progress for v in p.rows):
+        if value.value is None:
+            continue
+        entry = row(value.agency)
+        entry.targets_total += 1
+        entry.targets_met += value.met
     return sorted(rows.values(), key=lambda r: r.agency.code)

@@ -5,6 +5,9 @@ working day, as the Civil Code moves a deadline ending on a day off; "due soon" 
 so a deadline after Tết is not "due soon" three calendar days before the holiday starts.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -86,6 +89,21 @@ class DeadlineBook:
             self._calendars[province.pk] = calendar_for(province, on=self.today)
         return self._calendars[province.pk]
 
+    @contextmanager
+    def shared(self) -> Iterator["DeadlineBook"]:
+        """Within the block, `DeadlineBook.current()` is this book: a computation a page runs for each of
+        its agencies and targets uses the page's calendars instead of loading its own."""
+        token = _current_book.set(self)
+        try:
+            yield self
+        finally:
+            _current_book.reset(token)
+
+    @classmethod
+    def current(cls) -> "DeadlineBook":
+        """The book of the page being built (`shared`), else a new one for today."""
+        return _current_book.get() or cls()
+
     @property
     def due_soon_days(self) -> int:
         if self._due_soon is None:
@@ -120,6 +138,9 @@ class DeadlineBook:
         if left <= self.due_soon_days:
             return DeadlineState.DUE_SOON
         return DeadlineState.IN_PROGRESS
+
+
+_current_book: ContextVar[DeadlineBook | None] = ContextVar("deadline_book", default=None)
 
 
 def _count_working_days(calendar: Calendar, after: date, until: date) -> int:

@@ -9,6 +9,7 @@
 
 import rules
 
+from motcua.core.readonce import remembered
 from motcua.org.models import Agency, AgencyKind, Role
 from motcua.org.rules import can_manage_organisation
 
@@ -20,6 +21,10 @@ MANAGING_ROLES = frozenset(
 def managing_agency_ids(user) -> set[int]:
     """Agencies whose plans the user manages; the office of a People's Committee drafts, follows and
     reviews the Committee's plans, so its managing staff act for the Committee too."""
+    return set(remembered(user, "control_managing_agencies", lambda: frozenset(_managing_agency_ids(user))))
+
+
+def _managing_agency_ids(user) -> set[int]:
     from motcua.org.selectors import active_roles
 
     roles = list(active_roles(user).filter(role__in=MANAGING_ROLES))
@@ -38,7 +43,13 @@ def managing_agency_ids(user) -> set[int]:
 def member_agency_ids(user) -> set[int]:
     from motcua.org.selectors import active_roles
 
-    return set(active_roles(user).values_list("agency_id", flat=True))
+    return set(
+        remembered(
+            user,
+            "control_member_agencies",
+            lambda: frozenset(active_roles(user).values_list("agency_id", flat=True)),
+        )
+    )
 
 
 @rules.predicate

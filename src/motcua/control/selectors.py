@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from motcua.core.trees import closure
 from motcua.org.models import Agency, User
-from motcua.org.selectors import visible_agencies
+from motcua.org.selectors import visible_agencies, visible_agency_ids
 
 from . import computations
 from .deadlines import DeadlineBook, DeadlineState
@@ -200,14 +200,45 @@ def _percent(value: Decimal | None, goal: Decimal) -> Decimal | None:
 
 def target_agencies(target: Target) -> list[Agency]:
     """Where the target is measured: the agencies of its tasks, else of the plan's tasks, else the issuer."""
-    tasks = target.tasks.all() if target.tasks.exists() else target.plan.tasks.all()
-    ids = set(tasks.values_list("lead_agency_id", flat=True))
-    ids |= set(
-        Task.supporting_agencies.through.objects.filter(task__in=tasks).values_list("agency_id", flat=True)
+    return targets_agencies([target])[target.pk]
+
+
+def targets_agencies(targets: list[Target]) -> dict[int, list[Agency]]:
+    """`target_agencies` of several targets in five queries, whatever their number (a dashboard shows
+    every target of every plan)."""
+    by_target: dict[int, set[int]] = {t.pk: set() for t in targets}
+    linked = Task.targets.through.objects.filter(target__in=targets).values_list("target_id", "task_id")
+    tasks_of: dict[int, set[int]] = {}
+    for target_id, task_id in linked:
+        tasks_of.setdefault(target_id, set()).add(task_id)
+    plan_tasks: dict[int, set[int]] = {}
+    unlinked_plans = {t.plan_id for t in targets if t.pk not in tasks_of}
+    leads: dict[int, int] = {}
+    for task_id, plan_id, lead in Task.objects.filter(
+        Q(pk__in={k for ks in tasks_of.values() for k in ks}) | Q(plan__in=unlinked_plans)
+    ).values_list("pk", "plan_id", "lead_agency_id"):
+        leads[task_id] = lead
+        if plan_id in unlinked_plans:
+            plan_tasks.setdefault(plan_id, set()).add(task_id)
+    supporting: dict[int, set[int]] = {}
+    for task_id, agency_id in Task.supporting_agencies.through.objects.filter(task__in=leads).values_list(
+        "task_id", "agency_id"
+    ):
+        supporting.setdefault(task_id, set()).add(agency_id)
+    for target_id, agency_id in TargetValue.objects.filter(target__in=targets).values_list(
+        "target_id", "agency_id"
+    ):
+        by_target[target_id].add(agency_id)
+    for target in targets:
+        tasks = tasks_of.get(target.pk) or plan_tasks.get(target.plan_id, set())
+        for task_id in tasks:
+            by_target[target.pk] |= {leads[task_id], *supporting.get(task_id, ())}
+        by_target[target.pk] = by_target[target.pk] or {target.plan.issuing_agency_id}
+    agencies = Agency.objects.filter(pk__in=set().union(*by_target.values())).select_related(
+        "administrative_unit"
     )
-    ids |= set(target.values.values_list("agency_id", flat=True))
-    ids = ids or {target.plan.issuing_agency_id}
-    return list(Agency.objects.filter(pk__in=ids).select_related("administrative_unit").order_by("code"))
+    found = {a.pk: a for a in agencies}
+    return {pk: sorted((found[i] for i in ids), key=lambda a: a.code) for pk, ids in by_target.items()}
 
 
 def target_period(target: Target, today: date) -> tuple[date, date]:
@@ -215,10 +246,13 @@ def target_period(target: Target, today: date) -> tuple[date, date]:
     return start, max(start, min(today, date(target.plan.year_to, 12, 31)))
 
 
-def target_progress(actor: User, target: Target, *, today: date | None = None) -> TargetProgress:
+def target_progress(
+    actor: User, target: Target, *, today: date | None = None, agencies: list[Agency] | None = None
+) -> TargetProgress:
+    """Progress of a target; `agencies`, when given, are its `target_agencies` read with others'."""
     today = today or timezone.localdate()
-    agencies = target_agencies(target)
-    shown = set(visible_agencies(actor).values_list("pk", flat=True))
+    agencies = target_agencies(target) if agencies is None else agencies
+    shown = set(visible_agency_ids(actor))
     if manages(actor, target.plan):
         shown |= {a.pk for a in agencies}
     goal = target.target_value

@@ -9,11 +9,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import rules
 
+from motcua.core.readonce import read_once, remembered
 from motcua.core.trees import ancestors
 from motcua.org.models import Agency, Role
 from motcua.org.rules import can_manage_organisation
@@ -40,31 +38,13 @@ def roles_on(actor, dossier) -> set[str]:
     return held
 
 
-_MEMO = "_dossier_assignments"
-
-
 def _assignments(actor) -> list:
-    memo = getattr(actor, _MEMO, None)
-    if memo is None:
-        return list(active_roles(actor))
-    if not memo:
-        memo.append(list(active_roles(actor)))
-    return memo[0]
+    return remembered(actor, "dossier_assignments", lambda: list(active_roles(actor)))
 
 
-@contextmanager
-def assignments_read_once(actor) -> Iterator[None]:
-    """Within the block, `roles_on` reads the actor's role assignments once: an action asks before it acts
-    (may they?) and its answer asks again (what may they do now?), and the roles did not change in between.
-    Scoped to one request on purpose: a role given or taken is seen by the next request."""
-    if not getattr(actor, "is_authenticated", False) or hasattr(actor, _MEMO):
-        yield
-        return
-    setattr(actor, _MEMO, [])
-    try:
-        yield
-    finally:
-        delattr(actor, _MEMO)
+# Within the block, `roles_on` reads the actor's role assignments once: an action asks before it acts
+# (may they?) and its answer asks again (what may they do now?), and the roles did not change in between.
+assignments_read_once = read_once
 
 
 def roles_at(actor, agency: Agency) -> set[str]:

@@ -21,6 +21,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from motcua.core.readonce import remembered
 from motcua.core.trees import closure
 from motcua.core.validity import valid_on
 
@@ -56,10 +57,30 @@ def visible_agencies(actor: Actor | None, *, on: date | None = None) -> QuerySet
         return Agency.objects.none()
     if actor.is_superuser:
         return Agency.objects.all()
+    day = on or timezone.localdate()
+    units, agencies = remembered(actor, ("scope", day), lambda: _scope(actor, day))
+    if not units and not agencies:
+        return Agency.objects.none()
+    return Agency.objects.filter(Q(administrative_unit__in=units) | Q(pk__in=agencies))
+
+
+def visible_agency_ids(actor: Actor | None, *, on: date | None = None) -> frozenset[int]:
+    """The ids of `visible_agencies`, for pages that test row after row whether an agency is shown."""
+    day = on or timezone.localdate()
+    return remembered(
+        actor,
+        ("scope_ids", day),
+        lambda: frozenset(visible_agencies(actor, on=day).order_by().values_list("pk", flat=True)),
+    )
+
+
+def _scope(actor: User, day: date) -> tuple[frozenset[int], frozenset[int]]:
+    """The administrative units whose agencies the actor sees whole, and single agencies (with those below
+    them): the closures over parents and successors that `visible_agencies` filters on."""
     subtree_units: set[int] = set()
     same_units: set[int] = set()
     agency_roots: set[int] = set()
-    for assignment in active_roles(actor, on=on):
+    for assignment in active_roles(actor, on=day):
         agency = assignment.agency
         if assignment.role in UNIT_WIDE_ROLES:
             subtree_units.add(agency.administrative_unit_id)
@@ -72,9 +93,7 @@ def visible_agencies(actor: Actor | None, *, on: date | None = None) -> QuerySet
     )
     units |= closure(AdministrativeUnit, same_units, link="successor")
     agencies = closure(Agency, closure(Agency, agency_roots, link="parent"), link="successor")
-    if not units and not agencies:
-        return Agency.objects.none()
-    return Agency.objects.filter(Q(administrative_unit__in=units) | Q(pk__in=agencies))
+    return frozenset(units), frozenset(agencies)
 
 
 def visible_units(actor: Actor | None, *, on: date | None = None) -> QuerySet[AdministrativeUnit]:

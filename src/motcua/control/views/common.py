@@ -1,6 +1,13 @@
 """What every control page shares: the staff-only guard, the agencies an officer manages, exports."""
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+
 from motcua.core.access import staff_required
+from motcua.core.readonce import read_once
 from motcua.org.models import Agency
 
 from ..rules import managing_agency_ids
@@ -8,8 +15,18 @@ from ..rules import managing_agency_ids
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-# Citizens have nothing to do here: every page is for logged-in officers.
-staff_only = staff_required()
+def staff_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Citizens have nothing to do here: every page is for logged-in officers. The officer's roles and
+    scope are read once per page (`read_once`): a dashboard asks for them again for every target, report
+    request and plan it shows."""
+    guarded = staff_required()(view)
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        with read_once(request.user):
+            return guarded(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _managed_agencies(user):
