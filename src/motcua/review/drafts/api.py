@@ -104,6 +104,7 @@ def _year(data) -> int | None:
 
 class DraftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = [permissions.IsAuthenticated]
+    lookup_value_regex = r"[0-9]+"  # another shape matches no route: a 404, never int()'s 500
     serializer_class = DraftOut
 
     def get_queryset(self):
@@ -119,7 +120,10 @@ class DraftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return rows.order_by("received_on", "pk")
 
     @extend_schema(
-        parameters=[OpenApiParameter("status", str, enum=DraftStatus.values), OpenApiParameter("year", int)],
+        parameters=[
+            OpenApiParameter("status", str, enum=DraftStatus.values),
+            OpenApiParameter("year", {"type": "integer", "minimum": 2000, "maximum": 2100}),
+        ],
         responses={200: DraftOut(many=True), **error_responses(400, 401, 403)},
     )
     def list(self, request, *args, **kwargs):
@@ -150,7 +154,7 @@ class DraftCountsView(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
     @extend_schema(
-        parameters=[OpenApiParameter("year", int)],
+        parameters=[OpenApiParameter("year", {"type": "integer", "minimum": 2000, "maximum": 2100})],
         responses={200: DraftCountsOut, **error_responses(400, 401)},
     )
     def get(self, request: Request) -> Response:

@@ -42,6 +42,7 @@ class InspectionOut(serializers.ModelSerializer):
 
 class InspectionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = [permissions.IsAuthenticated]
+    lookup_value_regex = r"[0-9]+"  # another shape matches no route: a 404, never int()'s 500
     serializer_class = InspectionOut
 
     def get_queryset(self):
