@@ -355,6 +355,10 @@ SPECTACULAR_SETTINGS = {
         "ContestEntryStatusEnum": "motcua.contest.workflows.EntryStatus",
         "ContestEntryCategoryEnum": "motcua.contest.models.EntryCategory",
         "GoodModelKindEnum": "motcua.contest.models.GoodModelKind",
+        "ArticleStatusEnum": "motcua.outreach.workflows.ArticleStatus",
+        "QuestionStatusEnum": "motcua.outreach.workflows.QuestionStatus",
+        "TrainingModeEnum": "motcua.outreach.models.CourseMode",
+        "StaffRoleEnum": "motcua.org.models.Role",
     },
 }
 

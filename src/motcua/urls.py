@@ -34,6 +34,7 @@ urlpatterns = [
     path("api/v1/", include("motcua.serviceindex.api_urls")),
     path("api/v1/", include("motcua.review.api_urls")),
     path("api/v1/", include("motcua.contest.api_urls")),
+    path("api/v1/", include("motcua.outreach.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("quan-tri/", admin.site.urls),
     path("", include("motcua.core.urls")),

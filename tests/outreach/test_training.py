@@ -2,8 +2,6 @@
 certificates (PDF read back with pdftotext), the Excel lists, and the target "100% of commune one-stop
 officers trained" computed from the attendance rows."""
 
-import shutil
-import subprocess
 from datetime import timedelta
 from decimal import Decimal
 from io import BytesIO
@@ -19,6 +17,7 @@ from motcua.core.models import AuditEvent
 from motcua.org.models import Role, RoleAssignment
 from motcua.outreach import training
 from motcua.outreach.models import ActivityKind, Attendance, CommunicationActivity, TrainingCourse
+from tests.dossiers.test_papers import pdf_text as papers_text
 
 RATE = "outreach.officials_trained_rate"
 TODAY = timezone.localdate()
@@ -157,10 +156,8 @@ def test_certificates_are_numbered_once_and_then_kept(setup):
 
 
 def pdf_text(pdf: bytes) -> str:
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    done = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)
-    return " ".join(done.stdout.decode().split())
+    """The text layer (pdftotext, shared with the dossiers' papers) with whitespace runs as one space."""
+    return " ".join(papers_text(pdf).split())
 
 
 def test_the_officer_runs_a_course_through_the_pages(client, setup):

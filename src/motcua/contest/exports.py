@@ -2,6 +2,7 @@
 core.spreadsheets (text that looks like a formula stays text)."""
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -78,4 +79,55 @@ def workbook(actor: User, contest: Contest) -> Workbook:
 def response(actor: User, contest: Contest) -> HttpResponse:
     reply = HttpResponse(spreadsheets.to_bytes(workbook(actor, contest)), content_type=XLSX)
     reply["Content-Disposition"] = f'attachment; filename="ket-qua-{contest.code}.xlsx"'
+    return reply
+
+
+def register_workbook(contest: Contest, entries) -> Workbook:
+    """The register of entries (sổ nhận bài dự thi) kept by the secretariat: one row per entry in the
+    order received, with who entered it and the check's outcome; no marks (they stay blind)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = str(_("Sổ nhận bài dự thi"))[:31]
+    sheet.append([contest.title])
+    sheet.append(
+        [
+            _("STT"),
+            _("Số biên nhận"),
+            _("Nộp lúc"),
+            _("Tên bài"),
+            _("Loại"),
+            _("Người dự thi"),
+            _("Tác giả"),
+            _("Tổ chức, cơ quan"),
+            _("Điện thoại"),
+            _("Thư điện tử"),
+            _("Số tệp"),
+            _("Tình trạng"),
+            _("Ý kiến kiểm tra"),
+        ]
+    )
+    for number, e in enumerate(entries, start=1):
+        sheet.append(
+            [
+                number,
+                e.code,
+                timezone.localtime(e.submitted_at).strftime("%d/%m/%Y %H:%M"),
+                e.title,
+                e.get_category_display(),
+                e.get_entrant_kind_display(),
+                e.author_name,
+                e.agency.name if e.agency_id else e.organisation_name,
+                e.phone,
+                e.email,
+                e.file_count,
+                e.get_status_display(),
+                e.eligibility_note,
+            ]
+        )
+    return book
+
+
+def register_response(contest: Contest, entries) -> HttpResponse:
+    reply = HttpResponse(spreadsheets.to_bytes(register_workbook(contest, entries)), content_type=XLSX)
+    reply["Content-Disposition"] = f'attachment; filename="so-nhan-bai-{contest.code}.xlsx"'
     return reply

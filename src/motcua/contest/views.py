@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +18,7 @@ from motcua.core.actions import done_message
 from motcua.core.errors import run
 from motcua.org.selectors import active_roles
 
-from . import exports, selectors, services
+from . import exports, papers, selectors, services
 from .forms import CheckForm, ConflictForm, EntryForm, RegisterFilterForm, ScoreForm
 from .models import Contest, Entry, PhaseKind
 from .rules import conflict_reason, juror_of, roles_on
@@ -111,6 +112,20 @@ def receipt(request: HttpRequest, code: str) -> HttpResponse:
             "awards": phases.get(PhaseKind.AWARDS),
         },
     )
+
+
+@login_required
+def receipt_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    """The receipt as a paper: for the entrant, and for the contest's secretariat."""
+    entry = selectors.own_entries(request.user).filter(code=code).first()
+    if entry is None:
+        found = Entry.objects.select_related("contest").filter(code=code).first()
+        if found is None or SECRETARIAT not in roles_on(request.user, found.contest):
+            raise Http404
+        entry = found
+    reply = HttpResponse(papers.receipt_pdf(entry), content_type="application/pdf")
+    reply["Content-Disposition"] = f'inline; filename="bien-nhan-{entry.code}.pdf"'
+    return reply
 
 
 @login_required
@@ -320,3 +335,13 @@ def export(request: HttpRequest, code: str) -> HttpResponse:
         )
         return redirect("contest:board", code=contest.code)
     return exports.response(request.user, contest)
+
+
+@staff_required
+def register_export(request: HttpRequest, code: str) -> HttpResponse:
+    """The secretariat's register of entries as Excel (contacts included: the secretariat holds them)."""
+    contest = selectors.managed_contest(request.user, code)
+    if SECRETARIAT not in roles_on(request.user, contest):
+        raise Http404
+    entries = selectors.entries_for(request.user, contest).annotate(file_count=Count("files"))
+    return exports.register_response(contest, entries)

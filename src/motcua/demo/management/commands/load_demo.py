@@ -13,6 +13,7 @@ from motcua.demo import (
     feedback,
     national,
     org,
+    outreach,
     portal,
     ratings,
     review,
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         counts.update(ratings.load())
         with transaction.atomic():
             counts.update(faq.load())
+        counts.update(outreach.load())  # after the FAQ topics it publishes answers under
         counts.update(feedback.load())
         counts.update(review.load())
         counts.update(national.load())  # after every demo dossier change
