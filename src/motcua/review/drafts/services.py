@@ -24,6 +24,7 @@ from motcua.control.models import OccurrenceStatus, Plan, PlanStatus
 from motcua.core import audit
 from motcua.core.access import require
 from motcua.core.audited import audited_save
+from motcua.core.workflow import acting_roles
 from motcua.org.models import Agency, User
 
 from .. import costs
@@ -39,20 +40,20 @@ from .models import (
     DraftRegulation,
     OpinionTimeLimit,
 )
-from .workflows import CONTROL, DRAFT, DRAFTER, SYSTEM, DraftAction, DraftStatus
+from .workflows import CONTROL, DRAFT, DRAFTER, DraftAction, DraftStatus
 
 MAX_PROCEDURES = 200  # a real draft lists a few dozen; more is a mistake or an attack
 
 
 def held_roles(actor: User | None, draft: DraftRegulation) -> frozenset[str]:
     if actor is None:
-        return frozenset({SYSTEM})
+        return acting_roles(None)
     held = set()
     if actor.has_perm("review.control_draft", draft):
         held.add(CONTROL)
     if actor.has_perm("review.draft_party", draft):
         held.add(DRAFTER)
-    return frozenset(held)
+    return acting_roles(actor, *held)
 
 
 def opinion_deadline(received_on: date, control_agency: Agency) -> tuple[OpinionTimeLimit, date]:

@@ -13,11 +13,10 @@ Roles:
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.workflow import NEW, Workflow, row
+from motcua.core.workflow import NEW, Workflow, system_row
 
 CONTROL = "control_unit"
 DRAFTER = "drafting_agency"
-SYSTEM = "system"
 
 
 class DraftStatus(models.TextChoices):
@@ -37,10 +36,10 @@ class DraftAction(models.TextChoices):
 DRAFT = Workflow(
     "draft_regulation",
     (
-        row(NEW, DraftAction.REGISTER, DraftStatus.REGISTERED, {CONTROL, SYSTEM}),
-        row(DraftStatus.REGISTERED, DraftAction.ANSWER, DraftStatus.ANSWERED, {CONTROL, SYSTEM}),
-        row(DraftStatus.ANSWERED, DraftAction.EXPLAIN, DraftStatus.EXPLAINED, {CONTROL, DRAFTER, SYSTEM}),
-        row(DraftStatus.EXPLAINED, DraftAction.ISSUE, DraftStatus.ISSUED, {CONTROL, DRAFTER, SYSTEM}),
+        system_row(NEW, DraftAction.REGISTER, DraftStatus.REGISTERED, {CONTROL}),
+        system_row(DraftStatus.REGISTERED, DraftAction.ANSWER, DraftStatus.ANSWERED, {CONTROL}),
+        system_row(DraftStatus.ANSWERED, DraftAction.EXPLAIN, DraftStatus.EXPLAINED, {CONTROL, DRAFTER}),
+        system_row(DraftStatus.EXPLAINED, DraftAction.ISSUE, DraftStatus.ISSUED, {CONTROL, DRAFTER}),
     ),
     status_field="status",
     statuses=DraftStatus,
