@@ -170,7 +170,7 @@ def test_a_file_that_does_not_match_its_hash_keeps_the_submission_out_and_the_ot
 def test_a_file_that_is_not_a_document_is_refused_with_its_reason(desk, portal):
     offer(portal, desk, "G22.99-260101-0006", files={"to-khai.pdf": b"MZ\x90\x00 not a pdf", "a.jpg": JPEG})
     ((_code, message),) = pull().failed
-    assert "Chỉ nhận tệp PDF, JPEG hoặc PNG" in message
+    assert "Programs, web pages and scripts are not accepted." in message  # core.uploads names what it is
     assert Dossier.objects.count() == 0
     assert not PortalSync.objects.exists()
 
