@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -256,7 +256,11 @@ def course_for(actor, pk: int) -> TrainingCourse:
 
 
 def attendees_of(course: TrainingCourse) -> QuerySet[Attendance]:
-    return course.attendees.select_related("user", "agency").order_by("agency__name", "guest_name", "pk")
+    """Officials by agency, then guests (no agency): the same order on PostgreSQL and SQLite, which put
+    NULLs at opposite ends unless told."""
+    return course.attendees.select_related("user", "agency").order_by(
+        F("agency__name").asc(nulls_last=True), "guest_name", "pk"
+    )
 
 
 def attendance_for(actor, pk: int) -> Attendance:
