@@ -72,10 +72,15 @@ def identity_provider(settings, transactional_db, live_server):
 
 
 def _drop_provider_tables() -> None:
-    """Leave the database as the rest of the suite knows it."""
+    """Leave the database and the admin as the rest of the suite knows them: the provider's admin module
+    registers its models on import, and the admin index of a later test would ask for an app that is gone."""
+    from django.contrib import admin
+
     with connection.schema_editor() as editor:
         for model in reversed(list(apps.get_app_config("oidc_provider").get_models())):
             editor.delete_model(model)
+    for model in [m for m in admin.site._registry if m._meta.app_label == "oidc_provider"]:
+        admin.site.unregister(model)
 
 
 def _browser() -> requests.Session:

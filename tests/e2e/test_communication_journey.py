@@ -82,7 +82,7 @@ def test_a_question_from_the_portal_to_the_public_faq(new_context, live_server, 
     accessible(desk)
     desk.get_by_role("link", name=question.code).click()
     expect(desk.get_by_test_id("asker")).to_contain_text("Nguyễn Văn Hỏi")  # the desk handles it
-    desk.get_by_label("Cơ quan trả lời").select_option(label="Sở Tư pháp")
+    desk.locator("#id_route-agency").select_option(label="Sở Tư pháp")
     act(desk, "Chuyển cơ quan trả lời", "Cơ quan đang trả lời")
 
     specialist = log_in(new_context, DESKTOP, live_server, "cv-so-e2e")
@@ -118,7 +118,7 @@ def test_an_article_from_draft_to_the_public_page_and_feed(new_context, live_ser
     author.get_by_label("Chuyên mục").select_option(label="Cải cách ở cơ sở")
     author.get_by_label("Tiêu đề").fill("Xã A số hóa hồ sơ ngay khi tiếp nhận")
     author.get_by_label("Tóm tắt").fill("Mỗi hồ sơ được số hóa trong 12 phút.")
-    author.get_by_label("Nội dung", exact=True).fill(
+    author.locator("textarea[name=body]").fill(
         "<p>Từ tháng 9, <strong>Xã A</strong> số hóa mọi hồ sơ.</p><script>alert(1)</script>"
     )
     author.get_by_role("button", name="Lưu", exact=True).click()

@@ -8,6 +8,7 @@ form with errors), in both languages.
 import json
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page
 
 from motcua.dossiers import reference, services
@@ -49,7 +50,7 @@ def citizen_with_dossiers(transactional_db):
         dossier=done,
         expected_version=done.version,
         number="3/TLKS",
-        signed_on=done.submitted_at.date(),
+        signed_on=timezone.localdate(done.submitted_at),
     )
     return desk, citizen, waiting, done
 

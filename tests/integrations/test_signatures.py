@@ -185,7 +185,7 @@ def test_keys_are_files_readable_by_their_owner_only_and_a_new_name_gets_a_new_c
     assert signatures.verify(signed)[0].signer == "Lê Văn Kỳ"
 
 
-def test_the_public_check_is_rate_limited_per_address(client, settings):
+def test_the_public_check_is_rate_limited_per_address(client, settings, db):
     settings.MOTCUA_SIGNATURE_CHECK_LIMIT = (2, 600)
     content = result_pdf()
     answers = [
