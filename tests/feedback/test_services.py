@@ -211,6 +211,26 @@ def test_sent_after_hours_on_the_eve_of_tet_starts_after_the_break(world):
     assert due.hour >= 16
 
 
+def test_the_limit_in_force_is_read_on_the_day_in_vietnam_not_in_utc(world):
+    """Sent at 00:30 on 1/1/2027 in Vietnam (17:30 on 31/12/2026 in UTC): the limit that takes effect on
+    1/1/2027 applies. Reading the row on the UTC day picked the old limit."""
+    from datetime import UTC, date
+
+    from motcua.feedback import deadlines
+    from motcua.feedback.models import FeedbackLimit, Stage
+    from motcua.workdays.loader import working_days_from
+
+    old = deadlines.limit(Stage.REFUSE, date(2026, 12, 31))
+    FeedbackLimit.objects.filter(pk=old.pk).update(valid_to=date(2026, 12, 31))
+    FeedbackLimit.objects.create(
+        stage=Stage.REFUSE, working_days=old.working_days + 3, valid_from=date(2027, 1, 1), legal_basis="thử"
+    )
+    sent = vn(2027, 1, 1, 0, 30).astimezone(UTC)  # as timezone.now() gives it
+    assert sent.date() == date(2026, 12, 31)
+    assert deadlines.limit(Stage.REFUSE, date(2027, 1, 1)).working_days == old.working_days + 3
+    assert deadlines.due(sent, Stage.REFUSE) == working_days_from(sent, old.working_days + 3)
+
+
 def test_votes_count_once_per_sender_and_per_account(world):
     item = published(world)
     services.vote(actor=world.citizen, feedback=item, agrees=False)

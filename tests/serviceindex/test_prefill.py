@@ -11,6 +11,8 @@ from motcua.control import reports, services
 from motcua.control.models import PlanKind, ReportTemplate
 from motcua.core.models import AuditEvent
 from motcua.org.models import Role
+from tests.serviceindex.factories import vn
+from tests.serviceindex.test_feedback_indicators import item
 
 DOSSIER_FIGURES = (
     "received_online",
@@ -84,10 +86,26 @@ def test_quarter_figures_of_each_commune(scenario, plan, officer):
     b = reports.prefilled_figures(q1, scenario.b)
     assert (b["received_online"], b["received_direct"], b["done_on_time"], b["done_late"]) == (1, 2, 1, 2)
     assert (b["pending_in_time"], b["pending_overdue"]) == (0, 0)
-    assert "feedback_received" not in a  # no computation: typed by the agency
+    assert (a["feedback_received"], a["tthc_reviewed"]) == (0, 0)  # the scenario has neither
+    assert "difficulties" not in a  # no computation: typed by the agency
     # Next quarter (from 15/3): a5 is carried over.
     q2 = ask(plan, officer, scenario, 2)
     assert reports.prefilled_figures(q2, scenario.a)["carried_over"] == Decimal(1)
+
+
+def test_feedback_figures_of_the_quarter(scenario, plan, officer):
+    """Items are received 20 days before their due date (test_feedback_indicators.item). Q1 is
+    15/12/2025–14/3/2026: received 18/2, 20/2 and 13/3 count, 31/3 does not; approved 9/3 counts, 15/3
+    does not; published 11/3 counts, 16/3 does not. B's item is not A's."""
+    a = scenario.a
+    item(a, due=vn(2026, 3, 10, 17), approved=vn(2026, 3, 9, 9), published=vn(2026, 3, 11, 9))
+    item(a, due=vn(2026, 3, 12, 17), approved=vn(2026, 3, 15, 9), published=vn(2026, 3, 16, 9))
+    item(a, due=vn(2026, 4, 2, 17))
+    item(a, due=vn(2026, 4, 20, 17))
+    item(scenario.b, due=vn(2026, 3, 10, 17), approved=vn(2026, 3, 9, 9), published=vn(2026, 3, 11, 9))
+    q1 = ask(plan, officer, scenario, 1)
+    got = reports.prefilled_figures(q1, a)
+    assert (got["feedback_received"], got["feedback_handled"], got["feedback_published"]) == (3, 1, 1)
 
 
 def test_a_corrected_figure_needs_a_reason_that_is_kept(scenario, plan, officer, make_staff):

@@ -6,6 +6,8 @@ as a dossier's does, so feedback sent on the eve of Tết is due counted from th
 
 from datetime import date, datetime
 
+from django.utils import timezone
+
 from motcua.core.validity import stage_limit_in_force
 from motcua.workdays.loader import working_days_from
 
@@ -18,4 +20,4 @@ def limit(stage: str, day: date) -> FeedbackLimit:
 
 def due(start: datetime, stage: str) -> datetime:
     """When a stage that starts at `start` must be done."""
-    return working_days_from(start, limit(stage, start.date()).working_days)
+    return working_days_from(start, limit(stage, timezone.localdate(start)).working_days)

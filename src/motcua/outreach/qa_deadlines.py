@@ -3,6 +3,8 @@ workdays engine from the next office period, as feedback's are."""
 
 from datetime import date, datetime
 
+from django.utils import timezone
+
 from motcua.core.validity import stage_limit_in_force
 from motcua.workdays.loader import working_days_from
 
@@ -17,4 +19,4 @@ def limit(stage: str, day: date) -> QuestionLimit:
 
 def due(start: datetime, stage: str) -> datetime:
     """When a stage that starts at `start` must be done."""
-    return working_days_from(start, limit(stage, start.date()).working_days)
+    return working_days_from(start, limit(stage, timezone.localdate(start)).working_days)

@@ -40,6 +40,16 @@ def procedures_reviewed(groups: AgencyGroups, start: date, end: date, params: di
 
 
 @register(
+    "review.options_proposed",
+    _("Số phương án đơn giản hóa được đề xuất"),
+    _("Phiếu rà soát gửi trong kỳ đề xuất sửa đổi, thay thế, bãi bỏ, đơn giản hóa (trừ giữ nguyên)"),
+)
+def options_proposed(groups: AgencyGroups, start: date, end: date, params: dict) -> Decimal:
+    proposed = _of(groups).filter(submitted_at__date__range=(start, end)).exclude(proposal=Proposal.KEEP)
+    return Decimal(proposed.count())
+
+
+@register(
     "review.options_approved",
     _("Số phương án đơn giản hóa được phê duyệt"),
     _("Theo ngày ký quyết định phê duyệt"),

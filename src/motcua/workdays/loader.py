@@ -135,5 +135,5 @@ def working_days_from(start: datetime, days: int) -> datetime:
     """The end of `days` working days counted from `start`, or from the next office period when `start` is
     outside office hours (a stage of feedback or of a citizen's question sent on the eve of Tết is due
     counted from the first day back)."""
-    cal = installation_calendar(start.date())
+    cal = installation_calendar(timezone.localdate(start))
     return clock.add(clock.next_office_instant(start, cal), Duration.working_days(days), cal)
