@@ -30,6 +30,42 @@ def desk(db):
     return build_desk()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def seeded_rows_survive_flushes(django_db_setup, django_db_blocker):
+    """The rows the migrations seeded (legal parameters, calendars, the index's groups, report templates) are
+    there for every test, whatever ran before it.
+
+    A transactional test (every browser journey: the live server answers from another thread, so nothing
+    can be rolled back) ends with a flush, and the flush empties the seeded tables too: in a random order or
+    on another xdist worker, the next test met a question with no time limit in force or a dossier with no
+    verdict rule. The database is serialised once after migrating, and after each flush loaded again, as
+    Django's `serialized_rollback` does before a test; it is done here after the flush instead, because
+    Playwright's sync API switches contexts and Django's per-context connection object then no longer holds
+    the serialised copy (and the tests that follow a transactional one need the rows too)."""
+    from django.db import connections
+    from django.test import TransactionTestCase
+
+    with django_db_blocker.unblock():
+        snapshot = {alias: connections[alias].creation.serialize_db_to_string() for alias in connections}
+    flush_then_reseed_original = TransactionTestCase._fixture_teardown
+
+    def flush_then_reseed(self):
+        for alias in self._databases_names(include_mirrors=False):
+            # With the copy on the connection, the flush leaves content types and permissions to it too.
+            connections[alias]._test_serialized_contents = snapshot[alias]
+        serialized, self.serialized_rollback = self.serialized_rollback, True
+        try:
+            flush_then_reseed_original(self)
+        finally:
+            self.serialized_rollback = serialized
+        for alias in self._databases_names(include_mirrors=False):
+            connections[alias].creation.deserialize_db_from_string(snapshot[alias])
+
+    TransactionTestCase._fixture_teardown = flush_then_reseed
+    yield
+    TransactionTestCase._fixture_teardown = flush_then_reseed_original
+
+
 @pytest.fixture(autouse=True)
 def fast_passwords(settings):
     """Factories hash a password per user; the production hasher would dominate the suite's time."""

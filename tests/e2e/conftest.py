@@ -3,12 +3,17 @@
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import StaffFactory
 
 # Playwright's sync API keeps an event loop running in this thread, which makes Django refuse ORM calls
 # made by the test itself (fixtures, factories) as if they came from async code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# A page that answers after a database write can take longer than Playwright's 5 s on a busy two-core CI
+# machine running two workers; a real failure still fails, later.
+expect.set_options(timeout=15_000)
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}

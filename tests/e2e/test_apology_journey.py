@@ -38,10 +38,6 @@ def _paper(page, live_server, dossier: Dossier, kind: str) -> str:
 
 
 def test_an_apology_after_the_appointment_keeps_the_dossier_late(new_context, viewport, live_server, desk):
-    # Known defect, open in issue 13: in the full suite on PostgreSQL (both widths) and as the second run on
-    # SQLite, "Cập nhật kết quả" leaves the verdict empty; alone on SQLite the phone run passes. Skipped so
-    # that it shows in every run's summary until the cause is found, not hidden as passing.
-    pytest.skip("the result leaves the verdict empty in the suite: open defect, issue 13")
     today = timezone.localdate()
     start = today - timedelta(days=21)
     dossier = receive(desk, at=vn(start.year, start.month, start.day, 9))  # 3 working days: long past
