@@ -229,3 +229,24 @@ def test_no_action_other_than_a_lawful_pause_changes_the_appointment(desk, actio
         except (ValidationError, services.ActionNotAllowed, services.ActionNotPossible):
             dossier = Dossier.objects.get(pk=dossier.pk)
         assert Dossier.objects.get(pk=dossier.pk).due_at == before
+
+
+# --------------------------------------------------------------------------- after a flush (the e2e defect)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_dossier_finished_after_a_flush_is_still_graded():
+    """The browser journey's verdict stayed empty after the first test: each flush emptied the seeded rule
+    rows, and `judge` found no rule in force. The rows are seeded again after a flush, so a dossier
+    finished then is graded like any other, and its appointment still ends at the close of office."""
+    from django.core.management import call_command
+
+    from tests.dossiers.factories import build_desk
+
+    call_command("flush", "--no-input", verbosity=0)
+    desk = build_desk()
+    dossier = apologise(desk, at_leader(desk), at=vn(2026, 3, 13, 9, 0))
+    dossier = finish(desk, dossier, at=vn(2026, 3, 18, 9, 0))
+    dossier.refresh_from_db()
+    assert dossier.timeliness == Timeliness.LATE_APOLOGISED
+    assert dossier.timeliness_rule.code == "ND118-2025"

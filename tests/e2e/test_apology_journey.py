@@ -3,14 +3,14 @@ apologises for a dossier already overdue and names a new date, the result comes 
 verdict stays late ("late, apologised", never on time), and the receipt printed again keeps the original
 appointment, byte for byte apart from the reprint mark."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from motcua.dossiers import deadlines, reference
-from motcua.dossiers.models import Dossier, ExtensionRule, Timeliness
+from motcua.dossiers.models import Dossier, Timeliness
 from tests.dossiers.factories import build_desk, receive, to_leader, vn
 from tests.dossiers.test_papers import pdf_text, without_mark, words
 from tests.e2e.helpers import log_in, press
@@ -21,12 +21,6 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def desk(transactional_db):
     reference.clear()  # reference data is memoised per process; the flush changed the rows behind it
-    # The flush between browser tests also empties the rows migrations seeded: the rule in force since
-    # 1/7/2025 (NĐ 118/2025, at most one apology) is entered again, as the migration wrote it.
-    ExtensionRule.objects.get_or_create(
-        valid_from=date(2025, 7, 1),
-        defaults={"max_extensions": 1, "after_appointment": True, "legal_basis": "NĐ 118/2025/NĐ-CP (thử)"},
-    )
     return build_desk()
 
 

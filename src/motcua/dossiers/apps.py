@@ -11,6 +11,9 @@ class DossiersConfig(AppConfig):
 
         # The form templates (TT 01/2018, TT 03/2025) are seeded data that must survive a flush.
         keep_seeded(self, "0002_form_templates", "install")
+        # So are the verdict's and the apology's dated rules: with no rule in force a finished dossier is
+        # left ungraded (the verdict stayed empty after every flush, e.g. in browser tests after the first).
+        keep_seeded(self, "0007_seed_rules_and_split_appointment")
 
         from . import downloads, reference  # noqa: F401  (downloads registers the dossier file kinds)
 

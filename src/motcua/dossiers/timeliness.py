@@ -15,6 +15,7 @@ on the day processing ended, and `motcua recompute_verdicts` grades stored verdi
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Protocol
@@ -22,6 +23,8 @@ from typing import Protocol
 from .models import Timeliness
 
 LATE_VERDICTS = (Timeliness.LATE, Timeliness.LATE_APOLOGISED)
+
+logger = logging.getLogger(__name__)
 
 
 class Rule(Protocol):
@@ -95,8 +98,12 @@ def judge(dossier, tz: tzinfo) -> bool:
     facts = facts_of(dossier)
     if facts is None:
         return False
-    rule = rule_on(facts.ended_at.astimezone(tz).date())
+    ended_on = facts.ended_at.astimezone(tz).date()
+    rule = rule_on(ended_on)
     if rule is None:
+        # Only a dossier ended before the first rule (21/6/2018) should get here; anything later means the
+        # seeded rule rows are missing and every report would silently drop the dossier.
+        logger.warning("timeliness: no rule in force on %s; dossier %s left ungraded", ended_on, dossier.pk)
         return False
     before = (dossier.timeliness, dossier.timeliness_rule_id)
     dossier.timeliness = verdict(facts, rule, tz)

@@ -69,16 +69,23 @@ def _grade(ended, due, supplements, apologised, rule):
     return "on_time"
 
 
-def forwards(apps, schema_editor):
+def seed(apps, schema_editor):
+    """The rule rows, idempotently: run by this migration and again after every flush (DossiersConfig.ready),
+    since without a rule in force a finished dossier cannot be graded."""
     TimelinessRule = apps.get_model("dossiers", "TimelinessRule")
     ExtensionRule = apps.get_model("dossiers", "ExtensionRule")
-    Dossier = apps.get_model("dossiers", "Dossier")
-    DossierEvent = apps.get_model("dossiers", "DossierEvent")
-    AuditEvent = apps.get_model("core", "AuditEvent")
     for row in TIMELINESS_RULES:
         TimelinessRule.objects.get_or_create(code=row["code"], defaults=row)
     for row in EXTENSION_RULES:
         ExtensionRule.objects.get_or_create(valid_from=row["valid_from"], defaults=row)
+
+
+def forwards(apps, schema_editor):
+    TimelinessRule = apps.get_model("dossiers", "TimelinessRule")
+    Dossier = apps.get_model("dossiers", "Dossier")
+    DossierEvent = apps.get_model("dossiers", "DossierEvent")
+    AuditEvent = apps.get_model("core", "AuditEvent")
+    seed(apps, schema_editor)
     rules = list(TimelinessRule.objects.order_by("-valid_from"))
 
     extended = DossierEvent.objects.filter(action="extend").values_list("dossier_id", flat=True).distinct()
