@@ -30,7 +30,7 @@ def scenario(transactional_db):
 def test_public_index_and_drill_down(new_context, viewport, live_server, scenario):
     visitor = new_context(viewport=viewport).new_page()
     visitor.goto(f"{live_server.url}/chi-so-phuc-vu/?{MARCH}")
-    expect(visitor.locator("#province-percent")).to_contain_text("73")
+    expect(visitor.locator("#province-percent")).to_contain_text("74,96")
     expect(visitor.locator("#chart-index")).to_be_visible()
     expect(visitor.locator("#agency-table tbody tr")).to_have_count(2)
     expect(visitor.locator("#agency-table tbody tr").first).to_contain_text("UBND Xã A")
@@ -39,7 +39,7 @@ def test_public_index_and_drill_down(new_context, viewport, live_server, scenari
     officer.goto(f"{live_server.url}/chi-so-phuc-vu/quan-ly/?{MARCH}")
     expect(officer.locator("#agency-table tbody tr")).to_have_count(1)
     officer.locator("#agency-table").get_by_role("link", name="UBND Xã A").click()
-    expect(officer.locator("#agency-percent")).to_contain_text("79")
+    expect(officer.locator("#agency-percent")).to_contain_text("78,79")
     row = officer.locator('#indicators tr[data-code="2.1"]')
     expect(row).to_contain_text("18")
     row.get_by_role("link", name="3", exact=True).click()

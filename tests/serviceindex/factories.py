@@ -104,3 +104,21 @@ def dossier(
     if rating is not None:
         Rating.objects.create(dossier=row, rated_at=ended, satisfied=rating, score=100 if rating else 25)
     return row
+
+
+def synced(row: Dossier, *states: str, at: datetime | None = None) -> None:
+    """The dossier's changes in the portal sync outbox, one per state ("sent", "pending" or "failed"), at
+    `at` (default: its reception) one minute apart, as the dossier services queue them (indicator 1.4)."""
+    from motcua.integrations.models import PortalSync
+
+    start = at or row.received_at or row.submitted_at
+    for sequence, state in enumerate(states, start=1):
+        PortalSync.objects.create(
+            dossier_code=row.code,
+            sequence=sequence,
+            event="received" if sequence == 1 else "status",
+            agency=row.competent_agency,
+            occurred_at=start + timedelta(minutes=sequence - 1),
+            payload={},
+            state=state,
+        )

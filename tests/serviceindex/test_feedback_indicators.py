@@ -80,9 +80,9 @@ def test_agency_a_feedback_indicators_point_by_point(feedback):
     assert (got["5.1"].rate, got["5.1"].points) == (Decimal("50.00"), Decimal("3.75"))
     assert (got["5.2"].status, got["5.2"].numerator, got["5.2"].denominator) == (scores.SCORED, 1, 4)
     assert (got["5.2"].rate, got["5.2"].points) == (Decimal("25.00"), Decimal("1.67"))
-    # test_scenario's 49.08 of 62, plus 3.75 + 1.67 of 12 more.
-    assert (a.points, a.maximum) == (Decimal("54.50"), Decimal(74))
-    assert a.percent == Decimal("73.65")
+    # test_scenario's 53.58 of 68, plus 3.75 + 1.67 of 12 more: 59.00 of 80.
+    assert (a.points, a.maximum) == (Decimal("59.00"), Decimal(80))
+    assert a.percent == Decimal("73.75")  # 59 × 100 ÷ 80
 
 
 def test_agency_b_and_the_province(feedback):

@@ -14,10 +14,11 @@ def test_public_page_shows_the_index_and_no_personal_data(client, scenario):
     response = client.get(f"/chi-so-phuc-vu/?{MARCH}")
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'id="province-percent">73,56' in html  # Vietnamese decimal comma
+    assert 'id="province-percent">74,96' in html  # Vietnamese decimal comma (test_scenario)
     assert "UBND Xã A" in html
     assert "UBND Xã B" in html
-    assert 'data-code="1.4" data-status="no_source"' in html
+    assert 'data-code="1.4" data-status="scored"' in html  # the portal sync outbox is its source
+    assert 'data-code="3.3" data-status="no_source"' in html
     for personal in ("Nguyễn Văn Thử", "001099012345", "0912345678", "T-0"):
         assert personal not in html
 
@@ -40,7 +41,7 @@ def test_dashboard_lists_only_the_agencies_in_scope(client, scenario, make_staff
     assert "UBND Xã B" not in html
     detail = client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/?{MARCH}")
     assert detail.status_code == 200
-    assert "79,16/100" in detail.content.decode()
+    assert "78,79/100" in detail.content.decode()
     assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{scenario.b.pk}/?{MARCH}").status_code == 404
 
 
@@ -57,7 +58,18 @@ def test_drill_down_lists_the_dossiers_behind_a_number_within_scope(client, scen
     assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{b.pk}/2.1/numerator/?{MARCH}").status_code == 404
     assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/9.9/numerator/?{MARCH}").status_code == 404
     assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/2.1/other/?{MARCH}").status_code == 404
-    assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/1.4/numerator/?{MARCH}").status_code == 404
+    assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/3.3/numerator/?{MARCH}").status_code == 404
+
+
+def test_drill_down_of_the_sync_rate_lists_the_dossiers_synced_and_changed(client, scenario, make_staff):
+    """1.4 for A in March: a1, a3, a5 synced of a1–a5 changed (test_scenario)."""
+    a = scenario.a
+    client.force_login(make_staff(a, Role.AGENCY_LEADER))
+    changed = client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/1.4/denominator/?{MARCH}")
+    synced = client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/1.4/numerator/?{MARCH}")
+    assert changed.status_code == synced.status_code == 200
+    assert changed.content.decode().count("<tr><td><a href=") == 5
+    assert synced.content.decode().count("<tr><td><a href=") == 3
 
 
 def test_b_officer_drill_down_shows_only_b_dossiers(client, scenario, make_staff):
@@ -79,7 +91,7 @@ def test_excel_export_has_every_table(client, scenario):
     agencies = book.worksheets[1]
     names = [row[1] for row in agencies.iter_rows(min_row=3, values_only=True)]
     assert names == ["UBND Xã A", "UBND Xã B"]
-    assert book.worksheets[0].cell(row=3, column=5).value == pytest.approx(73.56)
+    assert book.worksheets[0].cell(row=3, column=5).value == pytest.approx(74.96)
 
 
 def test_an_agency_name_that_looks_like_a_formula_is_exported_as_text(client, scenario):
@@ -93,13 +105,14 @@ def test_an_agency_name_that_looks_like_a_formula_is_exported_as_text(client, sc
 
 def test_json_api(client, scenario):
     data = client.get(f"/api/v1/index/?{MARCH}").json()
-    assert data["province"]["percent"] == "73.56"
+    assert data["province"]["percent"] == "74.96"
     assert [(a["name"], a["rank"]) for a in data["agencies"]] == [("UBND Xã A", 1), ("UBND Xã B", 2)]
     one = client.get(f"/api/v1/index/agencies/{scenario.a.pk}/?{MARCH}").json()
     codes = {i["code"]: i for i in one["indicators"]}
     assert codes["2.1"]["points"] == "18.75"
-    assert codes["1.4"]["status"] == "no_source"
-    assert codes["1.4"]["points"] is None
+    assert (codes["1.4"]["status"], codes["1.4"]["points"]) == ("scored", "4.50")  # 3 of 5 synced
+    assert codes["3.3"]["status"] == "no_source"
+    assert codes["3.3"]["points"] is None
     assert codes["5.1"]["status"] == "no_cases"  # the feedback rows are its source; none in March
     assert client.get(f"/api/v1/index/agencies/{scenario.province.department.pk}/?{MARCH}").status_code == 404
 

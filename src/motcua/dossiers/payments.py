@@ -8,7 +8,7 @@ dossier is paid when one payment is confirmed, and paid online only when an onli
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -20,6 +20,7 @@ from motcua.catalog.models import AgencyProcedure, Procedure, VersionChannel
 from motcua.core import audit
 from motcua.core.workflow import NEW, SYSTEM, Workflow, row
 from motcua.integrations import payment as plugins
+from motcua.integrations.payment_reconciliation import PlatformPayment
 from motcua.org.models import Agency
 
 from .lifecycle import APPLICANT, ONE_STOP, Status
@@ -269,3 +270,18 @@ def gateway_paid(notice) -> str:
     except (ValidationError, PermissionDenied):
         return "not_payable"
     return "confirmed"
+
+
+def confirmed_online(day: date) -> list[PlatformPayment]:
+    """Online payments confirmed on `day` (the installation's local day), as the gateway's daily
+    reconciliation file is compared with them (integrations.payment_reconciliation)."""
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    rows = Payment.objects.filter(
+        method=PaymentMethod.ONLINE,
+        status=PaymentStatus.CONFIRMED,
+        confirmed_at__gte=start,
+        confirmed_at__lt=start + timedelta(days=1),
+    ).select_related("dossier")
+    return [
+        PlatformPayment(p.reference, p.amount, p.dossier.code) for p in rows.order_by("confirmed_at", "pk")
+    ]

@@ -15,11 +15,15 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from datetime import date
 
+from django.conf import settings
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 COLUMNS = ("vnp_TxnRef", "vnp_Amount", "vnp_TransactionNo", "vnp_PayDate", "vnp_ResponseCode")
 MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_SOURCE = "motcua.dossiers.payments.confirmed_online"
 
 
 class Unreadable(ValueError):
@@ -110,4 +114,19 @@ def compare(lines: list[GatewayLine], payments: list[PlatformPayment]) -> Reconc
         seen.add(line.reference)
         (result.matched if payment.amount == line.amount else result.amount_differs).append((line, payment))
     result.extra_on_platform = [p for p in payments if p.reference not in seen]
+    return result
+
+
+def platform_payments(day: date) -> list[PlatformPayment]:
+    """The online payments the platform confirmed on `day`: read by the module that owns payments
+    (`MOTCUA_PAYMENT_CONFIRMED_SOURCE`, like the gateway's IPN handler), which this layer does not import."""
+    source = getattr(settings, "MOTCUA_PAYMENT_CONFIRMED_SOURCE", DEFAULT_SOURCE)
+    return list(import_string(source)(day))
+
+
+def run(data: bytes, day: date) -> Reconciliation:
+    """The gateway's file of `day` against the platform's payments of that day; Unreadable as read_file."""
+    lines, problems = read_file(data)
+    result = compare(lines, platform_payments(day))
+    result.problems = problems
     return result

@@ -9,4 +9,6 @@ urlpatterns = [
     path("thanh-toan/ipn/", views.payment_ipn, name="payment_ipn"),
     path("thanh-toan/ve/", views.payment_return, name="payment_return"),
     path("trang-thai/gui-lai/", views.resend_failed, name="resend_failed"),
+    path("trang-thai/doi-soat/", views.reconcile, name="reconcile"),
+    path("trang-thai/doi-soat/gui-lai/", views.resend_selected, name="resend_selected"),
 ]

@@ -10,4 +10,4 @@ class ServiceIndexConfig(AppConfig):
     def ready(self) -> None:
         # The indicators' computations, the listeners that keep the per-day aggregates, and the report
         # figures this app offers to control's registry of computations.
-        from . import computations, feedback_indicators, prefill, scoring, signals  # noqa: F401
+        from . import computations, feedback_indicators, prefill, scoring, signals, sync_indicator  # noqa: F401

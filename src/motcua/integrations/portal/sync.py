@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -152,6 +152,12 @@ def resend(actor: Any, rows: list[PortalSync] | Any) -> int:
     return count
 
 
+def days(first: date, last: date) -> tuple[datetime, datetime]:
+    """[first 00:00, the day after last 00:00) in the installation's time zone: a period of local days."""
+    tz = timezone.get_current_timezone()
+    return datetime.combine(first, time.min, tz), datetime.combine(last + timedelta(days=1), time.min, tz)
+
+
 @dataclass
 class Reconciliation:
     start: datetime
@@ -197,17 +203,32 @@ class SyncRate:
         return round(100 * self.synced / self.total, 1) if self.total else None
 
 
-def sync_rates(start: datetime, end: datetime, agency_ids: list[int] | None = None) -> dict[int, SyncRate]:
-    """Indicator 1.4 per competent agency for changes in [start, end): {agency id: SyncRate}."""
+# What indicator 1.4 can be grouped by: one province total, the competent agency or its administrative unit.
+RATE_GROUPS = {None: None, "agency": "agency_id", "unit": "agency__administrative_unit_id"}
+
+
+def changed_in(start: datetime, end: datetime, agency_ids: Any = None) -> Any:
+    """The dossier sync rows of changes in [start, end) (the agencies': None for all)."""
     rows = PortalSync.objects.filter(target=SyncTarget.DOSSIER, occurred_at__gte=start, occurred_at__lt=end)
-    if agency_ids is not None:
-        rows = rows.filter(agency_id__in=agency_ids)
-    per_dossier = rows.values("agency_id", "dossier_code").annotate(
-        unsent=Count("id", filter=~Q(state=SyncState.SENT))
+    return rows if agency_ids is None else rows.filter(agency_id__in=agency_ids)
+
+
+def sync_rates(
+    start: datetime, end: datetime, agency_ids: Any = None, *, by: str | None = "agency"
+) -> dict[Any, SyncRate]:
+    """Indicator 1.4 for changes in [start, end): {agency id (or unit id, or None): SyncRate}. A dossier
+    counts once per group: synced when none of its rows of the period is unacknowledged."""
+    group = RATE_GROUPS[by]
+    fields = [group, "dossier_code"] if group else ["dossier_code"]
+    per_dossier = (
+        changed_in(start, end, agency_ids)
+        .order_by()
+        .values(*fields)
+        .annotate(unsent=Count("id", filter=~Q(state=SyncState.SENT)))
     )
-    totals: dict[int, list[int]] = {}
+    totals: dict[Any, list[int]] = {}
     for item in per_dossier:
-        counts = totals.setdefault(item["agency_id"], [0, 0])
+        counts = totals.setdefault(item[group] if group else None, [0, 0])
         counts[1] += 1
         counts[0] += item["unsent"] == 0
-    return {agency: SyncRate(synced, total) for agency, (synced, total) in totals.items()}
+    return {key: SyncRate(synced, total) for key, (synced, total) in totals.items()}

@@ -2,10 +2,9 @@
 with what the National Public Service Portal holds, print the differences, and with --resend send again
 what the portal lost."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from motcua.integrations.portal import client, sync
 
@@ -31,9 +30,7 @@ class Command(BaseCommand):
         first, last = _day(start), _day(end)
         if last < first:
             raise CommandError("Ngày kết thúc trước ngày bắt đầu / the end is before the start")
-        tz = timezone.get_current_timezone()
-        since = datetime.combine(first, time.min, tz)
-        until = datetime.combine(last + timedelta(days=1), time.min, tz)
+        since, until = sync.days(first, last)
         try:
             report = sync.reconcile(since, until)
         except client.Transient as error:
