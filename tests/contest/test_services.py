@@ -59,6 +59,12 @@ def test_a_citizen_entry_gets_a_numbered_receipt_and_its_files_are_checked(world
     assert second.files.count() == 1
     event = AuditEvent.objects.get(action="contest.entry.submit", target_id=str(first.pk))
     assert "0912345678" not in str(event.changes)  # contacts never in the trail
+    assert AuditEvent.objects.get(action="contest.entry.submit", target_id=str(second.pk)).changes[
+        "files"
+    ] == [
+        None,
+        1,
+    ]
 
 
 def test_a_web_page_named_pdf_is_refused_and_nothing_is_stored(world):

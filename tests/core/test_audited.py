@@ -35,6 +35,16 @@ def test_fields_limit_what_the_event_holds(officer):
     assert audit.history(topic).get().changes == {"order": [1, 2]}
 
 
+def test_extra_facts_join_the_new_values(officer):
+    """What came with the record but is no field of it (the files of a contest entry) stays in the event."""
+    topic = audited_save(
+        FaqTopic(name="Thanh toán", order=4), actor=officer, action="faq_topic.create", extra={"files": 2}
+    )
+    changes = audit.history(topic).get().changes
+    assert changes["files"] == [None, 2]
+    assert changes["name"] == [None, "Thanh toán"]
+
+
 def test_an_invalid_record_is_neither_saved_nor_recorded_and_the_error_passes_unchanged(officer):
     with pytest.raises(ValidationError) as error:
         audited_save(FaqTopic(name=""), actor=officer, action="faq_topic.create")

@@ -233,6 +233,13 @@ def test_catalog_version_number_of_odd_digits_is_a_400_not_a_500(client, desk):
     assert_refused(Client(raise_request_exception=False).get(f"/thu-tuc/{code}/", {"phien-ban": "²"}))
 
 
+@pytest.mark.parametrize("query", [{"status": "AAA"}, {"category": "abc"}, {"category": "1e5", "q": "đất"}])
+def test_a_bulletin_filter_outside_its_document_is_a_400_for_every_reader(client, query, db):
+    """Found by schemathesis: `?status=AAA` was read as no filter (a 200 the document calls invalid)."""
+    assert_refused(client.get("/api/v1/outreach/articles/", query))
+    assert client.get("/api/v1/outreach/articles/", {"status": "draft"}).status_code == 200
+
+
 # --------------------------------------------------------------------------------- concurrent requests
 
 

@@ -10,7 +10,7 @@ from django.db import IntegrityError, models, transaction
 
 from motcua.control.models import ControlParameter, ReportingCutoff
 from motcua.core.checks import legal_parameters_keep_their_period_check
-from motcua.core.models import DatedRow, LegalParameter
+from motcua.core.models import DatedRow, LegalParameter, OptionalPeriod
 from motcua.core.validity import in_force
 from motcua.dossiers.models import FormTemplate
 from motcua.serviceindex.models import FeeIntegration
@@ -98,3 +98,33 @@ def test_a_dated_row_period_that_ends_before_it_starts_is_refused_by_validation_
     with pytest.raises(IntegrityError), transaction.atomic():
         integration(date(2026, 9, 3)).save()
     integration(date(2026, 9, 4)).save()  # one day is a period
+
+
+def test_agencies_units_and_procedure_versions_share_the_optional_period_check():
+    """Their start may be empty (since before the register knew; a draft not yet published), so they sit on
+    OptionalPeriod, DatedRow's base: the one range check, their own labels."""
+    from motcua.catalog.models import ProcedureVersion
+    from motcua.org.models import AdministrativeUnit, Agency
+
+    for model in (AdministrativeUnit, Agency, ProcedureVersion):
+        assert issubclass(model, OptionalPeriod)
+        assert not issubclass(model, DatedRow)
+        assert f"{model._meta.app_label}_{model._meta.model_name}_valid_range" in {
+            c.name for c in model._meta.constraints
+        }
+        assert model._meta.get_field("valid_from").null
+    assert str(Agency._meta.get_field("valid_from").verbose_name) == "hoạt động từ"
+    assert issubclass(DatedRow, OptionalPeriod)
+    assert not FeeIntegration._meta.get_field("valid_from").null  # a DatedRow starts on a day
+
+
+def test_an_agency_that_closes_before_it_opened_is_refused_and_an_open_start_is_not(province):
+    agency = province.department
+    agency.valid_from, agency.valid_to = date(2026, 7, 1), date(2026, 6, 30)
+    with pytest.raises(ValidationError, match="The end of validity cannot be before its start"):
+        agency.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        agency.save()
+    agency.valid_from = None  # active since before the register knew, closed on 30/06
+    agency.full_clean()
+    agency.save()

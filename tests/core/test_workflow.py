@@ -209,3 +209,41 @@ def test_services_issue_and_close_a_plan_through_the_table(draft_plan, officer, 
     services.close_plan(actor=officer, plan=draft_plan, reason="Hết năm")
     draft_plan.refresh_from_db()
     assert draft_plan.status == PlanStatus.CLOSED
+
+
+def test_the_payment_status_check_is_built_as_the_tables_are():
+    """Payment's table (dossiers.payments) imports the model, so the model builds its check from the statuses
+    with core's helper: the same constraint the table would give."""
+    built = next(c for c in Payment._meta.constraints if c.name == "payment_status_valid")
+    assert built == payments.PAYMENT.check_constraint("payment_status_valid")
+
+
+def expected_procedure(source, action, held):
+    from motcua.catalog import workflows as catalog
+
+    rules = {
+        ("draft", "publish"): "published",
+        ("published", "amend"): "amended",
+        ("amended", "amend"): "amended",
+        ("abolished", "amend"): "amended",  # a later decision publishes a new draft of an ended procedure
+        ("published", "end"): "abolished",
+        ("amended", "end"): "abolished",
+    }
+    return rules.get((source, action)) if held & {catalog.ISSUER, SYSTEM} else None
+
+
+def test_every_state_action_and_role_of_the_procedure_table():
+    from motcua.catalog.workflows import PROCEDURE
+
+    assert assert_walk(PROCEDURE, expected_procedure) >= len(PROCEDURE.table)
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_procedure_status_outside_the_table():
+    from motcua.catalog import services
+    from motcua.catalog.models import Procedure
+    from tests.catalog.factories import content
+
+    procedure = services.save_draft(actor=None, content=content()).procedure
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Procedure.objects.filter(pk=procedure.pk).update(status="withdrawn")

@@ -18,8 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from motcua.core.models import LegalParameter
+from motcua.core.models import LegalParameter, OptionalPeriod
 from motcua.org.models import Agency, AgencyKind, Role
+
+from .workflows import PROCEDURE, ProcedureStatus
 
 
 class TimeUnit(models.TextChoices):
@@ -94,13 +96,6 @@ class FeeBasis(models.TextChoices):
     PERCENT = "percent", _("tỷ lệ % trên giá trị")
 
 
-class ProcedureStatus(models.TextChoices):
-    DRAFT = "draft", _("Dự thảo, chưa công bố")
-    PUBLISHED = "published", _("Đã công bố")
-    AMENDED = "amended", _("Đã công bố sửa đổi, bổ sung")
-    ABOLISHED = "abolished", _("Đã bãi bỏ")
-
-
 class ChangeKind(models.TextChoices):
     NEW = "new", _("Ban hành mới")
     AMENDED = "amended", _("Sửa đổi, bổ sung")
@@ -168,6 +163,7 @@ class Procedure(models.Model):
         verbose_name = _("thủ tục hành chính")
         verbose_name_plural = _("thủ tục hành chính")
         ordering = ["national_code"]
+        constraints = [PROCEDURE.check_constraint("catalog_procedure_status_valid")]
 
     def __str__(self) -> str:
         return f"{self.national_code} {self.name}"
@@ -248,7 +244,7 @@ class PublicationDecision(models.Model):
         return f"{self.number} ({self.signed_on:%d/%m/%Y})"
 
 
-class ProcedureVersion(models.Model):
+class ProcedureVersion(OptionalPeriod):
     """The legal content of a procedure: a draft (no decision) or a published, immutable version."""
 
     procedure = models.ForeignKey(
@@ -274,6 +270,7 @@ class ProcedureVersion(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # Empty on a draft: a version holds from the decision that publishes it (the period check still applies).
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
 
@@ -308,11 +305,12 @@ class ProcedureVersion(models.Model):
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(OptionalPeriod.Meta):
         verbose_name = _("phiên bản thủ tục")
         verbose_name_plural = _("phiên bản thủ tục")
         ordering = ["procedure", "number"]
         constraints = [
+            *OptionalPeriod.Meta.constraints,
             models.UniqueConstraint(fields=["procedure", "number"], name="catalog_version_number_uniq"),
             models.UniqueConstraint(
                 fields=["procedure"],
@@ -323,10 +321,6 @@ class ProcedureVersion(models.Model):
                 condition=Q(decision__isnull=True, number__isnull=True, valid_from__isnull=True)
                 | Q(decision__isnull=False, number__isnull=False, valid_from__isnull=False),
                 name="catalog_version_published_complete",
-            ),
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
-                name="catalog_version_valid_range",
             ),
         ]
         indexes = [models.Index(fields=["valid_from", "valid_to"], name="catalog_version_period_idx")]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from motcua.core import audit
 from motcua.core.access import require
 from motcua.core.audited import audited_delete, audited_save
+from motcua.core.workflow import acting_roles
 from motcua.org.models import Agency, Role
 from motcua.workdays.loader import installation_calendar
 
@@ -33,7 +34,6 @@ from .models import (
     Level,
     LimitCase,
     Procedure,
-    ProcedureStatus,
     ProcedureVersion,
     Process,
     ProcessStep,
@@ -45,6 +45,7 @@ from .models import (
 )
 from .search import search_column, words
 from .timing import decision_timing
+from .workflows import ISSUER, PROCEDURE, ProcedureAction
 
 MANAGE = "catalog.manage_catalog"
 
@@ -82,9 +83,7 @@ def save_draft(*, actor, content: Mapping[str, Any]) -> ProcedureVersion:
         procedure = Procedure(
             national_code=content["national_code"], code_kind=kind, name=content["name"], sector=sector
         )
-        procedure.full_clean()
-        procedure.save()
-        audit.record(actor=actor, action="procedure.create", target=procedure)
+        audited_save(procedure, actor=actor, action="procedure.create")
     draft = selectors.open_draft(procedure) or ProcedureVersion(procedure=procedure)
     before = version_content(draft) if draft.pk else {}
     _fill(draft, content, sector)
@@ -300,9 +299,7 @@ def issue_publication_decision(
         posted_on_time=timing.posted_on_time,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    decision.full_clean()
-    decision.save()
-    audit.record(actor=actor, action="decision.issue", target=decision)
+    audited_save(decision, actor=actor, action="decision.issue")
     for procedure in publish:
         _publish_draft(actor, decision, procedure, replacing=procedure.pk in replacing)
     for procedure in abolish:
@@ -358,17 +355,9 @@ def _publish_draft(actor, decision: PublicationDecision, procedure: Procedure, *
     draft.valid_from = decision.effective_from
     draft.full_clean()
     draft.save()
-    before = audit.snapshot(procedure)
     procedure.name, procedure.sector = draft.name, draft.sector
-    procedure.status = ProcedureStatus.AMENDED if previous else ProcedureStatus.PUBLISHED
-    procedure.save()
-    audit.record(
-        actor=actor,
-        action=f"procedure.{draft.change_kind}",
-        target=procedure,
-        before=before,
-        reason=decision.number,
-    )
+    PROCEDURE.apply(procedure, ProcedureAction.AMEND if previous else ProcedureAction.PUBLISH, issuing(actor))
+    audited_save(procedure, actor=actor, action=f"procedure.{draft.change_kind}", reason=decision.number)
 
 
 def _end_procedure(
@@ -399,12 +388,14 @@ def _end_procedure(
             for level in levels
         ]
     )
-    before = audit.snapshot(procedure)
-    procedure.status = ProcedureStatus.ABOLISHED
-    procedure.save()
-    audit.record(
-        actor=actor, action=f"procedure.{kind}", target=procedure, before=before, reason=decision.number
-    )
+    PROCEDURE.apply(procedure, ProcedureAction.END, issuing(actor))
+    audited_save(procedure, actor=actor, action=f"procedure.{kind}", reason=decision.number)
+
+
+def issuing(actor) -> frozenset[str]:
+    """The roles of the actor of a publication decision, once `require(actor, "catalog.issue_decision")`
+    passed: the issuer's, or the platform's own (imports, demo data)."""
+    return acting_roles(actor, ISSUER)
 
 
 def _close_previous(previous: ProcedureVersion | None, decision: PublicationDecision) -> None:
@@ -625,13 +616,9 @@ def save_synonym(*, actor, term: str, expansion: str, weight: Decimal | float | 
         share,
     ):
         return synonym
-    before = audit.snapshot(synonym) if synonym else {}
     synonym = synonym or Synonym(term_folded=folded)
     synonym.term, synonym.expansion, synonym.weight = term.strip(), expansion.strip(), share
-    synonym.full_clean()
-    synonym.save()
-    audit.record(actor=actor, action="synonym.save", target=synonym, before=before)
-    return synonym
+    return audited_save(synonym, actor=actor, action="synonym.save")
 
 
 def _synonym_weight(weight, synonym: Synonym | None) -> Decimal:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from motcua.core import audit
 from motcua.core.access import require
+from motcua.core.audited import audited_save
 from motcua.core.text import required_text
 from motcua.core.uploads import PLAN_ATTACHMENT, check_upload
 from motcua.core.workflow import acting_roles
@@ -227,16 +228,11 @@ def submit_entry(
         **_entrant(actor, contest, data, agency),
     )
     ENTRY.start(entry, EntryAction.SUBMIT, acting_roles(actor, ENTRANT))
-    entry.full_clean()
-    entry.save()
+    audited_save(
+        entry, actor=actor, action="contest.entry.submit", fields=ENTRY_AUDITED, extra={"files": len(checked)}
+    )
     for upload in checked:
         EntryFile.objects.create(entry=entry, file=upload, name=(upload.name or "")[:255])
-    audit.record(
-        actor=actor,
-        action="contest.entry.submit",
-        target=entry,
-        after={**audit.snapshot(entry, ENTRY_AUDITED), "files": len(checked)},
-    )
     return entry
 
 

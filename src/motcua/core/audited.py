@@ -10,7 +10,7 @@ event holds old and new values even when the caller changed the instance before 
 `motcua.core.errors`.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from django.db import models, transaction
@@ -29,19 +29,26 @@ def _stored(obj: models.Model, fields: Iterable[str] | None) -> dict[str, Any]:
 
 
 def audited_save(
-    obj: M, *, actor: Any, action: str, fields: Iterable[str] | None = None, reason: str = ""
+    obj: M,
+    *,
+    actor: Any,
+    action: str,
+    fields: Iterable[str] | None = None,
+    reason: str = "",
+    extra: Mapping[str, Any] | None = None,
 ) -> M:
     """Validate (`full_clean`), save and write one audit event with what changed; returns `obj`.
 
     `fields` limits the snapshot (and the event) to those fields; the whole object is still validated and
-    saved. `actor=None` is the system (data-loading commands, sweeps).
+    saved. `extra` adds facts that are no field of the row to the new values (the number of files that came
+    with it). `actor=None` is the system (data-loading commands, sweeps).
     """
     fields = list(fields) if fields is not None else None
     with transaction.atomic():
         before = _stored(obj, fields)
         obj.full_clean()
         obj.save()
-        after = audit.snapshot(obj, fields)
+        after = {**audit.snapshot(obj, fields), **(extra or {})}
         audit.record(actor=actor, action=action, target=obj, before=before, after=after, reason=reason)
     return obj
 

@@ -8,20 +8,20 @@ from django.core import checks
 
 @checks.register(checks.Tags.models)
 def legal_parameters_keep_their_period_check(app_configs: Any = None, **kwargs: Any) -> list[checks.Error]:
-    """A DatedRow or LegalParameter subclass whose own Meta dropped the base's constraints loses the
-    period check."""
-    from .models import DatedRow
+    """A subclass of OptionalPeriod (DatedRow, LegalParameter) whose own Meta dropped the base's constraints
+    loses the period check."""
+    from .models import OptionalPeriod
 
     errors = []
     for model in apps.get_models():
-        if not issubclass(model, DatedRow):
+        if not issubclass(model, OptionalPeriod):
             continue
         expected = f"{model._meta.app_label}_{model._meta.model_name}_valid_range"
         if not any(c.name == expected for c in model._meta.constraints):
             errors.append(
                 checks.Error(
                     f"{model._meta.label} lost the constraint {expected}",
-                    hint="Write `class Meta(LegalParameter.Meta)` (or DatedRow.Meta), keep its constraints.",
+                    hint="Write `class Meta(LegalParameter.Meta)` (or its base's), keep its constraints.",
                     obj=model,
                     id="motcua.E001",
                 )

@@ -1,5 +1,5 @@
 """Append-only audit events (who did what to which record, when, with old and new values), and the
-abstract bases of rows with a validity period: DatedRow and LegalParameter."""
+abstract bases of rows with a validity period: OptionalPeriod, DatedRow and LegalParameter."""
 
 from django.conf import settings
 from django.db import models
@@ -49,19 +49,31 @@ def _valid_range() -> models.CheckConstraint:
     )
 
 
-class DatedRow(models.Model):
-    """A row that holds over a period: from `valid_from` (required) to `valid_to` (open when empty),
-    checked in the database like LegalParameter's. For a fact with a period but no legal text of its
-    own (a fee integrated for online payment); a rule that rests on a text is a LegalParameter.
+class OptionalPeriod(models.Model):
+    """A row whose period may be open at both ends: an empty `valid_from` means "since before the register
+    knew" (an agency, an administrative unit) or "not yet" (a procedure's draft version), an empty
+    `valid_to` "still". The same range check as every dated row (a NULL end passes it, as in SQL).
 
     A subclass may redeclare `valid_from`/`valid_to` to name them for its own users; the check stays."""
 
-    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
 
     class Meta:
         abstract = True
         constraints = [_valid_range()]
+
+
+class DatedRow(OptionalPeriod):
+    """A row that holds over a period: from `valid_from` (required) to `valid_to` (open when empty),
+    checked in the database like LegalParameter's. For a fact with a period but no legal text of its
+    own (a fee integrated for online payment); a rule that rests on a text is a LegalParameter."""
+
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+
+    class Meta(OptionalPeriod.Meta):
+        abstract = True
 
 
 class LegalParameter(DatedRow):

@@ -207,9 +207,7 @@ class Workflow:
 
     def check_constraint(self, name: str) -> models.CheckConstraint:
         """For the model's Meta.constraints: the status column holds one of the statuses only."""
-        return models.CheckConstraint(
-            condition=models.Q(**{f"{self.status_field}__in": list(self.statuses.values)}), name=name
-        )
+        return status_constraint(name, self.statuses, field=self.status_field)
 
     # ----------------------------------------------------------------------------------------- tests
 
@@ -222,6 +220,14 @@ class Workflow:
             for action in self.all_actions():
                 for held in role_sets:
                     yield source, action, held
+
+
+def status_constraint(
+    name: str, statuses: type[models.TextChoices], *, field: str = "status"
+) -> models.CheckConstraint:
+    """The check that a status column holds one of `statuses` only: `Workflow.check_constraint`, and for a
+    model whose table lives in a module that imports the model (a dossier's payments)."""
+    return models.CheckConstraint(condition=models.Q(**{f"{field}__in": list(statuses.values)}), name=name)
 
 
 def assert_walk(workflow: Workflow, expected: Any) -> int:

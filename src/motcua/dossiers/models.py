@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import FeeItem, LimitCase, Procedure, ProcedureVersion, RequiredDocument
 from motcua.core.models import LegalParameter
+from motcua.core.workflow import status_constraint
 from motcua.org.models import AdministrativeUnit, Agency, Role
 
 from .lifecycle import DOSSIER, Action, Status
@@ -554,8 +555,9 @@ class Payment(models.Model):
         ordering = ["dossier", "requested_at", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="payment_amount_positive"),
-            # dossiers.payments.PAYMENT is the only code that changes it (core.workflow).
-            models.CheckConstraint(condition=Q(status__in=PaymentStatus.values), name="payment_status_valid"),
+            # dossiers.payments.PAYMENT is the only code that changes it (core.workflow); the table
+            # imports this module, so the check is built from the statuses, as PAYMENT's would be.
+            status_constraint("payment_status_valid", PaymentStatus),
             # A dossier is paid once, and waits on at most one declaration at a time.
             models.UniqueConstraint(
                 fields=["dossier"], condition=Q(status="confirmed"), name="payment_one_confirmed"

@@ -45,7 +45,6 @@ SENT = "feedback_sent_code"
 NOT_FOUND = _(
     "Không tìm thấy phản ánh với mã và thông tin đã nhập. / No feedback matches this code and check."
 )
-staff_only = staff_required()
 
 
 # ------------------------------------------------------------------------------------------- sender
@@ -270,7 +269,7 @@ def public_item(request: HttpRequest, pk: int) -> HttpResponse:
 # ------------------------------------------------------------------------------------------ officers
 
 
-@staff_only
+@staff_required
 def queue(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("trang-thai", "")
     if status and status not in Status.values:
@@ -297,7 +296,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_required
 @require_http_methods(["GET", "POST"])
 def record(request: HttpRequest) -> HttpResponse:
     desks = rules.receiving_desks(request.user)
@@ -437,12 +436,12 @@ def _detail(request: HttpRequest, item: Feedback, failed: tuple[str, Any] | None
     )
 
 
-@staff_only
+@staff_required
 def item(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, selectors.get_for(request.user, pk))
 
 
-@staff_only
+@staff_required
 @require_POST
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     found = selectors.get_for(request.user, pk)

@@ -2,8 +2,9 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from motcua.core.models import OptionalPeriod
 
 from .codes import validate_agency_code
 
@@ -24,7 +25,7 @@ class AdministrativeLevel(models.Model):
         return self.name
 
 
-class AdministrativeUnit(models.Model):
+class AdministrativeUnit(OptionalPeriod):
     """A province, district, commune or ward, valid over a period; merges and renames link to a successor."""
 
     code = models.CharField(
@@ -40,6 +41,7 @@ class AdministrativeUnit(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    # An empty start is meaningful (a unit whose creation predates the register): the period is optional.
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     successor = models.ForeignKey(
@@ -53,19 +55,14 @@ class AdministrativeUnit(models.Model):
     )
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255, blank=True)
 
-    class Meta:
+    class Meta(OptionalPeriod.Meta):
         verbose_name = _("đơn vị hành chính")
         verbose_name_plural = _("đơn vị hành chính")
         ordering = ["level__rank", "code"]
         constraints = [
+            *OptionalPeriod.Meta.constraints,
             # A code may be reused after a unit ends, but never by two units valid at once.
             models.UniqueConstraint(fields=["code", "valid_from"], name="org_unit_code_valid_from_uniq"),
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True)
-                | Q(valid_from__isnull=True)
-                | Q(valid_to__gte=models.F("valid_from")),
-                name="org_unit_valid_range",
-            ),
         ]
 
     def __str__(self) -> str:
@@ -91,7 +88,7 @@ class AgencyKind(models.TextChoices):
 SERVICE_CENTRE_KINDS = (AgencyKind.PROVINCIAL_SERVICE_CENTRE, AgencyKind.COMMUNE_SERVICE_CENTRE)
 
 
-class Agency(models.Model):
+class Agency(OptionalPeriod):
     code = models.CharField(
         _("mã định danh điện tử"),
         max_length=20,
@@ -132,18 +129,11 @@ class Agency(models.Model):
         help_text=_("Cơ quan tiếp nhận nhiệm vụ khi sáp nhập, đổi mã"),
     )
 
-    class Meta:
+    class Meta(OptionalPeriod.Meta):
         verbose_name = _("cơ quan")
         verbose_name_plural = _("cơ quan")
         ordering = ["code"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True)
-                | Q(valid_from__isnull=True)
-                | Q(valid_to__gte=models.F("valid_from")),
-                name="org_agency_valid_range",
-            ),
-        ]
+        constraints = [*OptionalPeriod.Meta.constraints]
 
     def __str__(self) -> str:
         return self.name

@@ -19,6 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from motcua.core import params
 from motcua.core.access import is_staff_member
 from motcua.core.errors import error_responses
 
@@ -131,20 +132,26 @@ def _writer(request: Request) -> bool:
     return is_staff_member(request.user) and request.user.has_perm("outreach.write_faq")
 
 
+def _filters(request: Request) -> tuple[str, int | None]:
+    """The list's `status` and `category`: a value that cannot be one is a 400 (core.params), as the document
+    says, for every reader; a valid status is the officers' filter and means nothing to other readers."""
+    return (
+        params.choice(request.query_params, "status", ArticleStatus),
+        params.integer(request.query_params, "category"),
+    )
+
+
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [permissions.AllowAny]
 
     def get_queryset(self):
+        status, category = _filters(self.request) if self.action == "list" else ("", None)
         if _writer(self.request):
-            status = self.request.query_params.get("status", "")
-            rows = selectors.articles_for(
-                self.request.user, status=status if status in ArticleStatus.values else ""
-            )
+            rows = selectors.articles_for(self.request.user, status=status)
         else:
             rows = Article.objects.filter(status=ArticleStatus.PUBLISHED).select_related("category", "agency")
-        category = self.request.query_params.get("category", "")
-        if category.isdigit():
-            rows = rows.filter(category_id=int(category))
+        if category is not None:
+            rows = rows.filter(category_id=category)
         return rows.select_related("issue").order_by("-publish_at", "-pk")
 
     def get_serializer_class(self):
@@ -160,11 +167,11 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     )
     def list(self, request: Request, *args, **kwargs) -> Response:
         query = request.query_params.get("q", "")[:200]
+        _status, category = _filters(request)
         if query.strip() and not _writer(request):
-            category = request.query_params.get("category", "")
             found = selectors.published_articles(
-                category=selectors.article_categories().filter(pk=int(category)).first()
-                if category.isdigit()
+                category=selectors.article_categories().filter(pk=category).first()
+                if category is not None
                 else None,
                 query=query,
             )

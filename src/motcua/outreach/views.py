@@ -13,12 +13,11 @@ from motcua.core.errors import service_errors
 from . import selectors, services
 from .forms import ActivityForm, FaqFilterForm, FaqForm, FaqTopicForm, FilterForm
 
-staff_only = staff_required()
 # Staff pages of the Q&A: communication officers and administrators only.
 faq_writer = staff_required("outreach.write_faq")
 
 
-@staff_only
+@staff_required
 def activity_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -53,7 +52,7 @@ def _save(request, form, action) -> bool:
     return outcome.ok
 
 
-@staff_only
+@staff_required
 def activity_create(request: HttpRequest) -> HttpResponse:
     form = _form(request)
     recorded = (
@@ -69,7 +68,7 @@ def activity_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_required
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     activity = selectors.activity_for(request.user, pk)
     agency = activity.agency
@@ -95,7 +94,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_required
 @require_POST
 def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     activity = selectors.activity_for(request.user, pk)

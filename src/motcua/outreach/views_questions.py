@@ -22,7 +22,6 @@ from .qa_rules import handles, roles_on
 from .workflows import OPEN_STATUSES, QUESTION, QuestionAction, QuestionStatus
 
 ASKED = "outreach.asked_question"
-staff_only = staff_required()
 
 
 def _procedure(request: HttpRequest):
@@ -72,7 +71,7 @@ def sent(request: HttpRequest) -> HttpResponse:
     return render(request, "outreach/qa/sent.html", {"code": code})
 
 
-@staff_only
+@staff_required
 def queue(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("trang-thai", "")
     if status not in QuestionStatus.values:
@@ -188,12 +187,12 @@ def _detail(request: HttpRequest, item: Question, failed=None, status: int = 200
     )
 
 
-@staff_only
+@staff_required
 def item(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, selectors.question_for(request.user, pk))
 
 
-@staff_only
+@staff_required
 @require_POST
 def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     found = selectors.question_for(request.user, pk)

@@ -15,8 +15,6 @@ from motcua.org.selectors import visible_agencies
 from . import reading_points, selectors
 from .models import MaterialKind, ReadingPointKind
 
-staff_only = staff_required()
-
 
 class PointForm(BootstrapForm):
     agency = forms.ModelChoiceField(label=_("Xã, cơ quan quản lý"), queryset=None)
@@ -41,7 +39,7 @@ class DistributionForm(BootstrapForm):
     )
 
 
-@staff_only
+@staff_required
 def point_list(request: HttpRequest) -> HttpResponse:
     form = PointForm(request.POST or None, agencies=visible_agencies(request.user).order_by("name"))
     if request.method == "POST" and form.is_valid():
@@ -60,7 +58,7 @@ def point_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_required
 def point_detail(request: HttpRequest, pk: int) -> HttpResponse:
     point = selectors.reading_point_for(request.user, pk)
     form = DistributionForm(request.POST or None, request.FILES or None)
