@@ -11,7 +11,7 @@ import requests
 
 from tests.factories import StaffFactory
 
-from .processes import app_process, database_url, process_env, redis_server
+from .processes import app_process, database_url, free_port, process_env, redis_server
 
 PASSWORD = "mat-khau-dung-123"
 LOGIN_LIMIT = 4
@@ -39,6 +39,21 @@ def two_processes(tmp_path, officer):
         )
         with app_process(tmp_path / "a", env) as a, app_process(tmp_path / "b", env) as b:
             yield a, b, redis.Redis.from_url(cache_url)
+
+
+def test_redis_out_of_reach_is_a_503_with_retry_after_not_a_500(tmp_path, officer):
+    """The cache down (a Redis restart, a network cut) answers like the database down: try again soon."""
+    env = process_env(
+        tmp_path, DATABASE_URL=database_url(tmp_path), CACHE_URL=f"redis://127.0.0.1:{free_port()}/0"
+    )
+    with app_process(tmp_path / "a", env) as a:
+        api = requests.post(f"{a}/api/v1/dossiers/track/", json={"code": "X", "last4": "1234"}, timeout=30)
+        assert api.status_code == 503
+        assert api.json()["code"] == "service_unavailable"
+        assert api.headers["Retry-After"] == "30"
+        page = requests.get(f"{a}/", cookies={"sessionid": "x" * 32}, timeout=30)
+        assert page.status_code == 503
+        assert "tạm thời gián đoạn" in page.text
 
 
 def track(base: str) -> int:
