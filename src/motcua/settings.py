@@ -234,9 +234,19 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 
-# Tracking rate limits and queue counts live in the cache: several processes need a shared one
-# (CACHE_URL=dbcache://motcua_cache after `motcua createcachetable`, or rediscache://…).
+# Tracking and file-check rate limits, queue counts and the home page's figures live in the cache: several
+# processes need a shared one. CACHE_URL=redis://host:6379/0 uses Django's own Redis backend (the `redis`
+# client); the default, one process's memory, is what `make run` needs (docs/operators.md).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+REDIS_CACHE = CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+if REDIS_CACHE:
+    # Installations sharing one Redis never read each other's keys.
+    CACHES["default"].setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", default="motcua"))
+# Sessions stay in the database (a Redis restart logs nobody out), read through the cache when it is
+# Redis: one GET there instead of a query per request. Login throttling (below) counts in the database.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if REDIS_CACHE else "django.contrib.sessions.backends.db"
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
@@ -279,6 +289,8 @@ CONTENT_SECURITY_POLICY = {
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="motcua@localhost")
+# Where EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend writes (a staging server, tests).
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
 
 # Personal data never goes into logs: handlers log event names and ids only, never request bodies.
 LOGGING = {

@@ -7,8 +7,9 @@
   stores NUL, PostgreSQL refuses it with an error, so without this the same request is a 500 on one and
   silently kept on the other;
 - answers `InvalidParameter` (core.params) raised by a view as that same 400;
-- answers the database being unreachable as 503 with `Retry-After`: JSON in the API's error shape under
-  /api/, a page elsewhere. `server_error` (handler500) does the same for an outage met outside a view.
+- answers the database (or the Redis cache, when CACHE_URL names one) being unreachable as 503 with
+  `Retry-After`: JSON in the API's error shape under /api/, a page elsewhere. `server_error` (handler500)
+  does the same for an outage met outside a view (the session middleware reading the cache).
 """
 
 import re
@@ -23,6 +24,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from .params import CONTROL
 
@@ -84,6 +87,11 @@ def is_database_unavailable(error: BaseException) -> bool:
     if cause is not None and type(cause).__module__.startswith("psycopg"):
         return True  # psycopg gives no SQLSTATE when it never reached a server
     return any(text in str(error).lower() for text in SQLITE_UNAVAILABLE)
+
+
+def is_outage(error: BaseException) -> bool:
+    """The database or the shared cache cannot be reached: the request may succeed in a moment."""
+    return is_database_unavailable(error) or isinstance(error, (RedisConnectionError, RedisTimeoutError))
 
 
 def unavailable(request: HttpRequest) -> HttpResponse:
@@ -159,7 +167,7 @@ class InputBoundaryMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, BadRequest):
             return _invalid_input(request, str(exception) or None)
-        if is_database_unavailable(exception):
+        if is_outage(exception):
             return unavailable(request)
         return None
 
@@ -167,7 +175,7 @@ class InputBoundaryMiddleware:
 def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: an outage met outside a view (a middleware's session or user lookup) is a 503 too."""
     error = sys.exc_info()[1]
-    if error is not None and is_database_unavailable(error):
+    if error is not None and is_outage(error):
         return unavailable(request)
     if is_api(request):
         return JsonResponse(
