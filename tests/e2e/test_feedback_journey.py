@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from motcua.feedback.models import Feedback, FeedbackDesk
 from motcua.org.models import Role
 from tests.e2e.conftest import DESKTOP
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import log_in, open_menu
 from tests.e2e.test_accessibility import blocking_violations
 from tests.factories import RoleAssignmentFactory, StaffFactory, province_with_communes
 
@@ -109,3 +109,55 @@ def test_send_classify_route_answer_approve_publish_disagree(new_context, viewpo
     expect(sender.get_by_role("status").first).to_contain_text("Cảm ơn bạn đã cho ý kiến.")
     item.refresh_from_db()
     assert (item.agree_count, item.disagree_count) == (0, 1)
+
+
+PHONE_390 = {"width": 390, "height": 844}
+
+
+def in_english(page: Page) -> None:
+    open_menu(page)
+    page.get_by_role("button", name="English").click()
+    page.wait_for_selector("html[lang=en]")
+
+
+def english_and_accessible(page: Page, *texts: str) -> None:
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    for text in texts:
+        expect(page.locator("main")).to_contain_text(text)
+    accessible(page)
+
+
+def test_the_feedback_pages_in_english_on_a_phone(new_context, live_server, people):
+    """Issue 15: the citizen's pages (send, receipt, tracking, public answers) and the desk officer's (queue,
+    item, recording) in the English interface at 390 px, each through axe-core with nothing serious."""
+    url = live_server.url
+    sender = new_context(viewport=PHONE_390).new_page()
+    sender.goto(f"{url}/")
+    in_english(sender)
+    sender.goto(f"{url}/phan-anh/gui/")
+    english_and_accessible(sender, "Full name or name of the organisation")
+    sender.locator("#id_name").fill("Nguyễn Thị Hạnh")
+    sender.locator("#id_phone").fill("0912 345 678")
+    sender.locator("#id_title").fill("Extra papers asked for a certified copy")
+    sender.locator("#id_content").fill("The officer asked for a copy of the household book.")
+    sender.locator("main form button[type=submit]").click()
+    code = sender.get_by_test_id("code").inner_text()
+    english_and_accessible(sender)
+    sender.goto(f"{url}/phan-anh/tra-cuu/")
+    english_and_accessible(sender)
+    sender.locator("#id_code").fill(code)
+    sender.locator("#id_secret").fill("5678")
+    sender.locator("main form button[type=submit]").click()
+    expect(sender.get_by_test_id("status")).to_have_text("Awaiting check and classification")
+    english_and_accessible(sender)
+    sender.goto(f"{url}/phan-anh/")
+    english_and_accessible(sender)
+
+    office = log_in(new_context, PHONE_390, live_server, "kiemsoat-e2e")
+    in_english(office)
+    office.goto(f"{url}/phan-anh/can-bo/")
+    english_and_accessible(office, "Feedback to handle", "1 item.")
+    office.get_by_role("link", name=code).click()
+    english_and_accessible(office, "Handling history")
+    office.goto(f"{url}/phan-anh/can-bo/nhap/")
+    english_and_accessible(office)

@@ -277,3 +277,43 @@ def test_the_procedure_sheet_prints_the_feedback_channels(client, world):
     assert "/phan-anh/gui/" in text
     assert "0274 3822 999" in text
     assert "pakn@example.gov.vn" in text
+
+
+def test_the_officer_queue_pages_by_due_date_and_caps_its_count(client, world, monkeypatch, request):
+    """The queue reads one page plus one row and counts at most COUNT_UP_TO items (issue 15's performance
+    goal): beyond that it says "more than", and the pages walk the items most urgent first."""
+    from motcua.feedback import selectors, views
+
+    monkeypatch.setattr(views, "QUEUE_PAGE", 2)
+    items = [send(world, at=timezone.now() - timedelta(days=days)) for days in (1, 9, 3, 7, 5)]
+    by_due = sorted(items, key=lambda f: (f.due_at, f.pk))
+    client.force_login(world.receiver)
+    url = reverse("feedback:queue")
+
+    def codes_on(page: str) -> list[str]:
+        return [f.code for f in items if f.code in page]
+
+    first = client.get(url).content.decode()
+    assert "5 phản ánh." in first
+    assert sorted(codes_on(first)) == sorted(f.code for f in by_due[:2])
+    assert "page=2" in first
+    assert "Trang trước" not in first
+    second = client.get(url, {"page": 2}).content.decode()
+    assert sorted(codes_on(second)) == sorted(f.code for f in by_due[2:4])
+    assert "page=1" in second
+    assert "page=3" in second
+    last = client.get(url, {"page": 3}).content.decode()
+    assert codes_on(last) == [by_due[4].code]
+    assert "Trang sau" not in last
+    assert client.get(url, {"page": "x"}).status_code == 200  # a bad page number is the first page
+
+    monkeypatch.setattr(selectors, "COUNT_UP_TO", 3)
+    assert "Hơn 3 phản ánh." in client.get(url).content.decode()
+    from django.utils import translation
+
+    request.addfinalizer(translation.deactivate)  # the middleware leaves English active in this thread
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    english = client.get(url, {"page": 2}).content.decode()
+    assert "More than 3 items." in english
+    assert "Page 2." in english
+    assert "Previous page" in english

@@ -13,7 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from motcua.org.models import User
-from motcua.org.selectors import visible_agencies
+from motcua.org.selectors import visible_agency_ids
 
 from .models import Feedback, FeedbackEvent
 from .rules import handling_agencies
@@ -23,12 +23,15 @@ Actor = User | AnonymousUser | None
 
 
 def feedback_for(actor: Actor) -> QuerySet[Feedback]:
+    """The scope as two lists of agency ids (handled at, received at): the planner reads them from the
+    indexes, where subqueries over the agency closures made it scan and sort every item."""
     if not isinstance(actor, User) or actor.is_citizen:
         return Feedback.objects.none()
-    agencies = visible_agencies(actor)
-    return Feedback.objects.filter(
-        Q(agency__in=agencies) | Q(receiving_agency__in=agencies) | Q(agency__in=handling_agencies(actor))
-    )
+    visible = visible_agency_ids(actor)
+    handled = sorted(visible | handling_agencies(actor))
+    if not handled:
+        return Feedback.objects.none()
+    return Feedback.objects.filter(Q(agency_id__in=handled) | Q(receiving_agency_id__in=sorted(visible)))
 
 
 def get_for(actor: Actor, pk: int) -> Feedback:
@@ -44,12 +47,30 @@ def get_for(actor: Actor, pk: int) -> Feedback:
     return found
 
 
+# Closed tabs list the newest first; open ones the most urgent first (the open-items index, models.py).
+CLOSED_TABS = (Status.REFUSED, Status.PUBLISHED, Status.INCOMPLETE)
+
+
 def queue(actor: Actor, *, status: str = "", overdue: bool = False) -> QuerySet[Feedback]:
-    """Open items in the actor's scope, the most urgent first."""
-    rows = feedback_for(actor).filter(status__in=[status] if status else OPEN_STATUSES)
+    """One tab of the officer's queue: open items (or one status) in the actor's scope, the most urgent
+    first; the closed tabs newest first."""
+    rows = feedback_for(actor).select_related("agency", "sector")
+    if status in CLOSED_TABS:
+        return rows.filter(status=status).order_by("-received_at", "-pk")
+    rows = rows.filter(status__in=[status] if status else OPEN_STATUSES)
     if overdue:
         rows = rows.filter(due_at__lt=timezone.now())
-    return rows.select_related("agency", "sector").order_by("due_at", "pk")
+    return rows.order_by("due_at", "pk")
+
+
+COUNT_UP_TO = 1000
+
+
+def capped_count(rows: QuerySet[Feedback]) -> tuple[int, bool]:
+    """How many rows, counted up to COUNT_UP_TO (then "more than"): a queue's tab needs the size, not
+    an exact count over a hundred thousand items read on every page view."""
+    found = rows.select_related(None).order_by()[: COUNT_UP_TO + 1].count()
+    return min(found, COUNT_UP_TO), found > COUNT_UP_TO
 
 
 def sent_by(actor: Actor) -> QuerySet[Feedback]:

@@ -269,6 +269,17 @@ def public_item(request: HttpRequest, pk: int) -> HttpResponse:
 # ------------------------------------------------------------------------------------------ officers
 
 
+QUEUE_PAGE = 50
+MAX_PAGE = 1000  # an offset past 50,000 items is no one's work list: search or filter instead
+
+
+def _page_number(raw: str | None) -> int:
+    try:
+        return min(max(int(raw or 1), 1), MAX_PAGE)
+    except ValueError:
+        return 1
+
+
 @staff_required
 def queue(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("trang-thai", "")
@@ -276,17 +287,22 @@ def queue(request: HttpRequest) -> HttpResponse:
         raise Http404
     overdue = request.GET.get("qua-han") == "1"
     rows = selectors.queue(request.user, status=status, overdue=overdue)
-    if status in (Status.REFUSED, Status.PUBLISHED, Status.INCOMPLETE):
-        rows = selectors.feedback_for(request.user).filter(status=status).order_by("-received_at")
-    page = Paginator(rows.select_related("agency"), 50).get_page(request.GET.get("page"))
+    number = _page_number(request.GET.get("page"))
+    # No exact count over the whole scope: the page's rows plus one says whether a next page exists.
+    found = list(rows[(number - 1) * QUEUE_PAGE : number * QUEUE_PAGE + 1])
+    shown = found[:QUEUE_PAGE]
+    total, more_than = selectors.capped_count(rows)
     now = timezone.now()
     return render(
         request,
         "feedback/queue.html",
         {
-            "page": page,
+            "number": number,
+            "has_next": len(found) > QUEUE_PAGE,
+            "total": total,
+            "more_than": more_than,
             "rows": [
-                (f, f.status in OPEN_STATUSES and f.due_at is not None and f.due_at < now) for f in page
+                (f, f.status in OPEN_STATUSES and f.due_at is not None and f.due_at < now) for f in shown
             ],
             "statuses": Status.choices,
             "current": status,
