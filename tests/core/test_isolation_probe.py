@@ -7,13 +7,20 @@ takes an object (`<int:pk>` and the like), the probe fills in ids of the rows of
 dossiers, and asks:
 - GET: the probe users must not get a 2xx where an anonymous visitor is refused, unless the route is public
   by design (listed below with why). A new app's private page that answers them is a leak.
+- GET refused: the refusal has the shape of the anonymous visitor's (the API's error body where they got
+  one, a page or a redirect elsewhere) and is the very answer the route gives about a record that does not
+  exist (same status, same words once the code asked for is set aside): it tells nothing of the record, not
+  even that it exists.
 - POST: no answer is a 5xx, and no audit event is written about a row that existed before the probe: every
   write that matters leaves one (the project's rule), so a write on someone else's record cannot hide.
 Routes under the admin site are left to the admin's own tests (superusers only).
 """
 
+import json
 import re
+from dataclasses import dataclass
 from itertools import islice
+from urllib.parse import unquote
 
 import pytest
 from django.apps import apps
@@ -101,25 +108,33 @@ def sample_ids(app_label: str, per_model: int = 3) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def fill(regex: str, names: list[str], ids: list[str], codes: list[str]) -> list[str]:
-    """Concrete paths for a route: ids for the id-like parameters, named values for the others."""
+# An id and a code no row has: the route's answer about nothing, which a refusal must not differ from.
+GHOST_ID, GHOST_CODE = "987654321", "9.999999"
+
+
+def fill(regex: str, names: list[str], ids: list[str], codes: list[str]) -> list[tuple[str, str]]:
+    """Concrete paths for a route: ids for the id-like parameters, named values for the others; each with
+    its ghost, the same path with ids and codes no row has."""
     paths = []
     named = named_values()
     for n in range(max([len(ids), *(len(named[p]) for p in names if p in named)])):
-        values = {}
+        values, ghost = {}, {}
         for name in names:
             if name in named:
-                values[name] = named[name][n % len(named[name])]
+                values[name] = ghost[name] = named[name][n % len(named[name])]
             elif name == "code":
-                values[name] = codes[n % len(codes)]
+                values[name], ghost[name] = codes[n % len(codes)], GHOST_CODE
             elif name in ("url", "object_id", "app_label"):
                 return []
             else:  # pk, agency_pk, document_pk, procedure_pk, file_pk, document_id, …: an id
-                values[name] = ids[(n + names.index(name)) % len(ids)]
-        path = "/" + re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m, v=values: v[m.group(1)], regex)
-        path = re.sub(r"\\(.)", r"\1", path.replace("\\Z", "").rstrip("$").replace("^", ""))
-        paths.append(path)
+                values[name], ghost[name] = ids[(n + names.index(name)) % len(ids)], GHOST_ID
+        paths.append((_path(regex, values), _path(regex, ghost)))
     return list(dict.fromkeys(paths))
+
+
+def _path(regex: str, values: dict[str, str]) -> str:
+    path = "/" + re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: values[m.group(1)], regex)
+    return re.sub(r"\\(.)", r"\1", path.replace("\\Z", "").rstrip("$").replace("^", ""))
 
 
 @pytest.fixture
@@ -173,15 +188,17 @@ def test_users_who_own_nothing_read_and_write_nothing_on_any_object_route(probe_
     # Every path is fixed before anything is tried, and every read comes before any write, so that nothing
     # the probe users create themselves (a draft started by a POST) can be taken for someone else's record.
     paths = [
-        (name, path)
+        (name, path, ghost)
         for name, regex, params, module in routes
-        for path in fill(
+        for path, ghost in fill(
             regex, params, list(dict.fromkeys(sample_ids(app_of(module)) + dossier_ids))[:12], codes
         )
     ]
-    leaks, errors, tried = [], [], 0
-    for name, path in paths:
-        refused_to_anonymous = anonymous.get(path).status_code >= 300
+    leaks, errors, unlike, tried, refusals = [], [], [], 0, 0
+    ghosts: dict[tuple[str, str], Answer] = {}
+    for name, path, ghost in paths:
+        seen_anonymously = anonymous.get(path)
+        refused_to_anonymous = seen_anonymously.status_code >= 300
         for who, client in clients.items():
             tried += 1
             got = client.get(path)
@@ -189,7 +206,14 @@ def test_users_who_own_nothing_read_and_write_nothing_on_any_object_route(probe_
                 errors.append(f"GET {path} as {who}: {got.status_code}")
             elif got.status_code < 300 and refused_to_anonymous and name not in STAFF_WIDE and shows(got):
                 leaks.append(f"GET {path} ({name}) as {who}: {got.status_code}")
-    for _name, path in paths:
+            elif got.status_code >= 300:
+                if (who, ghost) not in ghosts:
+                    ghosts[(who, ghost)] = answer(client.get(ghost), ghost)
+                refusals += 1
+                problem = refusal_problem(seen_anonymously, answer(got, path, ghost), ghosts[(who, ghost)])
+                if problem:
+                    unlike.append(f"GET {path} ({name}) as {who}: {problem}")
+    for _name, path, _ghost in paths:
         for who, client in clients.items():
             posted = client.post(path, {})
             if posted.status_code >= 500:
@@ -199,11 +223,61 @@ def test_users_who_own_nothing_read_and_write_nothing_on_any_object_route(probe_
         for event in AuditEvent.objects.filter(pk__gt=events_before)
         if event.target_id.isdigit() and int(event.target_id) <= before.get(event.target_type, 0)
     ]
-    print(f"isolation probe: {len(routes)} routes, {tried} reads and as many writes")
+    print(f"isolation probe: {len(routes)} routes, {tried} reads ({refusals} refused) and as many writes")
     assert tried > 500, tried
     assert not errors, "\n".join(errors[:40])
     assert not leaks, "\n".join(leaks[:40])
+    assert not unlike, f"{len(unlike)} refusals unlike the visitor's or telling the record:\n" + "\n".join(
+        unlike[:40]
+    )
     assert not writes, "\n".join(writes[:40])
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A refusal as a person or a program sees it: the status, whether it is JSON, and what it says (the
+    JSON body, the text of the page's <main>, or where a redirect leads) with the path asked for taken out."""
+
+    status: int
+    json: bool
+    says: str
+
+
+def answer(response, path: str, ghost: str | None = None) -> Answer:
+    """`ghost`: the same route asked about no record; what the answer echoes of the ids and codes asked for
+    (a 404 naming the code sent) is written as the ghost's, so only what it says of the record differs."""
+    kind = response.get("Content-Type", "")
+    if response.status_code in (301, 302, 303, 307, 308):
+        says = "→ " + unquote(response["Location"])
+    elif kind.startswith("application/json"):
+        says = json.dumps(response.json(), sort_keys=True, ensure_ascii=False)
+    else:
+        page = response.content.decode(errors="replace")
+        main = re.search(r"<main\b.*?</main>", page, re.S)
+        says = " ".join(re.sub(r"<[^>]+>", " ", main.group(0) if main else page).split())
+    says = says.replace(path, "{path}")
+    for asked, instead in zip(path.split("/"), (ghost or path).split("/"), strict=False):
+        if asked != instead and len(asked) >= 6:  # a code, not a short id that digits elsewhere contain
+            says = says.replace(asked, instead)
+    return Answer(response.status_code, kind.startswith("application/json"), says)
+
+
+API_ERROR_KEYS = {"detail", "code", "errors"}
+
+
+def refusal_problem(anonymously, got: Answer, ghost: Answer) -> str:
+    """Why the refusal of a record the actor may not read is wrong, or "": it has the shape of the anonymous
+    visitor's refusal (the API's error body where the visitor got one, a page or a redirect elsewhere), and
+    it is the answer about a record that does not exist (same status, same words): it tells nothing of the
+    record, not even that it exists."""
+    if anonymously.get("Content-Type", "").startswith("application/json"):
+        if not got.json or not set(json.loads(got.says)) <= API_ERROR_KEYS:
+            return f"the visitor got the API's error body, this actor {got.status} {got.says[:80]}"
+    elif got.json:
+        return f"the visitor got a page, this actor JSON ({got.status})"
+    if (got.status, got.says) != (ghost.status, ghost.says):
+        return f"{got.status} {got.says[:120]!r}; for no record: {ghost.status} {ghost.says[:120]!r}"
+    return ""
 
 
 def shows(response) -> bool:
