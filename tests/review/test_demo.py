@@ -32,4 +32,5 @@ def test_the_demo_has_reviews_at_every_stage_and_loads_once():
     assert DraftRegulation.objects.filter(status=DraftStatus.REGISTERED).count() == 1
     inspection = Inspection.objects.get()
     assert inspection.recommendations.filter(done_on__isnull=False).count() == 1
+    assert inspection.recommendations.filter(status="accepted", accepted_on__isnull=False).count() == 1
     assert MisconductCase.objects.filter(inspection=inspection, measures_on__isnull=False).count() == 1

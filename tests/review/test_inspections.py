@@ -15,6 +15,8 @@ from motcua.review.inspections.models import Source
 
 from .conftest import staff
 
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
 
 def inspect(world):
     inspection = services.plan_inspection(
@@ -136,6 +138,7 @@ def test_the_misconduct_register_is_seen_only_by_the_roles_that_handle_it(world)
 
 
 def test_the_pages_over_http(world, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
     from django.urls import reverse
 
     from motcua.review.inspections.models import Inspection, MisconductCase
@@ -168,15 +171,19 @@ def test_the_pages_over_http(world, client):
     client.force_login(world.reviewer)
     page = client.get(url).content.decode()
     assert "Báo cáo hoàn thành" in page
+    report = reverse("review:recommendation_follow_up", args=[row.pk, "report"])
     done = {
-        "section": "done",
-        "recommendation": row.pk,
-        "done_on": "2026-06-10",
-        "evidence": "Công văn 12/STP",
+        f"report-{row.pk}-done_on": "2026-06-10",
+        f"report-{row.pk}-evidence": "Công văn 12/STP",
+        f"report-{row.pk}-files": SimpleUploadedFile("cv-12.pdf", PDF, content_type="application/pdf"),
     }
-    assert client.post(url, done).status_code == 302
+    assert client.post(report, done).status_code == 302
     row.refresh_from_db()
-    assert row.done_on == date(2026, 6, 10)
+    assert (row.done_on, row.status) == (date(2026, 6, 10), "reported")
+    refused = client.post(reverse("review:recommendation_follow_up", args=[row.pk, "accept"]))
+    assert refused.status_code == 400  # the department does not accept its own report
+    row.refresh_from_db()
+    assert row.status == "reported"
     assert client.get(reverse("review:misconduct")).status_code == 403  # a specialist keeps no register
     client.force_login(world.outsider)
     assert client.get(url).status_code == 404

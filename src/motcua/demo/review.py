@@ -88,7 +88,8 @@ def _load(data: dict[str, Any], issuer: Agency) -> None:
 
 
 def _inspection(plan: Plan, manager: User, spec: dict[str, Any]) -> None:
-    """An inspection with its minutes, recommendations (one done with evidence) and the cases it found."""
+    """An inspection with its minutes, recommendations (one done with evidence and accepted) and the cases
+    it found."""
     inspection = inspection_services.plan_inspection(
         actor=manager,
         plan=plan,
@@ -120,6 +121,10 @@ def _inspection(plan: Plan, manager: User, spec: dict[str, Any]) -> None:
                 recommendation=row,
                 done_on=date.fromisoformat(entry["done_on"]),
                 evidence=entry["evidence"],
+            )
+        if "accepted_on" in entry:
+            inspection_services.accept_report(
+                actor=manager, recommendation=row, accepted_on=date.fromisoformat(entry["accepted_on"])
             )
     for entry in spec["cases"]:
         case = inspection_services.record_case(

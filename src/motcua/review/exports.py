@@ -3,25 +3,22 @@ the province's summary as Excel, every text cell through core.spreadsheets (no f
 
 from collections.abc import Iterable
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from motcua.control.models import Plan
-from motcua.core import spreadsheets
 
 from . import costs
 from .models import Phase, ProcedureReview
+from .papers import render_pdf, titled_sheet
 from .selectors import Summary, actions_of
 
 
 def review_pdf(review: ProcedureReview) -> bytes:
-    from weasyprint import HTML  # imported here: it loads pango, which only the PDF export needs
-
-    html = render_to_string(
+    return render_pdf(
         "review/review_pdf.html",
         {
             "review": review,
@@ -32,7 +29,6 @@ def review_pdf(review: ProcedureReview) -> bytes:
             "today": timezone.localdate(),
         },
     )
-    return HTML(string=html).write_pdf()
 
 
 def _priced(review: ProcedureReview, phase: str) -> list:
@@ -53,40 +49,35 @@ def _title(plan: Plan | None, year: int | None) -> str:
 
 def summary_xlsx(
     summary: Summary, *, plan: Plan | None, year: int | None, details: Iterable[ProcedureReview] = ()
-) -> bytes:
+) -> Workbook:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Tổng hợp")[:31]
-    header = [
-        _("STT"),
-        _("Cơ quan rà soát"),
-        _("Số TTHC đã rà soát"),
-        _("Số phương án đơn giản hóa"),
-        _("Số phương án được phê duyệt"),
-        _("Chi phí tuân thủ hiện tại (đồng/năm)"),
-        _("Chi phí tuân thủ sau đơn giản hóa (đồng/năm)"),
-        _("Chi phí cắt giảm (đồng/năm)"),
-        _("Tỷ lệ cắt giảm (%)"),
-    ]
-    sheet.append([_title(plan, year)])
-    sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    sheet.append([_("Chi phí tính theo Thông tư 07/2014/TT-BTP, chỉ cộng các phương án đã được phê duyệt.")])
-    sheet.append([])
-    sheet.append(header)
-    for cell in sheet[4]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    titled_sheet(
+        sheet,
+        _title(plan, year),
+        [
+            _("STT"),
+            _("Cơ quan rà soát"),
+            _("Số TTHC đã rà soát"),
+            _("Số phương án đơn giản hóa"),
+            _("Số phương án được phê duyệt"),
+            _("Chi phí tuân thủ hiện tại (đồng/năm)"),
+            _("Chi phí tuân thủ sau đơn giản hóa (đồng/năm)"),
+            _("Chi phí cắt giảm (đồng/năm)"),
+            _("Tỷ lệ cắt giảm (%)"),
+        ],
+        [6, 45, 14, 14, 14, 22, 22, 22, 12],
+        note=_("Chi phí tính theo Thông tư 07/2014/TT-BTP, chỉ cộng các phương án đã được phê duyệt."),
+    )
     for index, row in enumerate(summary.rows, start=1):
         sheet.append(_row(index, row.agency, row))
     total = sheet.max_row + 1
     sheet.append(_row("", _("Tổng cộng"), summary.total))
     for cell in sheet[total]:
         cell.font = Font(bold=True)
-    for index, width in enumerate([6, 45, 14, 14, 14, 22, 22, 22, 12], start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
     _details(book, details)
-    return spreadsheets.to_bytes(book)
+    return book
 
 
 def _row(index, agency: str, row) -> list:

@@ -34,5 +34,12 @@ from .inspections import views as inspection_views  # noqa: E402
 urlpatterns += [
     path("kiem-tra/", inspection_views.inspections, name="inspections"),
     path("kiem-tra/<int:pk>/", inspection_views.inspection, name="inspection"),
+    path("kiem-tra/<int:pk>/bien-ban.pdf", inspection_views.minutes_pdf, name="inspection_minutes_pdf"),
+    path("kiem-tra/<int:pk>/bien-ban.xlsx", inspection_views.minutes_xlsx, name="inspection_minutes_xlsx"),
+    path(
+        "kiem-tra/kien-nghi/<int:pk>/<slug:action>/",
+        inspection_views.follow_up,
+        name="recommendation_follow_up",
+    ),
     path("vi-pham/", inspection_views.misconduct, name="misconduct"),
 ]

@@ -17,7 +17,7 @@ from motcua.core.access import staff_required
 from motcua.core.errors import run
 from motcua.org.selectors import visible_agencies
 
-from . import costs, exports, selectors, services
+from . import costs, exports, filters, papers, selectors, services
 from .forms import ActionFormSet, ApproveForm, ItemForm, OptionForm, PartFormSet, ReturnForm
 from .models import PART_CHOICES, Phase, ProcedureReview
 from .rules import reviewing_agency_ids
@@ -307,16 +307,14 @@ def _handle(request, found, section, option_form, parts, before, after, return_f
 @staff_only
 def review_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.review_for(request.user, pk)
-    response = HttpResponse(exports.review_pdf(found), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="phieu-ra-soat-{found.procedure.national_code}.pdf"'
-    return response
+    return papers.pdf_response(
+        exports.review_pdf(found), f"phieu-ra-soat-{found.procedure.national_code}.pdf"
+    )
 
 
 def _summary_scope(request: HttpRequest):
     plan_id = params.integer(request.GET, "ke-hoach")
-    year = params.integer(request.GET, "nam")
-    if year is not None and not 2000 <= year <= 2100:
-        raise params.InvalidParameter("nam")
+    year = filters.year(request.GET, "nam")
     found = selectors.plan_for(request.user, plan_id) if plan_id else None
     return found, year
 
@@ -340,14 +338,10 @@ def summary(request: HttpRequest) -> HttpResponse:
 @staff_only
 def summary_xlsx(request: HttpRequest) -> HttpResponse:
     found, year = _summary_scope(request)
-    data = exports.summary_xlsx(
+    book = exports.summary_xlsx(
         selectors.summary(request.user, plan=found, year=year),
         plan=found,
         year=year,
         details=selectors.summary_reviews(request.user, plan=found, year=year),
     )
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="tong-hop-ra-soat-tthc.xlsx"'
-    return response
+    return papers.xlsx_response(book, "tong-hop-ra-soat-tthc.xlsx")

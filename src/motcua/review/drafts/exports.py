@@ -4,30 +4,24 @@ core.spreadsheets (no formula from typed text)."""
 
 from collections.abc import Iterable
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
-from motcua.core import spreadsheets
 
 from .. import costs
 from ..models import Phase
+from ..papers import day, render_pdf, titled_sheet
 from .models import DraftProcedure, DraftRegulation
 
 
 def assessment_pdf(row: DraftProcedure) -> bytes:
-    from weasyprint import HTML  # imported here: it loads pango, which only the PDF export needs
-
     def priced(phase: str) -> list:
         actions = list(row.actions.filter(phase=phase).order_by("pk"))
         for action in actions:
             action.time_cost = costs.dong(action.hours * row.hourly_income)
         return actions
 
-    html = render_to_string(
+    return render_pdf(
         "review/drafts/assessment_pdf.html",
         {
             "row": row,
@@ -38,45 +32,35 @@ def assessment_pdf(row: DraftProcedure) -> bytes:
             "today": timezone.localdate(),
         },
     )
-    return HTML(string=html).write_pdf()
 
 
-def _day(value) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
-
-
-def register_xlsx(drafts: Iterable[DraftRegulation], *, year: int | None) -> bytes:
+def register_xlsx(drafts: Iterable[DraftRegulation], *, year: int | None) -> Workbook:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Sổ theo dõi")[:31]
-    header = [
-        _("STT"),
-        _("Tên dự thảo"),
-        _("Cơ quan ban hành"),
-        _("Cơ quan chủ trì soạn thảo"),
-        _("Ngày gửi lấy ý kiến"),
-        _("Ngày nhận hồ sơ"),
-        _("Hạn có ý kiến"),
-        _("Số văn bản góp ý"),
-        _("Ngày góp ý"),
-        _("Đúng hạn"),
-        _("Số TTHC trong dự thảo"),
-        _("Số ý kiến được tiếp thu"),
-        _("Văn bản ban hành"),
-        _("Quyết định công bố"),
-        _("Trạng thái"),
-    ]
     title = _("Sổ theo dõi kiểm soát quy định TTHC trong dự thảo văn bản QPPL")
-    if year is not None:
-        title = f"{title} {year}"
-    sheet.append([title])
-    sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
-    sheet.append([])
-    sheet.append(header)
-    for cell in sheet[3]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    titled_sheet(
+        sheet,
+        title if year is None else f"{title} {year}",
+        [
+            _("STT"),
+            _("Tên dự thảo"),
+            _("Cơ quan ban hành"),
+            _("Cơ quan chủ trì soạn thảo"),
+            _("Ngày gửi lấy ý kiến"),
+            _("Ngày nhận hồ sơ"),
+            _("Hạn có ý kiến"),
+            _("Số văn bản góp ý"),
+            _("Ngày góp ý"),
+            _("Đúng hạn"),
+            _("Số TTHC trong dự thảo"),
+            _("Số ý kiến được tiếp thu"),
+            _("Văn bản ban hành"),
+            _("Quyết định công bố"),
+            _("Trạng thái"),
+        ],
+        [6, 50, 22, 30, 12, 12, 12, 16, 12, 10, 10, 10, 26, 18, 20],
+    )
     for index, draft in enumerate(drafts, start=1):
         rows = list(draft.procedures.all())
         late = draft.answered_late
@@ -86,19 +70,17 @@ def register_xlsx(drafts: Iterable[DraftRegulation], *, year: int | None) -> byt
                 draft.title,
                 draft.issuing_body,
                 draft.drafting_agency.name,
-                _day(draft.sent_on),
-                _day(draft.received_on),
-                _day(draft.opinion_due_on),
+                day(draft.sent_on),
+                day(draft.received_on),
+                day(draft.opinion_due_on),
                 draft.opinion_number,
-                _day(draft.opinion_on),
+                day(draft.opinion_on),
                 "" if late is None else (_("Quá hạn") if late else _("Đúng hạn")),
                 len(rows),
                 sum(1 for r in rows if r.acceptance in ("accepted", "partly")),
-                f"{draft.issued_number} ({_day(draft.issued_on)})" if draft.issued_number else "",
+                f"{draft.issued_number} ({day(draft.issued_on)})" if draft.issued_number else "",
                 draft.publication_decision.number if draft.publication_decision else "",
                 draft.get_status_display(),
             ]
         )
-    for index, width in enumerate([6, 50, 22, 30, 12, 12, 12, 16, 12, 10, 10, 10, 26, 18, 20], start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    return spreadsheets.to_bytes(book)
+    return book

@@ -18,7 +18,7 @@ from motcua.core.access import staff_required
 from motcua.core.errors import run
 from motcua.org.selectors import visible_agencies
 
-from .. import costs
+from .. import costs, filters, papers
 from ..forms import ActionFormSet
 from ..models import Phase
 from . import exports, selectors, services
@@ -35,13 +35,6 @@ from .models import DraftProcedure
 from .workflows import DraftStatus
 
 staff_only = staff_required()
-
-
-def _year(request: HttpRequest) -> int | None:
-    year = params.integer(request.GET, "nam")
-    if year is not None and not 2000 <= year <= 2100:
-        raise params.InvalidParameter("nam")
-    return year
 
 
 @staff_only
@@ -77,7 +70,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 return redirect("review:draft", pk=draft.pk)
     elif request.method == "POST":
         raise PermissionDenied
-    year = _year(request)
+    year = filters.year(request.GET, "nam")
     drafts = selectors.drafts_for(request.user).select_related("drafting_agency", "publication_decision")
     if year is not None:
         drafts = drafts.filter(received_on__year=year)
@@ -271,22 +264,16 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_only
 def assessment_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.row_for(request.user, pk)
-    response = HttpResponse(exports.assessment_pdf(row), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="danh-gia-tac-dong-{row.pk}.pdf"'
-    return response
+    return papers.pdf_response(exports.assessment_pdf(row), f"danh-gia-tac-dong-{row.pk}.pdf")
 
 
 @staff_only
 def register_xlsx(request: HttpRequest) -> HttpResponse:
-    year = _year(request)
+    year = filters.year(request.GET, "nam")
     drafts = selectors.drafts_for(request.user).select_related("drafting_agency", "publication_decision")
     if year is not None:
         drafts = drafts.filter(received_on__year=year)
-    data = exports.register_xlsx(
+    book = exports.register_xlsx(
         drafts.prefetch_related("procedures").order_by("received_on", "pk"), year=year
     )
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="so-theo-doi-du-thao-tthc.xlsx"'
-    return response
+    return papers.xlsx_response(book, "so-theo-doi-du-thao-tthc.xlsx")

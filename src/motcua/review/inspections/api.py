@@ -7,15 +7,33 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from motcua.core.errors import error_responses
 
 from . import access, selectors
-from .models import Inspection, MisconductCase, Recommendation
+from .models import EvidenceFile, Inspection, MisconductCase, Recommendation
+
+
+class EvidenceFileOut(serializers.ModelSerializer):
+    class Meta:
+        model = EvidenceFile
+        fields = ["id", "name", "uploaded_at"]
 
 
 class RecommendationOut(serializers.ModelSerializer):
     agency = serializers.CharField(source="agency.code")
+    files = EvidenceFileOut(many=True, read_only=True)
 
     class Meta:
         model = Recommendation
-        fields = ["id", "agency", "text", "due_on", "done_on", "evidence"]
+        fields = [
+            "id",
+            "agency",
+            "text",
+            "due_on",
+            "status",
+            "done_on",
+            "evidence",
+            "files",
+            "accepted_on",
+            "returned_reason",
+        ]
 
 
 class InspectionOut(serializers.ModelSerializer):
@@ -49,7 +67,7 @@ class InspectionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return (
             selectors.inspections_for(self.request.user)
             .select_related("inspecting_agency")
-            .prefetch_related("agencies", "recommendations__agency")
+            .prefetch_related("agencies", "recommendations__agency", "recommendations__files")
             .order_by("starts_on", "pk")
         )
 

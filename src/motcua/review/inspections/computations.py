@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from motcua.control.computations import AgencyGroups, register, union
 
 from .models import Inspection, Recommendation
+from .workflows import FollowUpStatus
 
 
 @register(
@@ -22,8 +23,10 @@ def inspections(groups: AgencyGroups, start: date, end: date, params: dict) -> D
 @register(
     "review.recommendations_done",
     _("Số kiến nghị sau kiểm tra đã thực hiện"),
-    _("Theo ngày hoàn thành, có tài liệu chứng minh"),
+    _("Theo ngày hoàn thành; chỉ kết quả đã được cơ quan kiểm tra chấp nhận"),
 )
 def recommendations_done(groups: AgencyGroups, start: date, end: date, params: dict) -> Decimal:
-    done = Recommendation.objects.filter(agency__in=union(groups), done_on__range=(start, end))
+    done = Recommendation.objects.filter(
+        agency__in=union(groups), done_on__range=(start, end), status=FollowUpStatus.ACCEPTED
+    )
     return Decimal(done.count())

@@ -5,7 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from motcua.control.forms import MultipleFileField, MultipleFileInput
 from motcua.core.forms import BootstrapForm
+from motcua.core.uploads import EVIDENCE, PolicyValidator, size_check_attrs
 from motcua.org.models import Agency
 
 from ..forms import clean_text
@@ -58,13 +60,39 @@ class RecommendationForm(BootstrapForm):
         return clean_text(self.cleaned_data["text"])
 
 
+ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png"
+
+
+class EvidenceFilesField(MultipleFileField):
+    """Several files in one input (control's field), each checked by its content (core.uploads EVIDENCE)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        attrs = {**size_check_attrs(EVIDENCE), "accept": ACCEPT}
+        super().__init__(
+            widget=MultipleFileInput(attrs), validators=[PolicyValidator(EVIDENCE.name)], **kwargs
+        )
+
+
 class DoneForm(BootstrapForm):
-    recommendation = forms.IntegerField(widget=forms.HiddenInput)
     done_on = forms.DateField(label=_("Ngày hoàn thành"))
     evidence = _text(_("Kết quả, tài liệu chứng minh"))
+    files = EvidenceFilesField(
+        label=_("Tệp chứng minh (PDF, Word, Excel, ảnh; tối đa 10 tệp)"), required=False
+    )
 
     def clean_evidence(self) -> str:
         return clean_text(self.cleaned_data["evidence"])
+
+
+class AcceptForm(BootstrapForm):
+    """Accepting needs nothing more than the button."""
+
+
+class SendBackForm(BootstrapForm):
+    reason = _text(_("Lý do trả lại"))
+
+    def clean_reason(self) -> str:
+        return clean_text(self.cleaned_data["reason"])
 
 
 class CaseForm(BootstrapForm):

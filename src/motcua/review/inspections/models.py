@@ -7,8 +7,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from motcua.control.models import Plan
+from motcua.core.models import AttachedFile, private_file_field
 from motcua.feedback.models import Feedback
 from motcua.org.models import Agency
+
+from .workflows import FOLLOW_UP, FollowUpStatus
 
 
 class Inspection(models.Model):
@@ -52,7 +55,8 @@ class Inspection(models.Model):
 
 
 class Recommendation(models.Model):
-    """A recommendation of the minutes to one inspected agency, with its deadline and the evidence."""
+    """A recommendation of the minutes to one inspected agency, with its deadline and the evidence; the
+    agency's report of it done waits for the plan manager to accept it (workflows.FOLLOW_UP)."""
 
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="recommendations")
     agency = models.ForeignKey(
@@ -62,6 +66,14 @@ class Recommendation(models.Model):
     due_on = models.DateField(_("hạn thực hiện"))
     done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     evidence = models.TextField(_("kết quả, tài liệu chứng minh"), blank=True)
+    status = models.CharField(
+        _("tình trạng"), max_length=10, choices=FollowUpStatus.choices, default=FollowUpStatus.OPEN
+    )
+    accepted_on = models.DateField(_("ngày chấp nhận kết quả"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    returned_reason = models.TextField(_("lý do trả lại"), blank=True)
 
     class Meta:
         verbose_name = _("kiến nghị sau kiểm tra")
@@ -72,10 +84,28 @@ class Recommendation(models.Model):
                 condition=Q(done_on__isnull=True) | ~Q(evidence=""),
                 name="review_recommendation_done_has_evidence",
             ),
+            FOLLOW_UP.check_constraint("review_recommendation_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status="open", done_on__isnull=True)
+                | Q(status="reported", done_on__isnull=False, accepted_on__isnull=True)
+                | Q(status="accepted", done_on__isnull=False, accepted_on__isnull=False),
+                name="review_recommendation_status_dates",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.text[:120]
+
+
+class EvidenceFile(AttachedFile):
+    """A file proving a recommendation carried out (the agency's letter, photos of the notice board)."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="files")
+    file = private_file_field("review/inspections/%Y/%m/", "evidence")
+
+    class Meta(AttachedFile.Meta):
+        verbose_name = _("tệp chứng minh thực hiện kiến nghị")
+        verbose_name_plural = _("tệp chứng minh thực hiện kiến nghị")
 
 
 class Source(models.TextChoices):

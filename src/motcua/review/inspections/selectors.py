@@ -16,6 +16,7 @@ from ..rules import reviewing_agency_ids
 from ..selectors import NOT_FOUND
 from .access import misconduct_for
 from .models import Inspection, MisconductCase, Recommendation
+from .workflows import FollowUpStatus
 
 
 def inspections_for(actor: User) -> QuerySet[Inspection]:
@@ -60,11 +61,13 @@ class InspectionCounts:
     done: int
     done_late: int
     overdue: int
+    awaiting_acceptance: int = 0
+    accepted: int = 0
 
 
 def counts(actor: User, *, year: int | None = None, today: date | None = None) -> InspectionCounts:
     """Figures for the periodic report: inspections (in the year), minutes, recommendations and their
-    follow-up (done, done late, open past the deadline)."""
+    follow-up (reported done, done late, open past the deadline, awaiting acceptance, accepted)."""
     today = today or timezone.localdate()
     inspections = inspections_for(actor)
     if year is not None:
@@ -78,4 +81,6 @@ def counts(actor: User, *, year: int | None = None, today: date | None = None) -
         done=done.count(),
         done_late=sum(1 for r in done.only("done_on", "due_on") if r.done_on > r.due_on),
         overdue=rows.filter(done_on__isnull=True, due_on__lt=today).count(),
+        awaiting_acceptance=rows.filter(status=FollowUpStatus.REPORTED).count(),
+        accepted=rows.filter(status=FollowUpStatus.ACCEPTED).count(),
     )

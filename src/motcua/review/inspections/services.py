@@ -2,9 +2,11 @@
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,14 +14,18 @@ from django.utils.translation import gettext as _
 from motcua.control.models import Plan, PlanStatus
 from motcua.core.access import require
 from motcua.core.audited import audited_save
+from motcua.core.uploads import EVIDENCE, check_upload
+from motcua.core.workflow import SYSTEM
 from motcua.feedback.models import Category, Feedback
 from motcua.org.models import Agency, User
 
 from ..rules import reviewing_agency_ids
 from .access import register_agency_ids
-from .models import Inspection, MisconductCase, Recommendation, Source
+from .models import EvidenceFile, Inspection, MisconductCase, Recommendation, Source
+from .workflows import AGENCY, FOLLOW_UP, MANAGER, FollowUpAction
 
 MAX_RECOMMENDATIONS = 100
+MAX_EVIDENCE_FILES = 10
 
 
 def _not_future(day: date, field: str) -> None:
@@ -110,24 +116,84 @@ def add_recommendation(
     return audited_save(row, actor=actor, action="recommendation.create")
 
 
+def follow_up_roles(actor: User | None, recommendation: Recommendation) -> frozenset[str]:
+    """The roles the actor holds on the recommendation's follow-up (workflows.FOLLOW_UP)."""
+    if actor is None:
+        return frozenset({SYSTEM})
+    held = set()
+    if recommendation.agency_id in reviewing_agency_ids(actor):
+        held.add(AGENCY)
+    if actor.has_perm("control.manage_plan", recommendation.inspection.plan):
+        held.add(MANAGER)
+    return frozenset(held)
+
+
+def _locked(recommendation: Recommendation) -> Recommendation:
+    rows = Recommendation.objects.select_for_update(of=("self",)).select_related("inspection__plan")
+    return rows.get(pk=recommendation.pk)
+
+
 @transaction.atomic
 def report_done(
-    *, actor: User | None, recommendation: Recommendation, done_on: date, evidence: str
+    *,
+    actor: User | None,
+    recommendation: Recommendation,
+    done_on: date,
+    evidence: str,
+    files: Sequence[UploadedFile] = (),
 ) -> Recommendation:
-    """The inspected agency (or the plan's manager) reports the recommendation carried out, with evidence."""
-    allowed = actor is None or (
-        recommendation.agency_id in reviewing_agency_ids(actor)
-        or actor.has_perm("control.manage_plan", recommendation.inspection.plan)
-    )
-    if not allowed:
+    """The inspected agency (or the plan's manager) reports the recommendation carried out, with the
+    evidence in words and its files; the plan's manager then accepts it or sends it back."""
+    recommendation = _locked(recommendation)
+    roles = follow_up_roles(actor, recommendation)
+    if not roles:
         raise PermissionDenied(_("Chỉ cơ quan được kiến nghị báo cáo. / Only the agency concerned reports."))
     _not_future(done_on, "done_on")
-    if recommendation.done_on is not None:
-        raise ValidationError(_("Kiến nghị đã hoàn thành. / The recommendation is already done."))
+    if done_on < recommendation.inspection.minutes_on:
+        raise ValidationError(
+            {"done_on": _("Ngày hoàn thành không thể trước biên bản. / Cannot predate the minutes.")}
+        )
     if not evidence.strip():
         raise ValidationError({"evidence": _("Nêu kết quả, tài liệu chứng minh. / Give the evidence.")})
+    if len(files) > MAX_EVIDENCE_FILES:
+        raise ValidationError(
+            {"files": _("Tối đa %(n)s tệp. / At most %(n)s files.") % {"n": MAX_EVIDENCE_FILES}}
+        )
+    for upload in files:
+        check_upload(upload, EVIDENCE)
+    FOLLOW_UP.apply(recommendation, FollowUpAction.REPORT, roles)
     recommendation.done_on, recommendation.evidence = done_on, evidence.strip()
-    return audited_save(recommendation, actor=actor, action="recommendation.done")
+    audited_save(recommendation, actor=actor, action="recommendation.done")
+    for upload in files:
+        EvidenceFile.objects.create(
+            recommendation=recommendation, file=upload, name=PurePath(upload.name or "tep").name[:255]
+        )
+    return recommendation
+
+
+@transaction.atomic
+def accept_report(
+    *, actor: User | None, recommendation: Recommendation, accepted_on: date | None = None
+) -> Recommendation:
+    """The plan's manager accepts the reported result: the recommendation is closed."""
+    recommendation = _locked(recommendation)
+    accepted_on = accepted_on or timezone.localdate()
+    FOLLOW_UP.apply(recommendation, FollowUpAction.ACCEPT, follow_up_roles(actor, recommendation))
+    if recommendation.done_on is not None and accepted_on < recommendation.done_on:
+        raise ValidationError(_("Không thể chấp nhận trước ngày báo cáo. / Cannot predate the report."))
+    recommendation.accepted_on, recommendation.accepted_by = accepted_on, actor
+    return audited_save(recommendation, actor=actor, action="recommendation.accept")
+
+
+@transaction.atomic
+def send_back(*, actor: User | None, recommendation: Recommendation, reason: str) -> Recommendation:
+    """The plan's manager does not accept the result: the agency reports again, told why."""
+    recommendation = _locked(recommendation)
+    FOLLOW_UP.apply(recommendation, FollowUpAction.SEND_BACK, follow_up_roles(actor, recommendation))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Nêu lý do trả lại. / Give the reason.")})
+    recommendation.done_on, recommendation.returned_reason = None, reason.strip()
+    return audited_save(recommendation, actor=actor, action="recommendation.send_back")
 
 
 def _require_register(actor: User | None, agency: Agency) -> None:

@@ -1,25 +1,41 @@
 """Pages of inspections and of the misconduct register; same selectors and services as the API."""
 
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.control.models import Plan, PlanStatus
 from motcua.control.selectors import visible_plans
 from motcua.core import params
 from motcua.core.access import staff_required
+from motcua.core.actions import action_forms, post_action
 from motcua.core.errors import run
+from motcua.core.forms import BootstrapForm
 from motcua.feedback.models import Feedback
 from motcua.org.models import Agency
 from motcua.org.selectors import visible_agencies
 
-from ..rules import reviewing_agency_ids
-from . import access, selectors, services
-from .forms import CaseForm, DoneForm, InspectionForm, MeasuresForm, MinutesForm, RecommendationForm
-from .models import Source
+from .. import filters, papers
+from . import access, exports, selectors, services
+from .forms import (
+    AcceptForm,
+    CaseForm,
+    DoneForm,
+    InspectionForm,
+    MeasuresForm,
+    MinutesForm,
+    RecommendationForm,
+    SendBackForm,
+)
+from .models import Inspection, Recommendation, Source
+from .workflows import FOLLOW_UP, FollowUpAction
 
 staff_only = staff_required()
 
@@ -58,9 +74,7 @@ def inspections(request: HttpRequest) -> HttpResponse:
                 return redirect("review:inspection", pk=done.pk)
     elif request.method == "POST":
         raise PermissionDenied
-    year = params.integer(request.GET, "nam")
-    if year is not None and not 2000 <= year <= 2100:
-        raise params.InvalidParameter("nam")
+    year = filters.year(request.GET, "nam")
     return render(
         request,
         "review/inspections/list.html",
@@ -76,41 +90,83 @@ def inspections(request: HttpRequest) -> HttpResponse:
     )
 
 
+# follow-up action → (form, the service call given the request, the recommendation and the form's data)
+Call = Callable[[HttpRequest, Recommendation, dict[str, Any]], Recommendation]
+FOLLOW_UP_ACTIONS: dict[str, tuple[type[BootstrapForm], Call]] = {
+    FollowUpAction.REPORT: (
+        DoneForm,
+        lambda r, rec, d: services.report_done(
+            actor=r.user, recommendation=rec, done_on=d["done_on"], evidence=d["evidence"], files=d["files"]
+        ),
+    ),
+    FollowUpAction.ACCEPT: (
+        AcceptForm,
+        lambda r, rec, d: services.accept_report(actor=r.user, recommendation=rec),
+    ),
+    FollowUpAction.SEND_BACK: (
+        SendBackForm,
+        lambda r, rec, d: services.send_back(actor=r.user, recommendation=rec, reason=d["reason"]),
+    ),
+}
+
+
+def _follow_up_form(action: str, row: Recommendation, data: Any = None, files: Any = None) -> BootstrapForm:
+    initial = {"done_on": timezone.localdate()} if action == FollowUpAction.REPORT else {}
+    return FOLLOW_UP_ACTIONS[action][0](data, files, initial=initial, prefix=f"{action}-{row.pk}")
+
+
 @staff_only
 @require_http_methods(["GET", "POST"])
 def inspection(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.inspection_for(request.user, pk)
-    manages = request.user.has_perm("control.manage_plan", found.plan)
-    section = params.choice(request.POST, "section", ["minutes", "recommendation", "done"])
+    section = params.choice(request.POST, "section", ["minutes", "recommendation"])
     posted = request.POST if request.method == "POST" else None
-    today = timezone.localdate()
-    minutes = MinutesForm(posted if section == "minutes" else None, initial={"minutes_on": today})
+    today = {"minutes_on": timezone.localdate()}
+    minutes = MinutesForm(posted if section == "minutes" else None, initial=today)
     recommendation = RecommendationForm(
         posted if section == "recommendation" else None, agencies=found.agencies.order_by("name")
     )
-    done = DoneForm(posted if section == "done" else None, initial={"done_on": today})
-    if request.method == "POST":
-        result = _handle(request, found, section, minutes, recommendation, done)
-        if result is not None:
-            return redirect("review:inspection", pk=found.pk)
-    own = reviewing_agency_ids(request.user)
-    rows = list(found.recommendations.select_related("agency"))
+    if request.method == "POST" and _record(request, found, section, minutes, recommendation) is not None:
+        return redirect("review:inspection", pk=found.pk)
+    return _inspection_page(request, found, minutes=minutes, recommendation=recommendation)
+
+
+def _inspection_page(
+    request: HttpRequest,
+    found: Inspection,
+    *,
+    minutes: MinutesForm | None = None,
+    recommendation: RecommendationForm | None = None,
+    failed: tuple[int, str, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The inspection with its minutes, and each recommendation with the follow-up actions the actor may
+    take on it (core.actions); a follow-up form that failed comes back with its data and errors."""
+    manages = request.user.has_perm("control.manage_plan", found.plan)
+    rows = []
+    for row in found.recommendations.select_related("agency", "inspection__plan").prefetch_related("files"):
+        allowed = FOLLOW_UP.allowed_actions(row.status, services.follow_up_roles(request.user, row))
+        mine = (failed[1], failed[2]) if failed and failed[0] == row.pk else None
+        make = partial(_follow_up_form, row=row)
+        rows.append((row, action_forms(FOLLOW_UP, allowed, FOLLOW_UP_ACTIONS, make, mine)))
     return render(
         request,
         "review/inspections/inspection.html",
         {
             "inspection": found,
             "manages": manages,
-            "minutes": minutes if manages and found.minutes_on is None else None,
-            "recommendation": recommendation if manages and found.minutes_on is not None else None,
-            "done": done,
-            "rows": [(r, r.done_on is None and (manages or r.agency_id in own)) for r in rows],
-            "today": today,
+            "minutes": (minutes or MinutesForm()) if manages and found.minutes_on is None else None,
+            "recommendation": (recommendation or RecommendationForm(agencies=found.agencies.order_by("name")))
+            if manages and found.minutes_on is not None
+            else None,
+            "rows": rows,
+            "today": timezone.localdate(),
         },
+        status=status,
     )
 
 
-def _handle(request, found, section, minutes, recommendation, done):
+def _record(request, found, section, minutes, recommendation):
     actor = request.user
     saved = _("Đã lưu.")
     if section == "minutes" and minutes.is_valid():
@@ -138,20 +194,48 @@ def _handle(request, found, section, minutes, recommendation, done):
             form=recommendation,
             success=saved,
         )
-    if section == "done" and done.is_valid():
-        data = done.cleaned_data
-        row = selectors.recommendation_for(actor, data["recommendation"])
-        if row.inspection_id != found.pk:
-            raise PermissionDenied
-        return run(
-            request,
-            lambda: services.report_done(
-                actor=actor, recommendation=row, done_on=data["done_on"], evidence=data["evidence"]
-            ),
-            form=done,
-            success=saved,
-        )
     return None
+
+
+@staff_only
+@require_POST
+def follow_up(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """POST /ra-soat/kiem-tra/kien-nghi/<pk>/<action>/: report done (with files), accept, send back."""
+    row = selectors.recommendation_for(request.user, pk)
+    return post_action(
+        request,
+        row,
+        action,
+        FOLLOW_UP,
+        FOLLOW_UP_ACTIONS,
+        form=lambda: _follow_up_form(action, row, request.POST, request.FILES),
+        done=lambda: redirect("review:inspection", pk=row.inspection_id),
+        again=lambda request, item, failed, status: _inspection_page(
+            request,
+            selectors.inspection_for(request.user, item.inspection_id),
+            failed=(item.pk, *failed),
+            status=status,
+        ),
+    )
+
+
+@staff_only
+def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _with_minutes(request, pk)
+    return papers.pdf_response(exports.minutes_pdf(found), f"bien-ban-kiem-tra-{found.pk}.pdf")
+
+
+@staff_only
+def minutes_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _with_minutes(request, pk)
+    return papers.xlsx_response(exports.minutes_xlsx(found), f"bien-ban-kiem-tra-{found.pk}.xlsx")
+
+
+def _with_minutes(request: HttpRequest, pk: int) -> Inspection:
+    found = selectors.inspection_for(request.user, pk)
+    if found.minutes_on is None:
+        raise Http404(_("Cuộc kiểm tra chưa có biên bản. / The inspection has no minutes yet."))
+    return found
 
 
 @staff_only
