@@ -1,11 +1,15 @@
 """The national connections' pages in the browser (issue 22): the control officer previews, then applies,
-the national TTHC database's decision; the administrator reads what the portal intake could not take.
-axe-core finds nothing serious on either page, at phone and desktop width."""
+the national TTHC database's decision; the administrator reads what the portal intake could not take, and
+reconciles a period with the portal, resending the change it lost. axe-core finds nothing serious on any of
+these pages, at phone and desktop width."""
 
 from playwright.sync_api import expect
 
 from motcua.dossiers.national_intake import pull as pull_submissions
+from motcua.integrations.models import PortalSync
+from motcua.integrations.portal import sync
 from motcua.org.models import Role
+from tests.dossiers.factories import receive
 from tests.e2e.helpers import log_in
 from tests.e2e.test_accessibility import blocking_violations
 from tests.factories import AgencyFactory, RoleAssignmentFactory, StaffFactory
@@ -57,3 +61,33 @@ def test_the_administrator_reads_why_a_submission_was_not_taken(
     expect(failed).to_contain_text("G22.99-260101-0100")
     expect(failed).to_contain_text("không khớp kích thước hoặc mã băm")
     assert blocking_violations(page) == []
+
+
+def test_the_administrator_reconciles_a_period_and_resends_what_the_portal_lost(
+    new_context,
+    viewport,
+    live_server,
+    desk,
+    portal,  # noqa: F811
+):
+    dossier = receive(desk)
+    assert sync.push_due() == 1
+    (lost,) = PortalSync.objects.filter(dossier_code=dossier.code)
+    portal.forget(lost.key)
+    admin = StaffFactory(username="quantri-ds-e2e", full_name="Quản trị đối soát")
+    RoleAssignmentFactory(user=admin, agency=desk.province.office, role=Role.ADMINISTRATOR)
+
+    page = log_in(new_context, viewport, live_server, "quantri-ds-e2e")
+    page.goto(f"{live_server.url}/tich-hop/trang-thai/")
+    page.get_by_role("link", name="Đối soát với Cổng Dịch vụ công quốc gia và cổng thanh toán").click()
+    page.get_by_role("button", name="Đối soát", exact=True).click()
+    missing = page.get_by_test_id("missing-on-portal")
+    expect(missing).to_contain_text(dossier.code)
+    assert blocking_violations(page) == []
+
+    page.get_by_role("button", name="Gửi lại các thay đổi đã chọn").click()
+    expect(page.get_by_text("Đã đưa 1 thay đổi vào hàng gửi lại.")).to_be_visible()
+    expect(page.get_by_test_id("missing-on-portal")).to_have_count(0)
+    assert blocking_violations(page) == []
+    lost.refresh_from_db()
+    assert lost.state == "pending"

@@ -226,3 +226,19 @@ def test_the_demo_sends_its_dossiers_through_the_simulator_and_shows_rates(db, c
     client.force_login(admin_user)
     page = client.get("/tich-hop/trang-thai/").content.decode()
     assert 'data-testid="portal-rates"' in page
+    # The national database's decision is in the catalog, one portal submission is in Minh Sơn's checking
+    # queue and the other, whose file does not match its hash, waits on the status page with the reason.
+    from motcua.catalog.models import Procedure
+    from motcua.integrations.models import PortalIntake
+
+    assert Procedure.objects.get(national_code="1.013250").name == "Đăng ký khai sinh lưu động"
+    intake = dict(PortalIntake.objects.values_list("national_code", "state"))
+    assert intake == {"G22.42-DEMO-0001": "received", "G22.42-DEMO-0002": "failed"}
+    taken = PortalIntake.objects.get(national_code="G22.42-DEMO-0001").dossier_code
+    assert Dossier.objects.get(code=taken).receiving_agency.code == "000.01.41.H99"
+    assert "G22.42-DEMO-0002" in page
+    assert "không khớp kích thước hoặc mã băm" in page
+    call_command("load_demo", stdout=None)  # again: nothing new, nothing lost
+    assert Procedure.objects.filter(national_code="1.013250").count() == 1
+    assert PortalIntake.objects.get(national_code="G22.42-DEMO-0001").dossier_code == taken
+    assert PortalIntake.objects.count() == 2

@@ -4,7 +4,8 @@ MOTCUA_NATIONAL_PORTAL_PLUGIN = "http"       # the real interface (the default w
 MOTCUA_NATIONAL_PORTAL_PLUGIN = "simulator"  # the in-process simulator (the default with DEBUG)
 MOTCUA_NATIONAL_PORTAL = {
     "base_url": "https://lgsp.example.gov.vn/dvcqg",   # the portal, or the province's LGSP/NDXP route
-    "token": "…",                                      # bearer token
+    "token": "…",                                      # a fixed bearer token, or OAuth2 client credentials:
+    "token_url": "…", "client_id": "…", "client_secret": "…",   # the LGSP token endpoint (lgsp.py)
     "client_cert": ["/etc/motcua/lgsp.crt", "/etc/motcua/lgsp.key"],   # when the LGSP asks for one
     "timeout": 10,                                     # seconds
 }
@@ -22,6 +23,7 @@ from django.conf import settings
 
 from motcua.core.plugins import Registry
 
+from .. import lgsp
 from .simulator import LOCAL
 
 
@@ -115,19 +117,10 @@ class HttpPlugin(Plugin):
         if not base:
             raise Transient(f"{self.setting}['base_url'] is not set")
         headers = kwargs.pop("headers", {})
-        if self.config.get("token"):
-            headers["Authorization"] = f"Bearer {self.config['token']}"
-        try:
-            answer = requests.request(
-                method,
-                base.rstrip("/") + path,
-                headers=headers,
-                timeout=self.config["timeout"],
-                cert=tuple(self.config["client_cert"]) if self.config.get("client_cert") else None,
-                **kwargs,
-            )
-        except requests.RequestException as error:  # timeouts, refused connections, TLS errors
-            raise Transient(type(error).__name__) from error
+        answer = self._request(method, base.rstrip("/") + path, headers, kwargs)
+        if answer.status_code == 401 and self.config.get("token_url"):
+            # The LGSP revoked or expired the token before its time: one new token, one more try.
+            answer = self._request(method, base.rstrip("/") + path, headers, kwargs, renew=True)
         if answer.status_code >= 500 or answer.status_code == 429:
             raise Transient(f"HTTP {answer.status_code}")
         if answer.status_code >= 400:
@@ -139,6 +132,29 @@ class HttpPlugin(Plugin):
         except ValueError as error:
             raise Transient("the answer is not JSON") from error
         return answer
+
+    def _request(
+        self, method: str, url: str, headers: dict, kwargs: dict, *, renew: bool = False
+    ) -> requests.Response:
+        try:
+            token = lgsp.bearer(self.config, renew=renew)
+        except lgsp.Unavailable as error:
+            raise Transient(str(error)) from error
+        except lgsp.Refused as error:
+            raise Rejected(str(error)) from error
+        if token:
+            headers = {**headers, "Authorization": f"Bearer {token}"}
+        try:
+            return requests.request(
+                method,
+                url,
+                headers=headers,
+                timeout=self.config["timeout"],
+                cert=tuple(self.config["client_cert"]) if self.config.get("client_cert") else None,
+                **kwargs,
+            )
+        except requests.RequestException as error:  # timeouts, refused connections, TLS errors
+            raise Transient(type(error).__name__) from error
 
 
 class SimulatorPlugin(Plugin):
