@@ -121,3 +121,32 @@ def test_drill_down_lists_the_feedback_behind_a_number_within_scope(client, feed
     num = client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{a.pk}/5.2/numerator/?{query}").content.decode()
     assert num.count("<tr><td><a href=") == 1
     assert client.get(f"/chi-so-phuc-vu/quan-ly/co-quan/{b.pk}/5.1/numerator/?{query}").status_code == 404
+
+
+def test_the_public_tables_read_each_table_once_per_period_with_the_same_figures(feedback):
+    """Issue 16's performance goal: the province's, the units' and the agencies' tables of a period (and of
+    the period before) read the dossier aggregate in one query per period and the feedback rows in one
+    per indicator and period, instead of one per indicator, grouping and period, and show the figures
+    each table measured on its own shows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from motcua.serviceindex import selectors
+
+    with CaptureQueriesContext(connection) as captured:
+        tables = selectors.public_tables(MARCH)
+    statements = [q["sql"] for q in captured.captured_queries]
+    cubes = [sql for sql in statements if '"serviceindex_dossierday"."eligible_full_online"' in sql]
+    assert len(cubes) == 2  # every dossier indicator of March, then of February, in one query each
+    assert sum('FROM "feedback_feedback"' in sql for sql in statements) == 4  # 5.1 and 5.2, twice
+
+    def figures(rows):
+        return [
+            (s.key, s.percent, s.previous_percent, s.rank, [(i.status, i.numerator, i.denominator) for i in
+             s.indicators]) for s in rows
+        ]  # fmt: skip
+
+    assert figures(tables["province"]) == figures(scores.table(MARCH, by=None))
+    assert figures(tables["agencies"]) == figures(scores.table(MARCH, by="agency"))
+    assert figures(tables["units"]) == figures(scores.table(MARCH, by="unit"))
+    assert len(tables["agencies"]) >= 2

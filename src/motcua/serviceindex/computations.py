@@ -54,13 +54,25 @@ class Window:
     by: str | None = None  # None (one total), "agency" or "unit"
 
 
+# An additive computation's counts per (agency, unit): (numerator, denominator, rows behind them).
+Fine = dict[tuple[Any, Any], tuple[int, int, int]]
+
+
 class IndexComputation:
     name: str = ""
     label: Any = ""
     # What `rows` lists, for the drill-down page: "dossier", "feedback" or anything else (shown as text).
     row_kind: str = ""
+    # Additive: its counts per agency add up to the unit's and the province's, so one query per period
+    # (`measure_fine`) serves every grouping (`from_fine`); else `measure` is asked for each grouping.
+    additive: bool = False
 
     def measure(self, window: Window) -> dict[Any, Measure]:
+        if self.additive:
+            return from_fine(self.measure_fine(window), window.by)
+        raise NotImplementedError
+
+    def measure_fine(self, window: Window) -> Fine:
         raise NotImplementedError
 
     def rows(self, actor: User, window: Window, part: str) -> QuerySet:
@@ -77,6 +89,22 @@ def get(name: str) -> IndexComputation | None:
         return index_computations.get(name)
     except UnknownPlugin:
         return None
+
+
+def from_fine(fine: Fine, by: str | None) -> dict[Any, Measure]:
+    """The measures of one grouping from the counts per (agency, unit). As a grouped query would: the
+    province only when it has cases, an agency or unit whenever rows named it."""
+    if by is None:
+        numerator = sum(n for n, _, _ in fine.values())
+        denominator = sum(d for _, d, _ in fine.values())
+        return {None: Measure(numerator, denominator)} if denominator else {}
+    position = 0 if by == "agency" else 1
+    sums: dict[Any, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for key, figures in fine.items():
+        total = sums[key[position]]
+        for i, value in enumerate(figures):
+            total[i] += value
+    return {key: Measure(n, d) for key, (n, d, rows) in sums.items() if rows}
 
 
 def local_range(start: date, end: date) -> tuple[datetime, datetime]:
@@ -108,23 +136,10 @@ class CubeComputation(IndexComputation):
         self.denominator, self.numerator = denominator, numerator
         self.dossier_denominator, self.dossier_numerator = dossier_denominator, dossier_numerator
 
-    def base(self, window: Window) -> QuerySet[DossierDay]:
-        rows = DossierDay.objects.filter(fact=self.fact, day__range=(window.start, window.end))
-        if window.agencies is not None:
-            rows = rows.filter(agency__in=window.agencies)
-        return rows
+    additive = True
 
-    def measure(self, window: Window) -> dict[Any, Measure]:
-        group = BY[window.by]
-        rows = self.base(window).filter(self.denominator).order_by()
-        figures = {"den": Sum("dossiers"), "num": Sum("dossiers", filter=self.numerator)}
-        if group is None:
-            total = rows.aggregate(**figures)
-            return {None: Measure(total["num"] or 0, total["den"])} if total["den"] else {}
-        return {
-            row[group]: Measure(row["num"] or 0, row["den"] or 0)
-            for row in rows.values(group).annotate(**figures)
-        }
+    def measure_fine(self, window: Window) -> Fine:
+        return measure_cubes([self], window)[self.name]
 
     def rows(self, actor: User, window: Window, part: str) -> QuerySet:
         dossiers = dossiers_for(actor)
@@ -139,6 +154,28 @@ class CubeComputation(IndexComputation):
             base = base.filter(competent_agency__in=window.agencies)
         base = base.filter(self.dossier_denominator)
         return base.filter(self.dossier_numerator) if part == NUMERATOR else base
+
+
+def measure_cubes(cubes: list[CubeComputation], window: Window) -> dict[str, Fine]:
+    """Every cube computation over the period in one grouped query on `DossierDay` (a numerator, a
+    denominator and a row count filtered per computation), per (agency, unit)."""
+    rows = DossierDay.objects.filter(day__range=(window.start, window.end))
+    if window.agencies is not None:
+        rows = rows.filter(agency__in=window.agencies)
+    figures: dict[str, Any] = {}
+    for i, cube in enumerate(cubes):
+        among = Q(fact=cube.fact) & cube.denominator
+        figures[f"n{i}"] = Sum("dossiers", filter=among & cube.numerator)
+        figures[f"d{i}"] = Sum("dossiers", filter=among)
+        figures[f"r{i}"] = Count("pk", filter=among)
+    found: dict[str, Fine] = {cube.name: {} for cube in cubes}
+    grouped: Any = rows.order_by().values("agency_id", "unit_id").annotate(**figures)
+    for row in grouped:
+        key = (row["agency_id"], row["unit_id"])
+        for i, cube in enumerate(cubes):
+            if row[f"r{i}"]:
+                found[cube.name][key] = (row[f"n{i}"] or 0, row[f"d{i}"] or 0, row[f"r{i}"])
+    return found
 
 
 class PaidProcedures(IndexComputation):

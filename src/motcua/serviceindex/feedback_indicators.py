@@ -14,8 +14,6 @@ handling it (the competent agency it was routed to).
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,9 +23,9 @@ from motcua.feedback.selectors import feedback_for
 from motcua.feedback.workflows import Status
 from motcua.org.models import User
 
-from .computations import NUMERATOR, IndexComputation, Measure, Window, index_computations, local_range
+from .computations import NUMERATOR, Fine, IndexComputation, Window, index_computations, local_range
 
-GROUP = {None: None, "agency": "agency_id", "unit": "agency__administrative_unit_id"}
+UNIT = "agency__administrative_unit_id"
 
 
 class FeedbackComputation(IndexComputation):
@@ -41,14 +39,16 @@ class FeedbackComputation(IndexComputation):
         rows = self.base(rows, window)
         return rows if window.agencies is None else rows.filter(agency__in=window.agencies)
 
-    def measure(self, window: Window) -> dict[Any, Measure]:
-        group = GROUP[window.by]
+    additive = True
+
+    def measure_fine(self, window: Window) -> Fine:
+        """One grouped query per period: the province's, the units' and the agencies' figures are sums."""
         rows = self._in(Feedback.objects.all(), window).order_by()
         figures = {"den": Count("pk"), "num": Count("pk", filter=self.numerator)}
-        if group is None:
-            total = rows.aggregate(**figures)
-            return {None: Measure(total["num"], total["den"])} if total["den"] else {}
-        return {row[group]: Measure(row["num"], row["den"]) for row in rows.values(group).annotate(**figures)}
+        return {
+            (row["agency_id"], row[UNIT]): (row["num"], row["den"], row["den"])
+            for row in rows.values("agency_id", UNIT).annotate(**figures)
+        }
 
     def rows(self, actor: User, window: Window, part: str) -> QuerySet:
         rows = self._in(feedback_for(actor), window).select_related("agency")

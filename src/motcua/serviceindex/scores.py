@@ -21,7 +21,7 @@ from motcua.core.validity import valid_on
 from motcua.org.models import AdministrativeUnit, Agency
 
 from . import computations
-from .computations import Measure, Window
+from .computations import CubeComputation, Fine, IndexComputation, Measure, Window, from_fine
 from .models import Indicator, ScoreRule
 from .periods import Period
 
@@ -117,11 +117,38 @@ def _rate(measure: Measure) -> Decimal:
     return (HUNDRED * measure.numerator / measure.denominator).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
-def _measure_all(indicators: list[Indicator], window: Window) -> dict[int, dict[Any, Measure] | None]:
+# Counts per (agency, unit) of additive computations, by (computation, start, end, agencies): what one
+# request measured once and reads for the province, the units and the agencies.
+Memo = dict[tuple[str, date, date, frozenset[int] | None], Fine]
+
+
+def _fine(computation: IndexComputation, cubes: list[CubeComputation], window: Window, memo: Memo) -> Fine:
+    def key(c: IndexComputation) -> tuple[str, date, date, frozenset[int] | None]:
+        return (c.name, window.start, window.end, window.agencies)
+
+    if key(computation) not in memo:
+        if isinstance(computation, CubeComputation):  # every cube of the period in the same query
+            for name, fine in computations.measure_cubes(cubes, window).items():
+                memo[(name, window.start, window.end, window.agencies)] = fine
+        else:
+            memo[key(computation)] = computation.measure_fine(window)
+    return memo[key(computation)]
+
+
+def _measure_all(
+    indicators: list[Indicator], window: Window, memo: Memo
+) -> dict[int, dict[Any, Measure] | None]:
     measured: dict[int, dict[Any, Measure] | None] = {}
+    found = {i.pk: computations.get(i.computation) for i in indicators}
+    cubes = [c for c in found.values() if isinstance(c, CubeComputation)]
     for indicator in indicators:
-        computation = computations.get(indicator.computation)
-        measured[indicator.pk] = None if computation is None else computation.measure(window)
+        computation = found[indicator.pk]
+        if computation is None:
+            measured[indicator.pk] = None
+        elif computation.additive:
+            measured[indicator.pk] = from_fine(_fine(computation, cubes, window, memo), window.by)
+        else:
+            measured[indicator.pk] = computation.measure(window)
     return measured
 
 
@@ -161,10 +188,10 @@ def _labels(by: str | None, keys: Iterable[Any]) -> dict[Any, tuple[str, str]]:
     return {None: (_("Toàn tỉnh"), "")}
 
 
-def _raw(period: Period, *, by: str | None, agencies: frozenset[int] | None) -> dict[Any, Score]:
+def _raw(period: Period, *, by: str | None, agencies: frozenset[int] | None, memo: Memo) -> dict[Any, Score]:
     indicators, rule = weights_on(period.end)
     window = Window(period.start, period.end, agencies, by)
-    measured = _measure_all(indicators, window)
+    measured = _measure_all(indicators, window, memo)
     keys: set[Any] = {None} if by is None else set()
     for figures in measured.values():
         if figures and by is not None:
@@ -193,15 +220,22 @@ def _rank(scores: Iterable[Score]) -> None:
 
 
 def table(
-    period: Period, *, by: str | None, agencies: frozenset[int] | None = None, compare: bool = True
+    period: Period,
+    *,
+    by: str | None,
+    agencies: frozenset[int] | None = None,
+    compare: bool = True,
+    memo: Memo | None = None,
 ) -> list[Score]:
     """Scores of every agency or unit with cases (or the province, `by=None`), ranked, with the change
-    from the previous period of the same kind. `agencies` limits what is measured (None: all)."""
-    scores = _raw(period, by=by, agencies=agencies)
+    from the previous period of the same kind. `agencies` limits what is measured (None: all). Tables of
+    the same period given the same `memo` share their queries."""
+    memo = {} if memo is None else memo
+    scores = _raw(period, by=by, agencies=agencies, memo=memo)
     _rank(scores.values())
     if compare:
         try:
-            before = _raw(period.previous(), by=by, agencies=agencies)
+            before = _raw(period.previous(), by=by, agencies=agencies, memo=memo)
         except NotInForce:  # the period before the first weights in force has nothing to compare with
             before = {}
         for key, score in scores.items():

@@ -24,10 +24,11 @@ from .periods import Period
 
 def public_tables(period: Period) -> dict[str, list[scores.Score]]:
     """The province's index, the agencies' and the units' tables: figures only."""
+    memo: scores.Memo = {}  # the three tables read the same counts: measured once per period
     return {
-        "province": scores.table(period, by=None),
-        "agencies": scores.table(period, by="agency"),
-        "units": scores.table(period, by="unit"),
+        "province": scores.table(period, by=None, memo=memo),
+        "agencies": scores.table(period, by="agency", memo=memo),
+        "units": scores.table(period, by="unit", memo=memo),
     }
 
 
