@@ -370,6 +370,8 @@ SPECTACULAR_SETTINGS = {
         "ArticleStatusEnum": "motcua.outreach.workflows.ArticleStatus",
         "QuestionStatusEnum": "motcua.outreach.workflows.QuestionStatus",
         "TrainingModeEnum": "motcua.outreach.models.CourseMode",
+        "ReadingPointKindEnum": "motcua.outreach.models.ReadingPointKind",
+        "MaterialKindEnum": "motcua.outreach.models.MaterialKind",
         "StaffRoleEnum": "motcua.org.models.Role",
     },
 }

@@ -9,12 +9,24 @@ from django.core.management import call_command
 from motcua.control.computations import get as computation
 from motcua.core.models import AuditEvent
 from motcua.org.models import Agency
-from motcua.outreach.models import Article, Attendance, CommunicationActivity, Faq, Question, TrainingCourse
+from motcua.outreach.models import (
+    Article,
+    Attendance,
+    CommunicationActivity,
+    Distribution,
+    Faq,
+    Question,
+    ReadingPoint,
+    TrainingCourse,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_communication_is_loaded_through_the_services_and_a_second_load_writes_nothing(client):
+def test_the_demo_communication_is_loaded_through_the_services_and_a_second_load_writes_nothing(
+    client, settings, tmp_path
+):
+    settings.MOTCUA_PRIVATE_ROOT = str(tmp_path)
     call_command("load_demo", stdout=None)
     published = Article.objects.filter(status="published")
     assert published.count() == 3
@@ -46,6 +58,19 @@ def test_the_demo_communication_is_loaded_through_the_services_and_a_second_load
     year = (date(2026, 1, 1), date(2026, 12, 31))
     assert rate([frozenset(donghung)], *year, {}) == 100
     assert rate([frozenset(centre)], *year, {}) == 0
+
+    # Reading points: three commune post offices received material (with a proof photo), Yên Thành's
+    # has not yet: the seed's target "100% of post-office reading points have reform material" is 75%.
+    assert ReadingPoint.objects.filter(kind="post_office").count() == 4
+    assert Distribution.objects.exclude(proof="").count() == 4
+    with Distribution.objects.exclude(proof="").first().proof.open("rb") as photo:
+        assert photo.read(3) == b"\xff\xd8\xff"  # a JPEG, stored like an uploaded one
+    points = computation("outreach.reading_points_with_material_rate").compute
+    communes = [
+        frozenset(Agency.objects.filter(code=code).values_list("pk", flat=True))
+        for code in ("000.00.44.H99", "000.00.45.H99", "000.00.46.H99", "000.00.47.H99")
+    ]
+    assert points(communes, *year, {}) == 75
 
     events = AuditEvent.objects.count()
     call_command("load_demo", stdout=None)

@@ -90,7 +90,7 @@ def test_the_pages_record_a_delivery_with_its_photo(client, points, settings, tm
     bad = client.post(
         url, {"material": "leaflet", "title": "Tờ gấp", "quantity": 0, "delivered_on": "02/03/2026"}
     )
-    assert bad.status_code == 200
+    assert bad.status_code == 400  # the form again with its message
     done = client.post(
         url,
         {
@@ -106,3 +106,35 @@ def test_the_pages_record_a_delivery_with_its_photo(client, points, settings, tm
     assert row.delivered_on == date(2026, 3, 2)
     served = client.get(reverse("core:download", args=["outreach-distribution", row.pk]))
     assert served["Content-Type"] == "image/jpeg"
+
+
+def test_the_api_reads_the_points_of_ones_scope_with_their_deliveries(client, points):
+    deliver(points["post_a"], date(2026, 3, 2))
+    deliver(points["post_b"], date(2026, 4, 2))
+    assert client.get("/api/v1/outreach/reading-points/").status_code in (401, 403)
+    client.force_login(points["staff_a"])
+    listing = client.get("/api/v1/outreach/reading-points/").json()
+    rows = listing["results"] if isinstance(listing, dict) else listing
+    assert {r["name"] for r in rows} == {"BĐVHX A", "Tủ sách A"}  # never commune B's
+    post = next(r for r in rows if r["name"] == "BĐVHX A")
+    assert (post["kind"], post["last_delivery"], post["agency"]) == (
+        "post_office",
+        "2026-03-02",
+        points["a"].code,
+    )
+    assert next(r for r in rows if r["name"] == "Tủ sách A")["last_delivery"] is None
+    only = client.get("/api/v1/outreach/reading-points/?kind=library").json()
+    assert [r["name"] for r in (only["results"] if isinstance(only, dict) else only)] == ["Tủ sách A"]
+    one = client.get(f"/api/v1/outreach/reading-points/{points['post_a'].pk}/").json()
+    assert one["deliveries"] == [
+        {
+            "id": Distribution.objects.get(point=points["post_a"]).pk,
+            "material": "leaflet",
+            "title": "Tờ gấp NĐ 118",
+            "quantity": 50,
+            "delivered_on": "2026-03-02",
+            "has_proof": False,
+        }
+    ]
+    assert client.get(f"/api/v1/outreach/reading-points/{points['post_b'].pk}/").status_code == 404
+    assert client.get("/api/v1/outreach/reading-points/?kind=%00").status_code == 400  # the boundary

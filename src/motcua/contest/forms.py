@@ -1,15 +1,17 @@
 """Forms of the contest pages; the services check everything again (audience, window, files, marks)."""
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.forms import BootstrapForm
-from motcua.org.models import Agency
+from motcua.core.forms import BootstrapForm, BootstrapModelForm, VietnameseDateField
+from motcua.org.models import Agency, User
 
-from .models import Criterion, EntryCategory, GoodModelKind
+from .models import Contest, Criterion, EntryCategory, GoodModelKind, MemberRole, PhaseKind, Prize
+from .setup import GENERAL
 
 TEXT_LIMIT = 20000
 
@@ -122,3 +124,100 @@ class RegisterFilterForm(BootstrapForm):
         choices=[("", _("Tất cả"))] + [c for c in GoodModelKind.choices if c[0] != "poor"],
         required=False,
     )
+
+
+# ------------------------------------------------------------------------------------------------ set-up
+
+
+class ContestSetupForm(BootstrapModelForm):
+    """The contest itself and its five phases (dd/mm/yyyy); the code is fixed once created."""
+
+    class Meta:
+        model = Contest
+        fields = list(GENERAL)
+        widgets = {"rules": forms.Textarea({"rows": 6})}
+
+    def __init__(self, *args: Any, organisers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organiser"].queryset = organisers
+        self.fields["min_award_score"].localize = True
+        self.fields["min_award_score"].widget.is_localized = True
+        if self.instance.pk:
+            del self.fields["code"]
+        phases = {p.kind: p for p in self.instance.phases.all()} if self.instance.pk else {}
+        for kind, label in PhaseKind.choices:
+            known = phases.get(kind)
+            self.fields[f"{kind}_starts"] = VietnameseDateField(
+                label=_("%(phase)s: từ ngày") % {"phase": label},
+                initial=known.starts_on if known else None,
+            )
+            self.fields[f"{kind}_ends"] = VietnameseDateField(
+                label=_("%(phase)s: đến ngày") % {"phase": label},
+                initial=known.ends_on if known else None,
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        last = None
+        for kind, label in PhaseKind.choices:
+            starts, ends = data.get(f"{kind}_starts"), data.get(f"{kind}_ends")
+            if starts and ends and ends < starts:
+                self.add_error(
+                    f"{kind}_ends",
+                    _("Ngày kết thúc phải sau ngày bắt đầu. / The phase must end after it starts."),
+                )
+            if starts and last and starts < last:
+                self.add_error(
+                    f"{kind}_starts",
+                    _("Giai đoạn “%(phase)s” phải bắt đầu sau giai đoạn trước. / Phases follow in order.")
+                    % {"phase": label},
+                )
+            last = starts or last
+        return data
+
+    def general(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k in self.Meta.fields}
+
+    def phases(self) -> dict[str, tuple[date, date]]:
+        return {
+            k: (self.cleaned_data[f"{k}_starts"], self.cleaned_data[f"{k}_ends"]) for k in PhaseKind.values
+        }
+
+
+class CriterionSetupForm(BootstrapModelForm):
+    class Meta:
+        model = Criterion
+        fields = ["name", "description", "weight", "max_score"]
+        widgets = {"description": forms.Textarea({"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, prefix="criterion", **kwargs)
+        for name in ("weight", "max_score"):
+            self.fields[name].localize = True
+            self.fields[name].widget.is_localized = True
+
+
+class PrizeSetupForm(BootstrapModelForm):
+    class Meta:
+        model = Prize
+        fields = ["name", "count", "amount"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, prefix="prize", **kwargs)
+
+
+class MemberSetupForm(BootstrapForm):
+    user = forms.ModelChoiceField(label=_("Cán bộ"), queryset=User.objects.none())
+    role = forms.ChoiceField(label=_("Vai trò"), choices=MemberRole.choices)
+    is_chair = forms.BooleanField(label=_("Trưởng ban"), required=False)
+
+    def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
+        super().__init__(*args, prefix="member", **kwargs)
+        self.fields["user"].queryset = candidates
+        self.fields["user"].label_from_instance = lambda u: (
+            f"{u.get_full_name() or u.username} ({u.username})"
+        )
+
+
+class RemoveForm(BootstrapForm):
+    pk = forms.IntegerField(min_value=1, widget=forms.HiddenInput)

@@ -16,9 +16,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from motcua.org.models import User
-from motcua.org.selectors import visible_agencies
+from motcua.core.validity import valid_on
+from motcua.org.models import AccountType, Agency, RoleAssignment, User
+from motcua.org.selectors import active_roles, visible_agencies
 
 from . import results
 from .models import (
@@ -31,7 +33,7 @@ from .models import (
     Score,
     ScoreSheet,
 )
-from .rules import conflicted_entries, juror_of, roles_on
+from .rules import REGISTER_ROLES, conflicted_entries, juror_of, roles_on
 from .scoring import Result
 from .workflows import CLOSED_AFTER, JUROR, ROUND_ENTRIES, SECRETARIAT, ContestStatus, Round
 
@@ -135,6 +137,62 @@ def managed_contests(actor: Actor) -> QuerySet[Contest]:
     return Contest.objects.filter(
         pk__in=Member.objects.filter(user=actor).values("contest_id")
     ).select_related("organiser")
+
+
+def organiser_agencies(actor: Actor) -> QuerySet[Agency]:
+    """Where the actor may organise a contest: the agencies where they are a communication or TTHC-control
+    officer or an administrator today (any agency for a superuser)."""
+    if not isinstance(actor, User) or actor.is_citizen or not actor.is_active:
+        return Agency.objects.none()
+    if actor.is_superuser:
+        return Agency.objects.all()
+    held = active_roles(actor).filter(role__in=REGISTER_ROLES).values("agency_id")
+    return Agency.objects.filter(pk__in=held)
+
+
+def secretariat_of(actor: Actor) -> set[int]:
+    """The contests (ids) on whose secretariat the actor sits."""
+    if not isinstance(actor, User) or actor.is_citizen:
+        return set()
+    return set(
+        Member.objects.filter(user=actor, role=MemberRole.SECRETARIAT).values_list("contest_id", flat=True)
+    )
+
+
+def draft_contest(actor: Actor, code: str) -> Contest:
+    """A contest whose set-up the actor edits: they sit on its secretariat (404 otherwise)."""
+    found = managed_contests(actor).filter(code=code, pk__in=secretariat_of(actor)).first()
+    if found is None:
+        raise Http404(NOT_FOUND)
+    return found
+
+
+def member_candidates(actor: Actor) -> QuerySet[User]:
+    """The officers the organiser may appoint to a secretariat or a jury: active staff holding a role today
+    at an agency the organiser sees."""
+    assignments = active_roles_at(visible_agencies(actor))
+    return (
+        User.objects.filter(is_active=True, pk__in=assignments.values("user_id"))
+        .exclude(account_type=AccountType.CITIZEN)
+        .order_by("full_name", "username")
+    )
+
+
+def active_roles_at(agencies: QuerySet[Agency]) -> QuerySet[RoleAssignment]:
+    return RoleAssignment.objects.filter(valid_on(timezone.localdate()), agency__in=agencies)
+
+
+def home_agency(actor: Actor, user: User) -> Agency | None:
+    """The agency an appointed member sits for: where they hold a role today, among those the organiser
+    sees (None when the organiser may not appoint them)."""
+    found = (
+        active_roles_at(visible_agencies(actor))
+        .filter(user=user, user__is_active=True)
+        .select_related("agency")
+        .order_by("agency__pk")
+        .first()
+    )
+    return found.agency if found is not None else None
 
 
 def managed_contest(actor: Actor, code: str) -> Contest:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_setup
 
 app_name = "contest"
 urlpatterns = [
@@ -11,7 +11,10 @@ urlpatterns = [
     path("bien-nhan/<str:code>/", views.receipt, name="receipt"),
     path("bien-nhan/<str:code>/pdf/", views.receipt_pdf, name="receipt_pdf"),
     path("quan-ly/", views.manage, name="manage"),
+    path("quan-ly/hoi-thi-moi/", views_setup.new, name="new"),
     path("quan-ly/<str:code>/", views.board, name="board"),
+    path("quan-ly/<str:code>/thiet-lap/", views_setup.page, name="setup"),
+    path("quan-ly/<str:code>/thiet-lap/<slug:part>/", views_setup.post, name="setup_post"),
     path("quan-ly/<str:code>/excel/", views.export, name="export"),
     path("quan-ly/<str:code>/so-nhan-bai/", views.register_export, name="register_export"),
     path("quan-ly/<str:code>/bai/<int:pk>/", views.entry, name="entry"),

@@ -32,13 +32,17 @@ DONE = gettext_lazy("Đã thực hiện.")
 
 def contest_list(request: HttpRequest) -> HttpResponse:
     contests = list(selectors.public_contests().prefetch_related("phases"))
-    managed = selectors.managed_contests(request.user).exists()
+    managed = (
+        selectors.managed_contests(request.user).exists()
+        or selectors.organiser_agencies(request.user).exists()
+    )
     return render(request, "contest/list.html", {"contests": contests, "managed": managed})
 
 
 def contest_detail(request: HttpRequest, code: str) -> HttpResponse:
     contest = selectors.public_contest(code)
     today = timezone.localdate()
+    phases = list(contest.phases.all())
     mine = (
         selectors.own_entries(request.user).filter(contest=contest) if request.user.is_authenticated else []
     )
@@ -47,10 +51,12 @@ def contest_detail(request: HttpRequest, code: str) -> HttpResponse:
         "contest/detail.html",
         {
             "contest": contest,
-            "phases": contest.phases.all(),
+            "phases": phases,
             "criteria": contest.criteria.all(),
             "prizes": contest.prizes.all(),
             "open": services.entries_open(contest, today),
+            "current": next((p for p in phases if p.starts_on <= today <= p.ends_on), None),
+            "next_phase": next((p for p in phases if p.starts_on > today), None),
             "mine": mine,
             "is_member": bool(roles_on(request.user, contest)) if request.user.is_authenticated else False,
         },
@@ -165,7 +171,17 @@ def good_model(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 def manage(request: HttpRequest) -> HttpResponse:
-    return render(request, "contest/manage.html", {"contests": selectors.managed_contests(request.user)})
+    contests = list(selectors.managed_contests(request.user))
+    setting_up = selectors.secretariat_of(request.user)
+    return render(
+        request,
+        "contest/manage.html",
+        {
+            "contests": contests,
+            "setting_up": setting_up,
+            "organiser": selectors.organiser_agencies(request.user).exists(),
+        },
+    )
 
 
 def _standings_rows(request: HttpRequest, contest: Contest, round_: str) -> list[dict[str, Any]]:

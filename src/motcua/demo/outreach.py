@@ -2,27 +2,34 @@
 e-bulletin's columns, two issues and three published articles; three citizens' questions at different
 stages (one answered and published in the Q&A with the asker's name masked, one awaiting the leader's
 approval, one waiting at the desk); a training course held in September 2026 with its attendance and
-certificates, and one planned for March 2027. Rows are found again by their title, so loading again
-writes nothing. Needs the organisation, the catalog and the FAQ topics (demo.faq) loaded first."""
+certificates, and one planned for March 2027; the reading points of four communes (three commune
+post offices with material delivered and a proof photo, one still waiting, and a commune library).
+Rows are found again by their title, so loading again writes nothing. Needs the organisation, the
+catalog and the FAQ topics (demo.faq) loaded first."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from io import BytesIO
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image
 
 from motcua.catalog.models import Procedure
 from motcua.org.models import Agency, Role, User
-from motcua.outreach import articles, questions, training
+from motcua.outreach import articles, questions, reading_points, training
 from motcua.outreach.models import (
     Article,
     ArticleCategory,
     BulletinIssue,
+    Distribution,
     FaqTopic,
     Question,
+    ReadingPoint,
     TrainingCourse,
 )
 
@@ -44,17 +51,21 @@ def load() -> dict[str, int]:
     data = records.read("outreach.json")
     writer = User.objects.filter(username=WRITER).first()
     if writer is None:  # the demo organisation is not loaded
-        return {"articles": 0, "questions": 0, "training_courses": 0}
+        return {"articles": 0, "questions": 0, "training_courses": 0, "reading_points": 0}
     with transaction.atomic():
         _bulletin(data, writer)
     with transaction.atomic():
         _questions(data["questions"])
     with transaction.atomic():
         _courses(data["courses"], writer)
+    with transaction.atomic():
+        _reading_points(data["reading_points"])
     return {
         "articles": Article.objects.count(),
         "questions": Question.objects.count(),
         "training_courses": TrainingCourse.objects.count(),
+        "reading_points": ReadingPoint.objects.count(),
+        "material_deliveries": Distribution.objects.count(),
     }
 
 
@@ -177,3 +188,37 @@ def _courses(rows: list[dict[str, Any]], writer: User) -> None:
         if row.get("certificates") and course.ends_on <= today:
             for attendance in course.attendees.filter(attended=True).order_by("pk"):
                 training.issue_certificate(actor=writer, attendance=attendance)
+
+
+def _proof_photo(name: str) -> ContentFile:
+    """A stand-in for the photo a commune takes of the material on the shelf (a small JPEG drawn here,
+    so the demo carries no image files): stored and served like a real one."""
+    out = BytesIO()
+    Image.new("RGB", (320, 240), (222, 235, 247)).save(out, "JPEG", quality=80)
+    return ContentFile(out.getvalue(), name=name)
+
+
+def _reading_points(rows: list[dict[str, Any]]) -> None:
+    """Written by the system (actor None): in the demo the communes' staff who keep the points have no
+    accounts of their own."""
+    for row in rows:
+        agency = Agency.objects.get(code=row["agency"])
+        point = ReadingPoint.objects.filter(agency=agency, name=row["name"]).first()
+        if point is None:
+            point = reading_points.add_point(
+                actor=None, agency=agency, kind=row["kind"], name=row["name"], address=row["address"]
+            )
+        known = set(point.distributions.values_list("title", "delivered_on"))
+        for n, item in enumerate(row["deliveries"], start=1):
+            day = date.fromisoformat(item["delivered_on"])
+            if (item["title"], day) in known:
+                continue
+            reading_points.record_distribution(
+                actor=None,
+                point=point,
+                material=item["material"],
+                title=item["title"],
+                quantity=item["quantity"],
+                delivered_on=day,
+                proof=_proof_photo(f"minh-chung-{point.pk}-{n}.jpg") if item["proof"] else None,
+            )

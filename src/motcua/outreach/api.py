@@ -5,6 +5,8 @@
 - `faqs/`: the public Q&A (published entries, personal data masked when they came from a citizen's
   question; `q`); a communication officer also reads the unpublished entries of his agencies.
 - `questions/`: citizens' questions in the caller's queue (officers only; no asker's contact leaves it).
+- `reading-points/` and `reading-points/{id}/` (with the deliveries of material): the points of the
+  agencies the officer sees (`agency` code, `kind`), each with the date it last received material.
 - `training-courses/` and `training-courses/{id}/` (with the attendees), `training-coverage/?year=`: for
   the officers who organise training, over the agencies they see.
 """
@@ -24,7 +26,16 @@ from motcua.core.access import is_staff_member
 from motcua.core.errors import error_responses
 
 from . import selectors
-from .models import Article, Attendance, Faq, Question, TrainingCourse
+from .models import (
+    Article,
+    Attendance,
+    Distribution,
+    Faq,
+    Question,
+    ReadingPoint,
+    ReadingPointKind,
+    TrainingCourse,
+)
 from .training import TRAINED_ROLES
 from .workflows import ArticleStatus
 
@@ -126,6 +137,38 @@ class CoverageOut(serializers.Serializer):
     officials = serializers.IntegerField()
     trained = serializers.IntegerField()
     rate = serializers.DecimalField(max_digits=6, decimal_places=2)
+
+
+class DeliveryOut(serializers.ModelSerializer):
+    has_proof = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Distribution
+        fields = ["id", "material", "title", "quantity", "delivered_on", "has_proof"]
+
+    def get_has_proof(self, row: Distribution) -> bool:
+        return bool(row.proof)
+
+
+class ReadingPointOut(serializers.ModelSerializer):
+    agency = serializers.CharField(source="agency.code")
+    agency_name = serializers.CharField(source="agency.name")
+    last_delivery = serializers.DateField(allow_null=True)
+
+    class Meta:
+        model = ReadingPoint
+        fields = ["id", "agency", "agency_name", "kind", "name", "address", "active", "last_delivery"]
+
+
+class ReadingPointDetailOut(ReadingPointOut):
+    deliveries = serializers.SerializerMethodField()
+
+    class Meta(ReadingPointOut.Meta):
+        fields = [*ReadingPointOut.Meta.fields, "deliveries"]
+
+    @extend_schema_field(DeliveryOut(many=True))
+    def get_deliveries(self, point: ReadingPoint) -> list[dict]:
+        return DeliveryOut(point.distributions.order_by("-delivered_on", "-pk"), many=True).data
 
 
 def _writer(request: Request) -> bool:
@@ -234,6 +277,39 @@ class QuestionViewSet(viewsets.ReadOnlyModelViewSet):
         return super().list(request, *args, **kwargs)
 
     @extend_schema(responses={200: QuestionOut, **error_responses(403, 404)})
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        return super().retrieve(request, *args, **kwargs)
+
+
+class ReadingPointViewSet(viewsets.ReadOnlyModelViewSet):
+    """Officers only, over the agencies they see; the proof photos stay on the pages (private files)."""
+
+    permission_classes = [permissions.IsAuthenticated, StaffOnly]
+
+    def get_queryset(self):
+        rows = selectors.reading_points_for(self.request.user)
+        agency = self.request.query_params.get("agency", "")[:50]
+        if agency:
+            rows = rows.filter(agency__code=agency)
+        kind = self.request.query_params.get("kind", "")
+        if kind in ReadingPointKind.values:
+            rows = rows.filter(kind=kind)
+        return rows.order_by("agency__name", "name", "pk")
+
+    def get_serializer_class(self):
+        return ReadingPointOut if self.action == "list" else ReadingPointDetailOut
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("agency", str, description="the commune's (agency's) code"),
+            OpenApiParameter("kind", str, enum=list(ReadingPointKind.values)),
+        ],
+        responses={200: ReadingPointOut(many=True), **error_responses(403)},
+    )
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(responses={200: ReadingPointDetailOut, **error_responses(403, 404)})
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         return super().retrieve(request, *args, **kwargs)
 

@@ -55,6 +55,7 @@ def point_list(request: HttpRequest) -> HttpResponse:
         request,
         "outreach/reading_points/list.html",
         {"form": form, "points": selectors.reading_points_for(request.user)[:500]},
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -75,4 +76,5 @@ def point_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "outreach/reading_points/detail.html",
         {"point": point, "form": form, "deliveries": point.distributions.all()[:200]},
+        status=400 if request.method == "POST" else 200,
     )
