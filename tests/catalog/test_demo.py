@@ -1,7 +1,7 @@
 """The demo catalog loads, is complete enough to demonstrate, and loading it twice changes nothing."""
 
 import json
-from datetime import date
+from datetime import date, time, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -12,6 +12,7 @@ from motcua.catalog.models import AgencyProcedure, Procedure, Process
 from motcua.catalog.search import search_procedures
 from motcua.core.models import AuditEvent
 from motcua.demo import catalog as demo_catalog
+from motcua.dossiers import deadlines
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +49,17 @@ def test_load_demo_twice():
     assert Procedure.objects.get(national_code="1.004222").name == "Đăng ký thường trú"
     assert Procedure.objects.get(national_code="1.004194").name == "Đăng ký tạm trú"
     assert search_procedures("lay vo")[0].name == "Đăng ký kết hôn"
+    # The posted hours are the row the clock counts with (issue 13, problem 11): "1 working day" is 7 h 30
+    # min, so every process above was imported against that (the import refuses one longer than its limit);
+    # Saturday morning receives dossiers but is not counted.
+    calendar = deadlines.working_calendar(date(2026, 3, 11))
+    assert calendar.day_length == timedelta(hours=7, minutes=30)
+    wednesday, saturday = date(2026, 3, 11), date(2026, 3, 14)
+    opening = [(begin.time(), end.time()) for begin, end in calendar.reception_periods(wednesday)]
+    assert opening == [(time(7, 30), time(11, 30)), (time(13, 30), time(17, 0))]
+    saturday_opening = [(begin.time(), end.time()) for begin, end in calendar.reception_periods(saturday)]
+    assert saturday_opening == [(time(7, 30), time(11, 30))]
+    assert not calendar.is_working_day(saturday)
     assert search_procedures("xin so do lan dau")[0].procedure.national_code == "1.012766"
 
 

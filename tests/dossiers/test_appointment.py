@@ -250,3 +250,17 @@ def test_a_dossier_finished_after_a_flush_is_still_graded():
     dossier.refresh_from_db()
     assert dossier.timeliness == Timeliness.LATE_APOLOGISED
     assert dossier.timeliness_rule.code == "ND118-2025"
+
+
+def test_with_no_timeliness_rule_in_force_the_result_is_refused_not_recorded_ungraded(desk):
+    """The code side of the e2e defect: with the rule row missing, issuing the result was recorded with an
+    empty verdict, silently. It is refused, naming the missing legal parameter, and nothing is written."""
+    from motcua.dossiers.models import TimelinessRule
+
+    dossier = at_leader(desk)
+    TimelinessRule.objects.all().delete()
+    with pytest.raises(ValidationError, match="TimelinessRule"):
+        finish(desk, dossier, at=vn(2026, 3, 18, 9, 0))
+    dossier.refresh_from_db()
+    assert dossier.processing_ended_at is None
+    assert dossier.timeliness == ""

@@ -214,3 +214,28 @@ def test_an_administrator_reads_a_rating_and_its_answers_in_the_admin_and_cannot
     )
     rating.refresh_from_db()
     assert rating.comment == "Tốt"
+
+
+def test_the_unsatisfied_filter_reads_and_shows_vietnamese_dates(client, desk):
+    """Issue 17: the filter's dates are typed dd/mm/yyyy (the forms' own input, not the browser's picker
+    that shows mm/dd/yyyy in an English browser) and read as day/month: 05/01 is 5 January."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    _unsatisfied(desk, CitizenFactory(full_name="Công dân Riêng"))
+    today = timezone.localdate()
+    before, after = today - timedelta(days=1), today + timedelta(days=2)
+    client.force_login(desk.leader_a)
+    url = "/danh-gia/chua-hai-long/"
+
+    body = client.get(url, {"start": before.strftime("%d/%m/%Y"), "end": after.strftime("%d/%m/%Y")}).content
+    page = body.decode()
+    assert "Phải đi lại nhiều lần" in page
+    assert 'type="date"' not in page
+    assert f'name="start" value="{before.strftime("%d/%m/%Y")}"' in page
+    assert 'placeholder="dd/mm/yyyy"' in page
+    later = client.get(url, {"start": after.strftime("%d/%m/%Y")}).content.decode()
+    assert "Phải đi lại nhiều lần" not in later
+    wrong = client.get(url, {"start": "31/02/2026"}).content.decode()
+    assert "Ngày không hợp lệ" in wrong

@@ -227,3 +227,38 @@ def test_bad_query_parameters_are_400(world, client):
     assert client.get(reverse("review:summary"), {"nam": "99999"}).status_code == 400
     assert client.get(reverse("review:summary"), {"ke-hoach": "1\x00"}).status_code == 400
     assert client.post(reverse("review:start", args=[world.item.pk]), {"procedure": "x"}).status_code == 400
+
+
+def test_the_control_plan_and_task_are_linked_only_to_who_can_open_them(world, client):
+    """Issue 17 ("buttons a role cannot use are not shown"): a division head of the reviewing department
+    drafts its forms and opens the review plan and item, but the control app scopes the plan and its task to
+    their own agencies (404 for the division): the review pages do not link them for that role; the
+    control officer who follows the plan keeps both links."""
+    from motcua.org.models import AgencyKind, Role
+    from tests.factories import AgencyFactory
+
+    from .conftest import staff
+
+    division = AgencyFactory(
+        code="000.05.03.H99",
+        name="Phòng Hành chính tư pháp",
+        kind=AgencyKind.DIVISION,
+        administrative_unit=world.justice.administrative_unit,
+        parent=world.justice,
+    )
+    head = staff("truongphong", division, Role.DIVISION_HEAD)
+    pages = [reverse("review:plan", args=[world.plan.pk]), reverse("review:item", args=[world.item.pk])]
+    task = world.item.task
+    links = [reverse("control:plan", args=[world.plan.pk]), reverse("control:task", args=[task.pk])]
+
+    client.force_login(world.officer)
+    for page, link in zip(pages, links, strict=True):
+        assert link in client.get(page).content.decode()
+        assert client.get(link).status_code == 200
+
+    client.force_login(head)
+    for page, link in zip(pages, links, strict=True):
+        response = client.get(page)
+        assert response.status_code == 200
+        assert link not in response.content.decode()
+        assert client.get(link).status_code == 404

@@ -151,3 +151,18 @@ def test_the_first_period_with_weights_has_no_change_instead_of_an_error(client,
     response = client.get("/api/v1/index/?ky=range&tu=2022-06-23&den=2022-06-30")
     assert response.status_code == 200
     assert response.json()["province"]["change"] is None
+
+
+def test_a_range_is_typed_as_vietnamese_dates(client, scenario):
+    """Issue 17: the range's days are the forms' dd/mm/yyyy input (never the browser's date picker) and are
+    read day first; the API keeps reading the ISO dates it documents."""
+    typed = client.get("/chi-so-phuc-vu/?ky=range&tu=01/03/2026&den=31/03/2026")
+    assert typed.status_code == 200
+    page = typed.content.decode()
+    assert 'type="date"' not in page
+    assert 'name="tu" value="01/03/2026"' in page
+    assert 'name="den" value="31/03/2026"' in page
+    assert "Kỳ không hợp lệ" not in page
+    assert client.get("/api/v1/index/?ky=range&tu=2026-03-01&den=2026-03-31").status_code == 200
+    reversed_days = client.get("/chi-so-phuc-vu/?ky=range&tu=31/03/2026&den=01/03/2026").content.decode()
+    assert "Kỳ không hợp lệ" in reversed_days

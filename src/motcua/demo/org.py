@@ -23,6 +23,7 @@ from motcua.org.models import (
     RoleAssignment,
     User,
 )
+from motcua.workdays.models import OfficeHours
 
 from . import records
 
@@ -86,11 +87,27 @@ def load() -> dict[str, int]:
         agencies[row["code"]] = _agency(row, units, agencies)
     for spec in USERS:
         _user(spec, agencies)
+    for row in DATA["office_hours"]:
+        _office_hours(row)
     return {
         "units": AdministrativeUnit.objects.count(),
         "agencies": Agency.objects.count(),
         "users": User.objects.count(),
     }
+
+
+def _office_hours(row: dict[str, Any]) -> OfficeHours:
+    """The hours the centres post, as the row the clock counts with (Saturday morning: reception only).
+
+    The row is the installation's (no province): the demo installation serves Minh Sơn alone, and only a
+    row without a province is counted by the clock when MOTCUA_PROVINCE_CODE is unset (`make run`), so the
+    contacts page and every appointment read the same hours whatever the setting."""
+    return records.upsert(
+        OfficeHours,
+        lookup={"province": None, "valid_from": row["valid_from"]},
+        values={k: row[k] for k in ("periods", "saturday_periods", "legal_basis")},
+        action="office_hours",
+    )
 
 
 def _agency(row: dict[str, Any], units: dict[str, AdministrativeUnit], agencies: dict[str, Agency]) -> Agency:

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Protocol
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
 from .models import Timeliness
 
 LATE_VERDICTS = (Timeliness.LATE, Timeliness.LATE_APOLOGISED)
@@ -92,9 +95,12 @@ def rule_on(day: date):
     return in_force(TimelinessRule.objects.all(), day)
 
 
-def judge(dossier, tz: tzinfo) -> bool:
+def judge(dossier, tz: tzinfo, *, strict: bool = False) -> bool:
     """Grade a dossier whose processing ended, in place: `timeliness` and `timeliness_rule` under the rule in
-    force on the day processing ended. Returns whether either changed (nothing is saved here)."""
+    force on the day processing ended. Returns whether either changed (nothing is saved here).
+
+    `strict` (ending processing now): with no rule in force the action is refused with a message naming the
+    missing legal parameter, never recorded with an empty verdict; a recomputation only warns and skips."""
     facts = facts_of(dossier)
     if facts is None:
         return False
@@ -103,6 +109,16 @@ def judge(dossier, tz: tzinfo) -> bool:
     if rule is None:
         # Only a dossier ended before the first rule (21/6/2018) should get here; anything later means the
         # seeded rule rows are missing and every report would silently drop the dossier.
+        if strict:
+            raise ValidationError(
+                _(
+                    "Chưa có quy tắc đánh giá thời hạn (TimelinessRule) hiệu lực ngày %(day)s: quản trị "
+                    "viên cần nhập quy tắc trước khi kết thúc xử lý hồ sơ. / No timeliness rule "
+                    "(TimelinessRule) is in force on %(day)s: an administrator must enter one before "
+                    "processing can end."
+                )
+                % {"day": ended_on.strftime("%d/%m/%Y")}
+            )
         logger.warning("timeliness: no rule in force on %s; dossier %s left ungraded", ended_on, dossier.pk)
         return False
     before = (dossier.timeliness, dossier.timeliness_rule_id)

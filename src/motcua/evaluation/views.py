@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from motcua.core.access import citizen_required, staff_required
 from motcua.core.errors import run
+from motcua.core.forms import VietnameseDateField
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.selectors import dossier_detail
 
@@ -59,9 +60,10 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _day(text: str | None) -> date | None:
+    """A filter's day as its field sends it (dd/mm/yyyy; ISO is read too); None when empty or invalid."""
     try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
+        return VietnameseDateField(required=False).clean(text)
+    except ValidationError:
         return None
 
 

@@ -36,6 +36,13 @@ from .rules import reviewing_agency_ids
 NOT_FOUND = "Không tìm thấy trong phạm vi của bạn. / Not found in your scope."
 
 
+def opens_control_plan(actor: User, plan_id: int | None) -> bool:
+    """Whether the control pages of this plan (and its tasks) open for the actor: a review page links them
+    only then, since the control app scopes plans to their own agencies and answers 404 otherwise (a
+    division head reviewing an item sees the review, not the office's plan)."""
+    return plan_id is not None and visible_plans(actor).filter(pk=plan_id).exists()
+
+
 def review_plans(actor: User) -> QuerySet[Plan]:
     """Review plans the actor sees: the plan's own agencies, or an agency with an item in it."""
     return Plan.objects.filter(

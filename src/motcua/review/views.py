@@ -93,6 +93,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
             "summary": selectors.summary(request.user, plan=found),
             "submitted": submitted.exists(),
             "decisions": found.review_decisions.all(),
+            "opens_control_plan": selectors.opens_control_plan(request.user, found.pk),
         },
     )
 
@@ -143,6 +144,8 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "can_start": request.user.has_perm("review.start_review", found)
             and found.plan.status != PlanStatus.CLOSED,
+            "opens_task": found.task_id is not None
+            and selectors.opens_control_plan(request.user, found.task.plan_id),
         },
     )
 

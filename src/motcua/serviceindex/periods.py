@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from motcua.core.forms import VietnameseDateField
+
 KINDS = ("month", "quarter", "year", "range")
 
 
@@ -62,6 +64,16 @@ def year(y: int) -> Period:
 INVALID = _  # marker for makemessages: the messages below are translated where raised
 
 
+def _day(text: str | None) -> date:
+    """A day of the range as the page's fields send it (dd/mm/yyyy) or as the API documents it (ISO)."""
+    if not (text or "").strip():
+        raise ValueError
+    try:
+        return VietnameseDateField().clean(text)
+    except ValidationError:
+        raise ValueError from None
+
+
 def parse(params, *, today: date) -> Period:
     """The period a page or API request names (`ky`=month|quarter|year|range with `nam`, `thang`, `quy`,
     `tu`, `den`); the current month when nothing is given. Bad input is a bilingual ValidationError."""
@@ -70,7 +82,7 @@ def parse(params, *, today: date) -> Period:
         if kind not in KINDS:
             raise ValueError
         if kind == "range":
-            start, end = date.fromisoformat(params.get("tu", "")), date.fromisoformat(params.get("den", ""))
+            start, end = _day(params.get("tu")), _day(params.get("den"))
             if end < start or (end - start).days > 3660:
                 raise ValueError
             return Period("range", start, end)
@@ -91,7 +103,7 @@ def parse(params, *, today: date) -> Period:
     except ValueError:
         raise ValidationError(
             _(
-                "Kỳ không hợp lệ: chọn tháng, quý, năm hoặc khoảng ngày (từ ≤ đến, dạng yyyy-mm-dd)."
-                " / Invalid period: choose a month, quarter, year or a date range (from ≤ to, yyyy-mm-dd)."
+                "Kỳ không hợp lệ: chọn tháng, quý, năm hoặc khoảng ngày (từ ≤ đến, dạng dd/mm/yyyy)."
+                " / Invalid period: choose a month, quarter, year or a date range (from ≤ to, dd/mm/yyyy)."
             )
         ) from None

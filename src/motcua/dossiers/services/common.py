@@ -187,7 +187,7 @@ def _end_processing(dossier: Dossier, at: datetime, cal) -> None:
     if dossier.received_at is None:
         return
     dossier.processing_ended_at = at
-    timeliness.judge(dossier, cal.tz)
+    timeliness.judge(dossier, cal.tz, strict=True)
 
 
 def _close_pause(dossier: Dossier, at: datetime, cal) -> None:

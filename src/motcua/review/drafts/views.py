@@ -19,6 +19,7 @@ from motcua.core.errors import run
 from motcua.org.selectors import visible_agencies
 
 from .. import costs, filters, papers
+from .. import selectors as review_selectors
 from ..forms import ActionFormSet
 from ..models import Phase
 from . import exports, selectors, services
@@ -135,6 +136,8 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
             "can_issue": party and status == DraftStatus.EXPLAINED,
             "can_link": controls and status == DraftStatus.ISSUED,
             "left": _left(found),
+            "opens_task": found.task_id is not None
+            and review_selectors.opens_control_plan(request.user, found.task.plan_id),
         },
     )
 
