@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from motcua.core import params
 from motcua.core.errors import error_responses
 
-from . import costs, selectors
+from . import costs, filters, selectors
 from .models import CostAction, ProcedureReview, ReviewPart
 from .workflows import ReviewStatus
 
@@ -151,8 +151,6 @@ class SummaryView(APIView):
     )
     def get(self, request: Request) -> Response:
         plan_id = params.integer(request.query_params, "plan")
-        year = params.integer(request.query_params, "year")
-        if year is not None and not 2000 <= year <= 2100:
-            raise params.InvalidParameter("year")
+        year = filters.year(request.query_params, "year")
         plan = selectors.plan_for(request.user, plan_id) if plan_id else None
         return Response(SummaryOut(selectors.summary(request.user, plan=plan, year=year)).data)

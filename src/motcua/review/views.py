@@ -23,14 +23,12 @@ from .models import PART_CHOICES, Phase, ProcedureReview
 from .rules import reviewing_agency_ids
 from .workflows import REVIEW, ReviewStatus
 
-staff_only = staff_required()
-
 
 def _manages(request: HttpRequest, plan) -> bool:
     return request.user.has_perm("control.manage_plan", plan)
 
 
-@staff_only
+@staff_required
 def plans(request: HttpRequest) -> HttpResponse:
     rows = selectors.review_plans(request.user).order_by("-year_from", "number")
     own = reviewing_agency_ids(request.user)
@@ -54,7 +52,7 @@ def plans(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_required
 @require_http_methods(["GET", "POST"])
 def plan(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.plan_for(request.user, pk)
@@ -98,7 +96,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_required
 @require_http_methods(["GET", "POST"])
 def approve(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.plan_for(request.user, pk)
@@ -131,7 +129,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "review/approve.html", {"plan": found, "form": form})
 
 
-@staff_only
+@staff_required
 def item(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.item_for(request.user, pk)
     reviews = {r.procedure_id: r for r in found.reviews.all()}
@@ -150,7 +148,7 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_required
 @require_POST
 def start(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.item_for(request.user, pk)
@@ -203,7 +201,7 @@ def _option_initial(review: ProcedureReview) -> dict[str, Any]:
     }
 
 
-@staff_only
+@staff_required
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.review_for(request.user, pk)
@@ -307,7 +305,7 @@ def _handle(request, found, section, option_form, parts, before, after, return_f
     return False
 
 
-@staff_only
+@staff_required
 def review_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.review_for(request.user, pk)
     return papers.pdf_response(
@@ -322,7 +320,7 @@ def _summary_scope(request: HttpRequest):
     return found, year
 
 
-@staff_only
+@staff_required
 def summary(request: HttpRequest) -> HttpResponse:
     found, year = _summary_scope(request)
     return render(
@@ -338,7 +336,7 @@ def summary(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_required
 def summary_xlsx(request: HttpRequest) -> HttpResponse:
     found, year = _summary_scope(request)
     book = exports.summary_xlsx(

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from motcua.core import params
 from motcua.core.errors import error_responses
 
+from .. import filters
 from . import selectors
 from .models import DraftProcedure, DraftRegulation
 from .workflows import DraftStatus
@@ -95,13 +96,6 @@ class DraftDetailOut(DraftOut):
         fields = [*DraftOut.Meta.fields, "procedures"]
 
 
-def _year(data) -> int | None:
-    year = params.integer(data, "year")
-    if year is not None and not 2000 <= year <= 2100:
-        raise params.InvalidParameter("year")
-    return year
-
-
 class DraftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     permission_classes = [permissions.IsAuthenticated]
     lookup_value_regex = r"[0-9]+"  # another shape matches no route: a 404, never int()'s 500
@@ -114,7 +108,7 @@ class DraftViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         status = params.choice(self.request.query_params, "status", DraftStatus)
         if status:
             rows = rows.filter(status=status)
-        year = _year(self.request.query_params)
+        year = filters.year(self.request.query_params, "year")
         if year is not None:
             rows = rows.filter(received_on__year=year)
         return rows.order_by("received_on", "pk")
@@ -158,4 +152,5 @@ class DraftCountsView(APIView):
         responses={200: DraftCountsOut, **error_responses(400, 401)},
     )
     def get(self, request: Request) -> Response:
-        return Response(DraftCountsOut(selectors.counts(request.user, year=_year(request.query_params))).data)
+        year = filters.year(request.query_params, "year")
+        return Response(DraftCountsOut(selectors.counts(request.user, year=year)).data)

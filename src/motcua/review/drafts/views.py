@@ -35,10 +35,8 @@ from .forms import (
 from .models import DraftProcedure
 from .workflows import DraftStatus
 
-staff_only = staff_required()
 
-
-@staff_only
+@staff_required
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
     plans = selectors.registering_plans(request.user)
@@ -111,7 +109,7 @@ def _forms(request: HttpRequest, draft, rows: list[DraftProcedure], section: str
     }
 
 
-@staff_only
+@staff_required
 @require_http_methods(["GET", "POST"])
 def draft(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.draft_for(request.user, pk)
@@ -204,7 +202,7 @@ def _actions_initial(row: DraftProcedure, phase: str) -> list[dict[str, Any]]:
     ]
 
 
-@staff_only
+@staff_required
 @require_http_methods(["GET", "POST"])
 def assessment(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.row_for(request.user, pk)
@@ -264,13 +262,13 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_required
 def assessment_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.row_for(request.user, pk)
     return papers.pdf_response(exports.assessment_pdf(row), f"danh-gia-tac-dong-{row.pk}.pdf")
 
 
-@staff_only
+@staff_required
 def register_xlsx(request: HttpRequest) -> HttpResponse:
     year = filters.year(request.GET, "nam")
     drafts = selectors.drafts_for(request.user).select_related("drafting_agency", "publication_decision")

@@ -37,10 +37,8 @@ from .forms import (
 from .models import Inspection, Recommendation, Source
 from .workflows import FOLLOW_UP, FollowUpAction
 
-staff_only = staff_required()
 
-
-@staff_only
+@staff_required
 @require_http_methods(["GET", "POST"])
 def inspections(request: HttpRequest) -> HttpResponse:
     plans = [
@@ -115,7 +113,7 @@ def _follow_up_form(action: str, row: Recommendation, data: Any = None, files: A
     return FOLLOW_UP_ACTIONS[action][0](data, files, initial=initial, prefix=f"{action}-{row.pk}")
 
 
-@staff_only
+@staff_required
 @require_http_methods(["GET", "POST"])
 def inspection(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.inspection_for(request.user, pk)
@@ -197,7 +195,7 @@ def _record(request, found, section, minutes, recommendation):
     return None
 
 
-@staff_only
+@staff_required
 @require_POST
 def follow_up(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """POST /ra-soat/kiem-tra/kien-nghi/<pk>/<action>/: report done (with files), accept, send back."""
@@ -219,13 +217,13 @@ def follow_up(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_required
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     found = _with_minutes(request, pk)
     return papers.pdf_response(exports.minutes_pdf(found), f"bien-ban-kiem-tra-{found.pk}.pdf")
 
 
-@staff_only
+@staff_required
 def minutes_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     found = _with_minutes(request, pk)
     return papers.xlsx_response(exports.minutes_xlsx(found), f"bien-ban-kiem-tra-{found.pk}.xlsx")
@@ -238,7 +236,7 @@ def _with_minutes(request: HttpRequest, pk: int) -> Inspection:
     return found
 
 
-@staff_only
+@staff_required
 @require_http_methods(["GET", "POST"])
 def misconduct(request: HttpRequest) -> HttpResponse:
     ids = access.register_agency_ids(request.user)
