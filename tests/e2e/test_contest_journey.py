@@ -1,19 +1,21 @@
-"""The initiative contest in the browser, from launch to the public winners page: the secretariat launches
-it, a citizen enters from a phone (390 px) and gets a receipt, the secretariat checks the entry and closes
-the entries, two jurors score it (each sees only their own sheet), the rounds close, the prizes are
-announced and the winners page shows them. axe-core finds nothing serious on the public pages at 390 px."""
+"""The initiative contest in the browser, from its set-up to the public winners page: the organising
+officer creates the contest on the staff pages (rules, five phases, criteria, prizes, the jury; axe-core
+at 1366 and 390 px) and launches it; the public page says which phase is running; a citizen enters from
+a phone (390 px) and gets a receipt, the secretariat checks the entry and closes the entries, two jurors
+score it (each sees only their own sheet), the rounds close, the prizes are announced and the winners
+page shows them. axe-core finds nothing serious on the public pages at 390 px."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from motcua.contest import services
-from motcua.contest.models import Entry, Member, MemberRole
+from motcua.contest.models import Contest, Criterion, Entry, Member
 from motcua.contest.workflows import Round
 from motcua.org.models import Role
-from tests.contest.conftest import ENTRY, build_contest
+from tests.contest.conftest import ENTRY
 from tests.e2e.helpers import log_in
 from tests.e2e.test_accessibility import blocking_violations
 from tests.factories import CitizenFactory, RoleAssignmentFactory, StaffFactory, province_with_communes
@@ -29,22 +31,85 @@ def accessible(page: Page) -> None:
     assert not violations, json.dumps(violations, ensure_ascii=False, indent=2)
 
 
+TITLE = "Hội thi Tìm kiếm sáng kiến, giải pháp, mô hình cải cách TTHC"
+CRITERIA = (("Tính mới, sáng tạo", "40", "10"), ("Hiệu quả", "35", "10"), ("Khả năng nhân rộng", "25", "5"))
+PRIZES = (("Giải Nhất", "1", "10000000"), ("Giải Nhì", "1", "7000000"), ("Giải Ba", "1", "5000000"))
+
+
 @pytest.fixture
-def contest(transactional_db):
+def people(transactional_db):
+    """The organising officer (communication officer of the provincial office), two officers who will
+    judge, two citizens; no contest yet: it is set up on the pages."""
     province = province_with_communes(["Xã A"])
-    contest, criteria, _prizes = build_contest(province, today=date.today())
-    secretary = StaffFactory(username="thuky-e2e", full_name="Phạm Thư Ký")
-    RoleAssignmentFactory(user=secretary, agency=province.office, role=Role.CONTROL_OFFICER)
-    Member.objects.create(
-        contest=contest, user=secretary, role=MemberRole.SECRETARIAT, agency=province.office
-    )
+    organiser = StaffFactory(username="thuky-e2e", full_name="Phạm Thư Ký")
+    RoleAssignmentFactory(user=organiser, agency=province.office, role=Role.COMMUNICATION_OFFICER)
     for username, agency in (("giamkhao1-e2e", province.office), ("giamkhao2-e2e", province.department)):
         juror = StaffFactory(username=username, full_name=username)
         RoleAssignmentFactory(user=juror, agency=agency, role=Role.SPECIALIST)
-        Member.objects.create(contest=contest, user=juror, role=MemberRole.JUROR, agency=agency)
     CitizenFactory(username="congdan-e2e", full_name="Nguyễn Thị Sáng")
     rival = CitizenFactory(username="congdan2-e2e", full_name="Trần Văn Kiến")
-    return contest, criteria, rival
+    return province, rival
+
+
+def day(offset: int) -> str:
+    return (date.today() + timedelta(days=offset)).strftime("%d/%m/%Y")
+
+
+def accessible_at_both_widths(page: Page) -> None:
+    accessible(page)
+    page.set_viewport_size(PHONE)
+    accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.set_viewport_size(DESKTOP)
+    page.reload()
+
+
+def set_up(page: Page, url: str) -> Contest:
+    """The organiser creates the contest, lays down its criteria and prizes, appoints the jury and
+    launches it, all on the staff pages."""
+    page.goto(f"{url}/sang-kien/quan-ly/")
+    page.get_by_role("link", name="Tạo hội thi").click()
+    accessible_at_both_widths(page)
+    page.get_by_label("Mã hội thi").fill("SK2026")
+    page.get_by_label("Tên hội thi").fill(TITLE)
+    page.get_by_label("Cơ quan tổ chức").select_option(label="Văn phòng UBND tỉnh")
+    page.get_by_label("Căn cứ").fill("Kế hoạch 45/KH-UBND ngày 01/3/2026")
+    page.get_by_label("Thể lệ").fill("Mỗi tác giả gửi tối đa hai bài.\n\nBài gửi qua Cổng dịch vụ công.")
+    page.get_by_label("Số bài vào chung khảo").fill("3")
+    for phase, start in (
+        ("Phát động", -30),
+        ("Nhận bài dự thi", -5),
+        ("Sơ khảo", 60),
+        ("Chung khảo", 90),
+        ("Tổng kết, trao giải", 110),
+    ):
+        page.get_by_label(f"{phase}: từ ngày").fill(day(start))
+        page.get_by_label(f"{phase}: đến ngày").fill(day(start + 19))
+    page.get_by_role("button", name="Tạo hội thi").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Thiết lập hội thi")
+    expect(page.get_by_text("Tổng trọng số các tiêu chí phải bằng 100%")).to_be_visible()
+    for name, weight, maximum in CRITERIA:
+        page.locator("#id_criterion-name").fill(name)
+        page.get_by_label("Trọng số (%)").fill(weight)
+        page.get_by_label("Thang điểm").fill(maximum)
+        page.get_by_role("button", name="Thêm tiêu chí").click()
+        expect(page.get_by_test_id("criteria")).to_contain_text(name)
+    for name, count, amount in PRIZES:
+        page.locator("#id_prize-name").fill(name)
+        page.get_by_label("Số giải").fill(count)
+        page.get_by_label("Giá trị (đồng)").fill(amount)
+        page.get_by_role("button", name="Thêm giải").click()
+        expect(page.get_by_test_id("prizes")).to_contain_text(name)
+    for username in ("giamkhao1-e2e", "giamkhao2-e2e"):
+        page.get_by_label("Cán bộ").select_option(label=f"{username} ({username})")
+        page.get_by_label("Vai trò").select_option("juror")
+        page.get_by_role("button", name="Thêm thành viên").click()
+        expect(page.get_by_test_id("members")).to_contain_text(username)
+    expect(page.get_by_text("Chưa thể phát động")).to_have_count(0)
+    accessible_at_both_widths(page)
+    press(page, "Phát động hội thi")
+    expect(page.get_by_test_id("status")).to_have_text("Đang nhận bài dự thi")
+    return Contest.objects.get(code="SK2026")
 
 
 def press(page: Page, name: str) -> None:
@@ -60,19 +125,19 @@ def score(page: Page, url: str, criteria, values) -> None:
     press(page, "Lưu phiếu chấm")
 
 
-def test_launch_enter_score_award_and_the_public_winners_page(new_context, live_server, contest):
-    contest_row, criteria, rival = contest
+def test_set_up_launch_enter_score_award_and_the_public_winners_page(new_context, live_server, people):
+    _province, rival = people
     url = live_server.url
     secretary = log_in(new_context, DESKTOP, live_server, "thuky-e2e")
-    secretary.goto(f"{url}/sang-kien/quan-ly/SK2026/")
-    expect(secretary.get_by_test_id("status")).to_have_text("Đang chuẩn bị")
-    press(secretary, "Phát động hội thi")
-    expect(secretary.get_by_test_id("status")).to_have_text("Đang nhận bài dự thi")
+    contest_row = set_up(secretary, url)
+    criteria = list(Criterion.objects.filter(contest=contest_row).order_by("order"))
+    assert [(c.name, c.weight) for c in criteria] == [(n, int(w)) for n, w, _m in CRITERIA]
 
     citizen = log_in(new_context, PHONE, live_server, "congdan-e2e")
     citizen.goto(f"{url}/sang-kien/")
     accessible(citizen)
     citizen.get_by_role("link", name=contest_row.title).click()
+    expect(citizen.get_by_test_id("current-phase")).to_contain_text("Đang diễn ra: Nhận bài dự thi")
     accessible(citizen)
     citizen.get_by_role("link", name="Gửi bài dự thi").click()
     accessible(citizen)

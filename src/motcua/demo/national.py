@@ -19,6 +19,7 @@ from motcua.catalog import national_sync
 from motcua.catalog.models import Procedure
 from motcua.catalog.selectors import version_in_force
 from motcua.dossiers import national_intake
+from motcua.integrations.models import PortalIntake
 from motcua.integrations.national_catalog import client as catalog_client
 from motcua.integrations.national_catalog.simulator import LOCAL as DATABASE
 from motcua.integrations.portal import client, sync
@@ -83,6 +84,9 @@ def _procedure() -> dict:
     }
 
 
+DEMO_SUBMISSIONS = ("G22.42-DEMO-0001", "G22.42-DEMO-0002")
+
+
 def _intake() -> int:
     centre = Agency.objects.filter(code=CENTRE).first()
     committee = Agency.objects.filter(code=COMMITTEE).select_related("administrative_unit").first()
@@ -92,6 +96,8 @@ def _intake() -> int:
     )
     if not (centre and committee and procedure):
         return 0
+    if PortalIntake.objects.filter(national_code__in=DEMO_SUBMISSIONS).count() == len(DEMO_SUBMISSIONS):
+        return 0  # loaded before: a second pull would retry the refused one and write its attempt again
     commune = committee.administrative_unit.code
     version = version_in_force(procedure)
     papers = [d.name for d in version.documents.all()] if version else []
