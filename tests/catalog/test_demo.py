@@ -25,6 +25,8 @@ def test_load_demo_twice():
     assert Procedure.objects.count() >= 40
     for procedure in Procedure.objects.all():
         assert selectors.version_in_force(procedure) is not None
+        if procedure.national_code == "1.013250":
+            continue  # just pulled from the national database: the province has not set its process yet
         assert Process.objects.filter(procedure=procedure).exists()
     birth = Procedure.objects.get(national_code="1.001193")
     assert AgencyProcedure.objects.filter(procedure=birth).count() == 8

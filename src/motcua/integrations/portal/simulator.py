@@ -97,9 +97,11 @@ class PortalSimulator:
         return max(mine, key=lambda body: body["SoThuTu"]) if mine else None
 
     def offer(self, submission: dict[str, Any], files: dict[str, bytes] | None = None) -> None:
-        """A citizen submitted `submission` on the portal (files by their DuongDan)."""
+        """A citizen submitted `submission` on the portal (files by their DuongDan). Offered again, it waits
+        again: the simulator lives as long as the process, longer than a test's or a demo's database."""
         with self._lock:
             self.submissions[submission["MaHoSoQG"]] = submission
+            self.taken.pop(submission["MaHoSoQG"], None)
             self.files.update(files or {})
 
     def waiting_submissions(self) -> list[dict[str, Any]]:
