@@ -45,12 +45,16 @@ def seeded_rows_survive_flushes(django_db_setup, django_db_blocker):
     from django.db import connections
     from django.test import TransactionTestCase
 
+    # Only the databases this run set up as test databases (a run of database-free tests sets up none).
+    aliases = [a for a in connections if connections[a].settings_dict["NAME"] == _test_name(connections[a])]
     with django_db_blocker.unblock():
-        snapshot = {alias: connections[alias].creation.serialize_db_to_string() for alias in connections}
+        snapshot = {alias: connections[alias].creation.serialize_db_to_string() for alias in aliases}
     flush_then_reseed_original = TransactionTestCase._fixture_teardown
 
     def flush_then_reseed(self):
         for alias in self._databases_names(include_mirrors=False):
+            if alias not in snapshot:
+                continue
             # With the copy on the connection, the flush leaves content types and permissions to it too.
             connections[alias]._test_serialized_contents = snapshot[alias]
         serialized, self.serialized_rollback = self.serialized_rollback, True
@@ -59,11 +63,16 @@ def seeded_rows_survive_flushes(django_db_setup, django_db_blocker):
         finally:
             self.serialized_rollback = serialized
         for alias in self._databases_names(include_mirrors=False):
-            connections[alias].creation.deserialize_db_from_string(snapshot[alias])
+            if alias in snapshot:
+                connections[alias].creation.deserialize_db_from_string(snapshot[alias])
 
     TransactionTestCase._fixture_teardown = flush_then_reseed
     yield
     TransactionTestCase._fixture_teardown = flush_then_reseed_original
+
+
+def _test_name(connection) -> str:
+    return connection.creation._get_test_db_name()
 
 
 @pytest.fixture(autouse=True)

@@ -3,26 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.forms import BootstrapFormMixin
+from motcua.core.forms import BootstrapFormMixin, MultipleFileField
 from motcua.core.uploads import PLAN_ATTACHMENT, PolicyValidator
 from motcua.org.models import Agency
 
 from . import computations
 from .models import Aggregation, Frequency, Plan, PlanKind, Recurrence, ReportTemplate, TargetSource
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data if item]
-        return [single(data, initial)] if data else []
 
 
 class PlanForm(BootstrapFormMixin, forms.Form):

@@ -139,3 +139,19 @@ class BootstrapForm(BootstrapFormMixin, forms.Form):
 
 class BootstrapModelForm(BootstrapFormMixin, forms.ModelForm):
     pass
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    """A file input that takes several files (evidence, attachments): one mechanism for every app."""
+
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []

@@ -291,8 +291,8 @@ class ReadingPointViewSet(viewsets.ReadOnlyModelViewSet):
         agency = self.request.query_params.get("agency", "")[:50]
         if agency:
             rows = rows.filter(agency__code=agency)
-        kind = self.request.query_params.get("kind", "")
-        if kind in ReadingPointKind.values:
+        kind = params.choice(self.request.query_params, "kind", ReadingPointKind)  # outside the enum: 400
+        if kind:
             rows = rows.filter(kind=kind)
         return rows.order_by("agency__name", "name", "pk")
 

@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from motcua.control.models import Plan
+from motcua.core import spreadsheets
 
 from . import costs
 from .models import Phase, ProcedureReview
@@ -77,7 +78,7 @@ def summary_xlsx(
     for cell in sheet[total]:
         cell.font = Font(bold=True)
     _details(book, details)
-    return book
+    return spreadsheets.neutralise(book)  # whoever saves it, typed text stays text
 
 
 def _row(index, agency: str, row) -> list:

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from motcua.core import spreadsheets
+
 from .. import costs
 from ..models import Phase
 from ..papers import day, render_pdf, titled_sheet
@@ -83,4 +85,4 @@ def register_xlsx(drafts: Iterable[DraftRegulation], *, year: int | None) -> Wor
                 draft.get_status_display(),
             ]
         )
-    return book
+    return spreadsheets.neutralise(book)  # whoever saves it, typed text stays text

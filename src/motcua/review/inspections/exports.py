@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from motcua.core import spreadsheets
+
 from ..papers import day, render_pdf, titled_sheet
 from .models import Inspection
 
@@ -75,4 +77,4 @@ def minutes_xlsx(inspection: Inspection) -> Workbook:
                 "" if row.done_on is None else (_("Quá hạn") if row.done_on > row.due_on else _("Đúng hạn")),
             ]
         )
-    return book
+    return spreadsheets.neutralise(book)  # whoever saves it, typed text stays text

@@ -5,8 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from motcua.control.forms import MultipleFileField, MultipleFileInput
-from motcua.core.forms import BootstrapForm
+from motcua.core.forms import BootstrapForm, MultipleFileField, MultipleFileInput
 from motcua.core.uploads import EVIDENCE, PolicyValidator, size_check_attrs
 from motcua.org.models import Agency
 
