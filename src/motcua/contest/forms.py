@@ -7,17 +7,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.forms import BootstrapForm, BootstrapModelForm, VietnameseDateField
+from motcua.core.forms import BootstrapForm, BootstrapModelForm, MultipleFileInput, VietnameseDateField
 from motcua.org.models import Agency, User
 
 from .models import Contest, Criterion, EntryCategory, GoodModelKind, MemberRole, PhaseKind, Prize
 from .setup import GENERAL
 
 TEXT_LIMIT = 20000
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
 
 
 class FilesField(forms.FileField):

@@ -7,17 +7,13 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from motcua.catalog.models import Procedure, Sector
-from motcua.core.forms import BootstrapForm
+from motcua.core.forms import BootstrapForm, MultipleFileInput
 from motcua.core.identifiers import PhoneField
 from motcua.org.models import Agency
 
 from .models import Category, Channel, Kind, SenderKind
 
 TEXT_LIMIT = 10000
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
 
 
 class FilesField(forms.FileField):

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.forms import BootstrapForm
+from motcua.core.forms import BootstrapForm, MultipleFileInput
 from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload, size_check_attrs
 
 DEFAULT_MAX_FILES = 5
@@ -15,10 +15,6 @@ DEFAULT_MAX_FILES = 5
 
 def max_files() -> int:
     return getattr(settings, "MOTCUA_SUPPLEMENT_MAX_FILES", DEFAULT_MAX_FILES)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
 
 
 class MultipleFileField(forms.FileField):
