@@ -164,14 +164,22 @@ def deliver(message_id: int) -> bool:
         return True
 
 
-def deliver_pending(*, limit: int = 500) -> int:
-    """Retry what is waiting (cron or `motcua deliver_notifications`)."""
-    ids = (
-        OutboxMessage.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
-        .order_by("id")
-        .values_list("id", flat=True)[:limit]
-    )
-    return sum(deliver(message_id) for message_id in list(ids))
+def deliver_pending(*, batch: int = 500) -> int:
+    """Deliver everything waiting (cron or `motcua deliver_notifications`), batch after batch until the queue
+    is drained. The cursor walks forward by id so one run offers each message once: one that fails waits for
+    the next run instead of being hammered, and two workers running at once both go to the end of the queue
+    (one taking only the first 500 would leave the tail to a later run)."""
+    delivered, after = 0, 0
+    while True:
+        ids = list(
+            OutboxMessage.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS, id__gt=after)
+            .order_by("id")
+            .values_list("id", flat=True)[:batch]
+        )
+        if not ids:
+            return delivered
+        delivered += sum(deliver(message_id) for message_id in ids)
+        after = ids[-1]
 
 
 DEFAULT_RETENTION_DAYS = 180
