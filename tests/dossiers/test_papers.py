@@ -350,3 +350,24 @@ def test_a_receipt_with_no_channels_anywhere_has_no_empty_line(client, desk):
     dossier = receive(desk, at=vn(2026, 3, 2, 9, 15))
     client.force_login(desk.officer_a)
     assert "gửi qua" not in words(printed(client, dossier, "receipt"))
+
+
+def test_a_peoples_committee_heads_its_papers_alone_and_a_centre_under_its_committee(client, desk):
+    """NĐ 30/2020, Appendix I, II.3: the governing body's line only where there is one. The commune's
+    committee signs the apology (form 04) under its own name; the centre's receipt carries its committee."""
+    dossier = to_leader(desk, receive(desk, at=vn(2026, 3, 2, 9)), at=vn(2026, 3, 2, 10))
+    services.extend(
+        actor=desk.leader_a,
+        dossier=dossier,
+        expected_version=dossier.version,
+        new_due_day=timezone.localtime(dossier.due_at).date() + timedelta(days=7),
+        reason="Cần xác minh thêm",
+        at=vn(2026, 3, 3, 9),
+    )
+    client.force_login(desk.officer_a)
+    committee, centre = dossier.competent_agency, dossier.receiving_agency
+    apology_head = printed(client, dossier, "apology").split("VĂN BẢN XIN LỖI")[0]
+    assert committee.name.upper() in words(apology_head)
+    assert committee.parent.name.upper() not in words(apology_head)
+    receipt_head = printed(client, dossier, "receipt").split("GIẤY TIẾP NHẬN")[0]
+    assert centre.parent.name.upper() in words(receipt_head)

@@ -29,7 +29,7 @@ from motcua.catalog.limits import limit_wording
 from motcua.catalog.models import VersionChannel
 from motcua.core import audit, spreadsheets
 from motcua.core.validity import in_force
-from motcua.org.models import Agency, Role
+from motcua.org.models import Agency, AgencyKind, Role
 from motcua.org.selectors import feedback_channels
 
 from .lifecycle import Action
@@ -94,6 +94,15 @@ def place_name(agency: Agency) -> str:
         if name.startswith(f"{word} "):
             return name[len(word) + 1 :]
     return name
+
+
+def letterhead_parent(agency: Agency) -> str:
+    """The governing body's line above the issuer's name (NĐ 30/2020/NĐ-CP, Appendix I, part II, item 3:
+    the directly governing body, "nếu có"). A People's Committee heads its own papers: a commune's committee
+    prints only its own name, never the province's above it."""
+    if agency.kind == AgencyKind.PEOPLES_COMMITTEE or agency.parent is None:
+        return ""
+    return agency.parent.name
 
 
 def place_date(agency: Agency, moment: datetime) -> str:
@@ -252,7 +261,7 @@ def paper_context(dossier: Dossier, kind: str, event: DossierEvent | None, reque
     context = {
         "d": dossier,
         "issuer": issuer.name,
-        "issuer_parent": issuer.parent.name if issuer.parent else "",
+        "issuer_parent": letterhead_parent(issuer),
         "limit": _limit_printed(dossier, channel),
         "received_at": _fmt(dossier.received_at or dossier.submitted_at),
         "received_date": reception_day(dossier).strftime("%d/%m/%Y"),
@@ -433,7 +442,7 @@ def register_html(agency, dossiers, start: date, end: date) -> str:
     template = template_for(FormKind.REGISTER, start)
     context = {
         "issuer": agency.name,
-        "issuer_parent": agency.parent.name if agency.parent else "",
+        "issuer_parent": letterhead_parent(agency),
         "columns": REGISTER_COLUMNS,
         "rows": register_rows(dossiers),
         "start": start.strftime("%d/%m/%Y"),
