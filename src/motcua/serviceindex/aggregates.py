@@ -8,13 +8,13 @@ agree by construction and `rebuild` can check that they still do.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from motcua.catalog.models import OnlineLevel
@@ -160,75 +160,27 @@ def keys_of(row: Mapping[str, Any]) -> tuple[str, str]:
     return received, ended
 
 
-def _add(key: str, delta: int) -> None:
-    values = decode(key)
-    rows = DossierDay.objects.filter(**values)
-    if rows.update(dossiers=F("dossiers") + delta):
+def add_count(model: type[Model], values: Mapping[str, Any], count: str, delta: int) -> None:
+    """Add `delta` to the `count` column of the aggregate row with these key values (created if new)."""
+    rows = model._default_manager.filter(**values)
+    if rows.update(**{count: F(count) + delta}):
         return
     try:
         with transaction.atomic():  # a savepoint: another transaction may create the same row meanwhile
-            DossierDay.objects.create(**values, dossiers=delta)
+            model._default_manager.create(**values, **{count: delta})
     except IntegrityError:
-        rows.update(dossiers=F("dossiers") + delta)
-
-
-@transaction.atomic
-def refresh(dossier_id: int) -> None:
-    """Move the dossier's counts to the rows its stored values name now (nothing when unchanged)."""
-    row = dossier_rows().filter(pk=dossier_id).values(*FIELDS).first()
-    new = keys_of(row) if row else ("", "")
-    footprint = DossierFootprint.objects.select_for_update().filter(dossier_id=dossier_id).first()
-    old = (footprint.received, footprint.ended) if footprint else ("", "")
-    if new == old:
-        return
-    for before, after in zip(old, new, strict=True):
-        if before != after:
-            if before:
-                _add(before, -1)
-            if after:
-                _add(after, +1)
-    if new == ("", ""):
-        DossierFootprint.objects.filter(dossier_id=dossier_id).delete()
-    else:
-        DossierFootprint.objects.update_or_create(
-            dossier_id=dossier_id, defaults={"received": new[0], "ended": new[1]}
-        )
-
-
-# ----------------------------------------------------------------------------------------------- rebuild
+        rows.update(**{count: F(count) + delta})
 
 
 @dataclass
 class RebuildResult:
     rows: int = 0
-    dossiers: int = 0
+    dossiers: int = 0  # the rows counted (dossiers, or feedback items for the feedback aggregate)
     differences: list[tuple[str, int, int]] = field(default_factory=list)  # key, incremental, rebuilt
 
     @property
     def equal(self) -> bool:
         return not self.differences
-
-
-def _expected() -> tuple[Counter[str], dict[int, tuple[str, str]]]:
-    counts: Counter[str] = Counter()
-    footprints: dict[int, tuple[str, str]] = {}
-    for row in dossier_rows().order_by().values(*FIELDS).iterator(chunk_size=5000):
-        keys = keys_of(row)
-        if keys != ("", ""):
-            footprints[row["pk"]] = keys
-        for key in keys:
-            if key:
-                counts[key] += 1
-    return counts, footprints
-
-
-def _current() -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for values in DossierDay.objects.exclude(dossiers=0).values(*DossierDay.KEY, "dossiers").iterator():
-        total = values.pop("dossiers")
-        values["day"] = values["day"].isoformat()
-        counts[_encode(values)] += total
-    return counts
 
 
 def compare(expected: Counter[str], current: Counter[str]) -> list[tuple[str, int, int]]:
@@ -239,24 +191,113 @@ def compare(expected: Counter[str], current: Counter[str]) -> list[tuple[str, in
     )
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class Kept:
+    """An aggregate kept in the transaction of each change: its rows (`model`, counted in `count`), the
+    rows it counts (`source`, read as `fields`), and the footprint saying which two aggregate rows (keys,
+    "" for none) each counted row is in now. `keys_of` serves the incremental path and the rebuild."""
+
+    model: type[Model]
+    count: str
+    footprint: type[Model]
+    owner: str  # the footprint's primary key: the counted row's id
+    slots: tuple[str, str]  # the footprint's two key columns
+    source: Callable[[], QuerySet]
+    fields: tuple[str, ...]
+    keys_of: Callable[[Mapping[str, Any]], tuple[str, str]]
+    encode: Callable[[Mapping[str, Any]], str]
+    decode: Callable[[str], dict[str, Any]]
+
+    def _add(self, key: str, delta: int) -> None:
+        add_count(self.model, self.decode(key), self.count, delta)
+
+    def refresh(self, pk: int) -> None:
+        """Move the row's counts to the aggregate rows its stored values name now (nothing if unchanged)."""
+        with transaction.atomic():
+            row = self.source().filter(pk=pk).values(*self.fields).first()
+            new = self.keys_of(row) if row else ("", "")
+            footprints = self.footprint._default_manager
+            found = footprints.select_for_update().filter(**{self.owner: pk}).first()
+            old = tuple(getattr(found, slot) for slot in self.slots) if found else ("", "")
+            if new == old:
+                return
+            for before, after in zip(old, new, strict=True):
+                if before != after:
+                    if before:
+                        self._add(before, -1)
+                    if after:
+                        self._add(after, +1)
+            if new == ("", ""):
+                footprints.filter(**{self.owner: pk}).delete()
+            else:
+                owner: dict[str, Any] = {self.owner: pk}
+                footprints.update_or_create(**owner, defaults=dict(zip(self.slots, new, strict=True)))
+
+    def _expected(self) -> tuple[Counter[str], dict[int, tuple[str, str]]]:
+        counts: Counter[str] = Counter()
+        footprints: dict[int, tuple[str, str]] = {}
+        for row in self.source().order_by().values(*self.fields).iterator(chunk_size=5000):
+            keys = self.keys_of(row)
+            if keys != ("", ""):
+                footprints[row["pk"]] = keys
+            for key in keys:
+                if key:
+                    counts[key] += 1
+        return counts, footprints
+
+    def _current(self) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        rows = self.model._default_manager.exclude(**{self.count: 0})
+        for values in rows.values(*self.model.KEY, self.count).iterator():  # type: ignore[attr-defined]
+            total = values.pop(self.count)
+            values["day"] = values["day"].isoformat()
+            counts[self.encode(values)] += total
+        return counts
+
+    def rebuild(self, *, write: bool = True) -> RebuildResult:
+        """Recount every row; report where the incremental rows differ; with `write`, replace them."""
+        with transaction.atomic():
+            expected, footprints = self._expected()
+            result = RebuildResult(
+                rows=len(expected), dossiers=len(footprints), differences=compare(expected, self._current())
+            )
+            if write:
+                self.model._default_manager.all().delete()
+                self.footprint._default_manager.all().delete()
+                self.model._default_manager.bulk_create(
+                    (self.model(**self.decode(key), **{self.count: n}) for key, n in expected.items()),
+                    batch_size=2000,
+                )
+                self.footprint._default_manager.bulk_create(
+                    (
+                        self.footprint(**{self.owner: pk}, **dict(zip(self.slots, keys, strict=True)))
+                        for pk, keys in footprints.items()
+                    ),
+                    batch_size=2000,
+                )
+            return result
+
+
+DOSSIERS = Kept(
+    model=DossierDay,
+    count="dossiers",
+    footprint=DossierFootprint,
+    owner="dossier_id",
+    slots=("received", "ended"),
+    source=dossier_rows,
+    fields=FIELDS,
+    keys_of=keys_of,
+    encode=_encode,
+    decode=decode,
+)
+
+
+def refresh(dossier_id: int) -> None:
+    DOSSIERS.refresh(dossier_id)
+
+
 def rebuild(*, write: bool = True) -> RebuildResult:
-    """Recount every dossier; report where the incremental rows differ; with `write`, replace them."""
-    expected, footprints = _expected()
-    result = RebuildResult(
-        rows=len(expected), dossiers=len(footprints), differences=compare(expected, _current())
-    )
-    if write:
-        DossierDay.objects.all().delete()
-        DossierFootprint.objects.all().delete()
-        DossierDay.objects.bulk_create(
-            (DossierDay(**decode(key), dossiers=total) for key, total in expected.items()), batch_size=2000
-        )
-        DossierFootprint.objects.bulk_create(
-            (DossierFootprint(dossier_id=pk, received=r, ended=e) for pk, (r, e) in footprints.items()),
-            batch_size=2000,
-        )
-    return result
+    return DOSSIERS.rebuild(write=write)
 
 
 def refresh_many(dossier_ids: Iterable[int]) -> None:

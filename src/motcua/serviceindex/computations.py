@@ -75,6 +75,17 @@ class IndexComputation:
     def measure_fine(self, window: Window) -> Fine:
         raise NotImplementedError
 
+    # Computations measured from one shared reading of a period (`shared`: its name; `read_shared` reads
+    # it, `from_shared` derives a grouping's measures), so a request reads it once per period for every
+    # grouping and every computation sharing it.
+    shared: str = ""
+
+    def read_shared(self, window: Window) -> Any:
+        raise NotImplementedError
+
+    def from_shared(self, reading: Any, window: Window) -> dict[Any, Measure]:
+        raise NotImplementedError
+
     def rows(self, actor: User, window: Window, part: str) -> QuerySet:
         """The rows behind a number, within the actor's own scope (its app's actor-scoped selector)."""
         raise NotImplementedError
@@ -162,46 +173,92 @@ def measure_cubes(cubes: list[CubeComputation], window: Window) -> dict[str, Fin
     rows = DossierDay.objects.filter(day__range=(window.start, window.end))
     if window.agencies is not None:
         rows = rows.filter(agency__in=window.agencies)
+    # Each distinct sum or count once: cubes sharing a denominator (every dossier received, every dossier
+    # graded) share its two columns, which PostgreSQL computes for each aggregate row it reads.
     figures: dict[str, Any] = {}
-    for i, cube in enumerate(cubes):
+    aliases: dict[tuple[str, Q], str] = {}
+
+    def column(kind: str, condition: Q) -> str:
+        if (kind, condition) not in aliases:
+            aliases[(kind, condition)] = alias = f"c{len(aliases)}"
+            figures[alias] = (
+                Sum("dossiers", filter=condition) if kind == "sum" else Count("pk", filter=condition)
+            )
+        return aliases[(kind, condition)]
+
+    names = []
+    for cube in cubes:
         among = Q(fact=cube.fact) & cube.denominator
-        figures[f"n{i}"] = Sum("dossiers", filter=among & cube.numerator)
-        figures[f"d{i}"] = Sum("dossiers", filter=among)
-        figures[f"r{i}"] = Count("pk", filter=among)
+        names.append((column("sum", among & cube.numerator), column("sum", among), column("count", among)))
     found: dict[str, Fine] = {cube.name: {} for cube in cubes}
     grouped: Any = rows.order_by().values("agency_id", "unit_id").annotate(**figures)
     for row in grouped:
         key = (row["agency_id"], row["unit_id"])
-        for i, cube in enumerate(cubes):
-            if row[f"r{i}"]:
-                found[cube.name][key] = (row[f"n{i}"] or 0, row[f"d{i}"] or 0, row[f"r{i}"])
+        for cube, (n, d, r) in zip(cubes, names, strict=True):
+            if row[r]:
+                found[cube.name][key] = (row[n] or 0, row[d] or 0, row[r])
     return found
 
 
-class PaidProcedures(IndexComputation):
+# Fee dossiers of a period per (agency, unit, procedure): [paid online, all]; what 4.2 and 4.3 count from.
+FeeProcedures = dict[tuple[int, int, int], tuple[int, int]]
+
+
+def fee_procedures(window: Window) -> FeeProcedures:
+    """One grouped query on `DossierDay` for the period: the procedures with fee dossiers, per agency and
+    unit, and how many of those dossiers were paid online. Procedures whose rows sum to no dossier (a
+    count moved away) are left out, as a grouped query over the dossiers would."""
+    rows = DossierDay.objects.filter(fact=Fact.RECEIVED, day__range=(window.start, window.end), fee=True)
+    if window.agencies is not None:
+        rows = rows.filter(agency__in=window.agencies)
+    grouped = (
+        rows.order_by()
+        .values("agency_id", "unit_id", "procedure_id")
+        .annotate(online=Sum("dossiers", filter=Q(paid_online=True)), all=Sum("dossiers"))
+    )
+    return {
+        (row["agency_id"], row["unit_id"], row["procedure_id"]): (row["online"] or 0, row["all"])
+        for row in grouped
+        if row["all"]
+    }
+
+
+def _grouped(window: Window, agency: int, unit: int) -> Any:
+    return {None: None, "agency": agency, "unit": unit}[window.by]
+
+
+# What 4.2 and 4.3 read once per period: the fee procedures, and the (agency, procedure) pairs whose fee is
+# integrated for online payment on the period's last day.
+FeeReading = tuple[FeeProcedures, set[tuple[int, int]]]
+
+
+class FeeComputation(IndexComputation):
+    """Procedures with fee dossiers in the period, per grouping, from one reading shared by 4.2 and 4.3."""
+
+    shared = "fee_procedures"
+
+    def read_shared(self, window: Window) -> FeeReading:
+        integrations = FeeIntegration.objects.filter(valid_on(window.end))
+        if window.agencies is not None:
+            integrations = integrations.filter(agency__in=window.agencies)
+        return fee_procedures(window), set(integrations.order_by().values_list("agency_id", "procedure_id"))
+
+    def measure(self, window: Window) -> dict[Any, Measure]:
+        return self.from_shared(self.read_shared(window), window)
+
+
+class PaidProcedures(FeeComputation):
     """Procedures with fees and at least one dossier paid online / procedures with fees (per agency)."""
 
     name = "dossiers.procedures_paid_online"
     label = _("Thủ tục có phát sinh thanh toán trực tuyến")
 
-    def measure(self, window: Window) -> dict[Any, Measure]:
-        group = BY[window.by]
-        rows = DossierDay.objects.filter(fact=Fact.RECEIVED, day__range=(window.start, window.end), fee=True)
-        if window.agencies is not None:
-            rows = rows.filter(agency__in=window.agencies)
-        fields = [group, "procedure_id"] if group else ["procedure_id"]
-        paid: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
-        for row in (
-            rows.order_by()
-            .values(*fields)
-            .annotate(online=Sum("dossiers", filter=Q(paid_online=True)), all=Sum("dossiers"))
-        ):
-            if not row["all"]:
-                continue
-            figures = paid[row[group] if group else None]
-            figures[1] += 1
-            figures[0] += 1 if row["online"] else 0
-        return {key: Measure(numerator=n, denominator=d) for key, (n, d) in paid.items()}
+    def from_shared(self, reading: FeeReading, window: Window) -> dict[Any, Measure]:
+        paid: dict[Any, dict[int, bool]] = defaultdict(dict)
+        for (agency, unit, procedure), (online, _all) in reading[0].items():
+            seen = paid[_grouped(window, agency, unit)]
+            seen[procedure] = seen.get(procedure, False) or online > 0
+        return {key: Measure(sum(seen.values()), len(seen)) for key, seen in paid.items()}
 
     def rows(self, actor: User, window: Window, part: str) -> QuerySet:
         start, end = local_range(window.start, window.end)
@@ -215,7 +272,7 @@ class PaidProcedures(IndexComputation):
         return Procedure.objects.filter(pk__in=with_fee.values("procedure")).order_by("national_code")
 
 
-class FeeIntegrated(IndexComputation):
+class FeeIntegrated(FeeComputation):
     """Procedures with fees whose fee is integrated for online payment / procedures with fees, counting
     the procedures with a fee dossier received in the period (as 4.3 does) and the integrations
     (FeeIntegration) in force on the period's last day at the agency that received them."""
@@ -223,26 +280,12 @@ class FeeIntegrated(IndexComputation):
     name = "integrations.fee_integrated"
     label = _("Thủ tục có phí, lệ phí tích hợp thanh toán trực tuyến")
 
-    def _integrated(self, window: Window) -> set[tuple[int, int]]:
-        rows = FeeIntegration.objects.filter(valid_on(window.end))
-        if window.agencies is not None:
-            rows = rows.filter(agency__in=window.agencies)
-        return set(rows.values_list("agency_id", "procedure_id"))
-
-    def measure(self, window: Window) -> dict[Any, Measure]:
-        group = BY[window.by]
-        rows = DossierDay.objects.filter(fact=Fact.RECEIVED, day__range=(window.start, window.end), fee=True)
-        if window.agencies is not None:
-            rows = rows.filter(agency__in=window.agencies)
-        integrated = self._integrated(window)
+    def from_shared(self, reading: FeeReading, window: Window) -> dict[Any, Measure]:
+        found, integrated = reading
         procedures: dict[Any, dict[int, bool]] = defaultdict(dict)
-        fields = ["agency_id", "procedure_id"] + ([group] if group and group != "agency_id" else [])
-        for row in rows.order_by().values(*fields).annotate(all=Sum("dossiers")):
-            if not row["all"]:
-                continue
-            seen = procedures[row[group] if group else None]
-            pair = (row["agency_id"], row["procedure_id"])
-            seen[row["procedure_id"]] = seen.get(row["procedure_id"], False) or pair in integrated
+        for agency, unit, procedure in found:
+            seen = procedures[_grouped(window, agency, unit)]
+            seen[procedure] = seen.get(procedure, False) or (agency, procedure) in integrated
         return {key: Measure(sum(seen.values()), len(seen)) for key, seen in procedures.items() if seen}
 
     def rows(self, actor: User, window: Window, part: str) -> QuerySet:

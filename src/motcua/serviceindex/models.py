@@ -189,6 +189,9 @@ class DossierDay(models.Model):
         indexes = [
             models.Index(fields=["fact", "day", "agency"], name="serviceindex_day_agency_idx"),
             models.Index(fields=["fact", "day", "unit"], name="serviceindex_day_unit_idx"),
+            # A period's rows whatever the fact: the query that measures every cube at once (computations.
+            # measure_cubes) filters on the day range only, and scanned the whole table without this.
+            models.Index(fields=["day", "agency"], name="serviceindex_day_idx"),
         ]
 
     def __str__(self) -> str:
@@ -208,6 +211,56 @@ class DossierFootprint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id}: {self.received} / {self.ended}"
+
+
+class FeedbackFact(models.TextChoices):
+    HANDLING_DUE = "d", _("Hạn xử lý")
+    PUBLISHED = "p", _("Công khai kết quả")
+
+
+class FeedbackDay(models.Model):
+    """How many feedback items of one day fall in one combination, for the satisfaction group's feedback
+    indicators: by handling deadline ("d": answered or not, answered on time) for 5.1 and by publication
+    day ("p": satisfied or not) for 5.2. Kept like `DossierDay`, in the transaction of every feedback
+    action (serviceindex.feedback_aggregates), so the index reads a few rows per agency and day instead of
+    grouping the feedback items."""
+
+    fact = models.CharField(max_length=1, choices=FeedbackFact.choices)
+    day = models.DateField()
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(AdministrativeUnit, on_delete=models.CASCADE, related_name="+")
+    # "d": the answer was approved; "p": always true.
+    answered = models.BooleanField(default=False)
+    # "d": approved and not late; "p": not counted unsatisfied (feedback.selectors.unsatisfied).
+    good = models.BooleanField(default=False)
+    items = models.IntegerField(default=0)
+
+    KEY = ("fact", "day", "agency_id", "unit_id", "answered", "good")
+
+    class Meta:
+        verbose_name = _("số liệu ngày về phản ánh, kiến nghị")
+        verbose_name_plural = _("số liệu ngày về phản ánh, kiến nghị")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fact", "day", "agency", "unit", "answered", "good"],
+                name="serviceindex_feedback_day_key",
+            ),
+        ]
+        indexes = [models.Index(fields=["fact", "day", "agency"], name="serviceindex_fb_day_agency_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.fact} {self.day} {self.agency_id}: {self.items}"
+
+
+class FeedbackFootprint(models.Model):
+    """The `FeedbackDay` rows a feedback item counts in now (a plain number, as `DossierFootprint`)."""
+
+    feedback_id = models.BigIntegerField(primary_key=True)
+    due = models.CharField(max_length=100, blank=True)
+    published = models.CharField(max_length=100, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.feedback_id}: {self.due} / {self.published}"
 
 
 class FeeIntegration(DatedRow):

@@ -117,9 +117,9 @@ def _rate(measure: Measure) -> Decimal:
     return (HUNDRED * measure.numerator / measure.denominator).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
-# Counts per (agency, unit) of additive computations, by (computation, start, end, agencies): what one
-# request measured once and reads for the province, the units and the agencies.
-Memo = dict[tuple[str, date, date, frozenset[int] | None], Fine]
+# Counts per (agency, unit) of additive computations, and shared readings, by (computation or reading,
+# start, end, agencies): what one request measured once and reads for the province, units and agencies.
+Memo = dict[tuple[str, date, date, frozenset[int] | None], Any]
 
 
 def _fine(computation: IndexComputation, cubes: list[CubeComputation], window: Window, memo: Memo) -> Fine:
@@ -147,6 +147,11 @@ def _measure_all(
             measured[indicator.pk] = None
         elif computation.additive:
             measured[indicator.pk] = from_fine(_fine(computation, cubes, window, memo), window.by)
+        elif computation.shared:
+            key = (computation.shared, window.start, window.end, window.agencies)
+            if key not in memo:
+                memo[key] = computation.read_shared(window)
+            measured[indicator.pk] = computation.from_shared(memo[key], window)
         else:
             measured[indicator.pk] = computation.measure(window)
     return measured

@@ -5,6 +5,8 @@ reception inserts the dossier itself (`post_save`). So the aggregates follow a d
 deletes, every audit event about a dossier (status, verdict, payment, result, papers), ratings, which are
 read by name ("evaluation.Rating") because evaluation sits beside this app, not below it, and the timeline
 events of feedback raised about a dossier (it counts against "satisfaction with dossier handling").
+The feedback aggregate follows a feedback item's own saves and deletes (a follow-up moves the item it
+follows up: its answer is no longer satisfying) and every audit event about it (each action, each vote).
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -12,10 +14,13 @@ from django.dispatch import receiver
 
 from motcua.core.models import AuditEvent
 from motcua.dossiers.models import Dossier
+from motcua.feedback.models import Feedback
 
+from . import feedback_aggregates
 from .aggregates import refresh
 
 DOSSIER_LABEL = Dossier._meta.label_lower
+FEEDBACK_LABEL = Feedback._meta.label_lower
 
 
 @receiver(post_save, sender=Dossier, dispatch_uid="serviceindex.dossier_saved")
@@ -29,6 +34,17 @@ def dossier_changed(sender, instance: Dossier, raw: bool = False, **kwargs) -> N
 def dossier_audited(sender, instance: AuditEvent, raw: bool = False, **kwargs) -> None:
     if not raw and instance.target_type == DOSSIER_LABEL and instance.target_id.isdigit():
         refresh(int(instance.target_id))
+    elif not raw and instance.target_type == FEEDBACK_LABEL and instance.target_id.isdigit():
+        feedback_aggregates.FEEDBACK.refresh(int(instance.target_id))
+
+
+@receiver(post_save, sender=Feedback, dispatch_uid="serviceindex.feedback_saved")
+@receiver(post_delete, sender=Feedback, dispatch_uid="serviceindex.feedback_deleted")
+def feedback_changed(sender, instance: Feedback, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        feedback_aggregates.FEEDBACK.refresh(instance.pk)
+        if instance.follow_up_of_id:
+            feedback_aggregates.FEEDBACK.refresh(instance.follow_up_of_id)
 
 
 def rating_changed(sender, instance, raw: bool = False, **kwargs) -> None:

@@ -1,4 +1,5 @@
-"""`motcua rebuild_index_aggregates`: recount the index's per-day aggregates from the dossiers.
+"""`motcua rebuild_index_aggregates`: recount the index's per-day aggregates from the dossiers and the
+feedback items.
 
 Reports every row where the incrementally kept figures differ from a recount, then replaces them with the
 recount (one transaction, one audit event). `--check` only compares and exits with status 1 on a difference
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from motcua.core import audit
+from motcua.serviceindex import feedback_aggregates
 from motcua.serviceindex.aggregates import decode, rebuild
 from motcua.serviceindex.models import DossierDay
 
@@ -27,6 +29,7 @@ class Command(BaseCommand):
     def handle(self, *args, check=False, **options):
         with transaction.atomic():
             result = rebuild(write=not check)
+            feedback = feedback_aggregates.FEEDBACK.rebuild(write=not check)
             if not check:
                 audit.record_bulk(
                     actor=None,
@@ -36,6 +39,9 @@ class Command(BaseCommand):
                         "rows": result.rows,
                         "dossiers": result.dossiers,
                         "differences": len(result.differences),
+                        "feedback_rows": feedback.rows,
+                        "feedback_items": feedback.dossiers,
+                        "feedback_differences": len(feedback.differences),
                     },
                 )
         for key, incremental, rebuilt in result.differences[:50]:
@@ -44,9 +50,20 @@ class Command(BaseCommand):
                 f"{values['fact']} {values['day']} agency {values['agency_id']}: "
                 f"tức thời / incremental {incremental} ≠ tính lại / rebuilt {rebuilt}"
             )
+        for key, incremental, rebuilt in feedback.differences[:50]:
+            values = feedback_aggregates.decode(key)
+            self.stdout.write(
+                f"PAKN / feedback {values['fact']} {values['day']} agency {values['agency_id']}: "
+                f"tức thời / incremental {incremental} ≠ tính lại / rebuilt {rebuilt}"
+            )
         self.stdout.write(
             f"{result.rows} dòng số liệu, {result.dossiers} hồ sơ; chênh lệch {len(result.differences)}"
             f" / {result.rows} rows, {result.dossiers} dossiers; {len(result.differences)} differences"
         )
-        if check and not result.equal:
+        self.stdout.write(
+            f"{feedback.rows} dòng số liệu, {feedback.dossiers} phản ánh;"
+            f" chênh lệch {len(feedback.differences)} / {feedback.rows} rows,"
+            f" {feedback.dossiers} feedback items; {len(feedback.differences)} differences"
+        )
+        if check and not (result.equal and feedback.equal):
             raise CommandError("Số liệu tức thời khác số liệu tính lại. / Incremental aggregates differ.")
