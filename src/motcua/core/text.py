@@ -11,12 +11,18 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 
-def fold(text: str) -> str:
-    """'Đăng ký Khai sinh' -> 'dang ky khai sinh'; idempotent."""
+def without_diacritics(text: str) -> str:
+    """'Đăng ký Khai sinh' -> 'Dang ky Khai sinh': the letters kept, their marks dropped (an SMS gateway that
+    sends only plain text); idempotent."""
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return " ".join(unicodedata.normalize("NFC", stripped).casefold().split())
+    return unicodedata.normalize("NFC", stripped)
+
+
+def fold(text: str) -> str:
+    """'Đăng ký Khai sinh' -> 'dang ky khai sinh' (for search); idempotent."""
+    return " ".join(without_diacritics(text).casefold().split())
 
 
 def required_text(value: Any, label: str) -> str:

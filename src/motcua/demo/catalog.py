@@ -6,6 +6,9 @@ demonstration data, not a legal reference. The files data/catalog/NNN-<sector>.j
 holds one sector, its procedures with the agencies that apply them and their internal processes, and the
 decision of the provincial People's Committee that publishes them, effective 1/7/2025 (the two-level
 reform). A file whose decision is already issued is skipped, so running it again changes nothing.
+
+A file goes in twice: first its procedures alone (drafts), which then get their blank forms (a published
+version's papers are frozen), then whole, which finds the drafts unchanged and issues the decision.
 """
 
 from __future__ import annotations
@@ -18,9 +21,12 @@ from motcua.catalog import services, transfer
 from motcua.catalog.models import Procedure, PublicationDecision, Synonym
 from motcua.org.models import Role, RoleAssignment
 
+from . import blank_forms
 from .records import DATA
 
 FILES = DATA / "catalog"
+# The sheets left out of a file's first pass: the decision and the agencies' set-up of published procedures.
+UNPUBLISHED = (transfer.DECISION_SHEET, "applications", "processes")
 
 
 def load(directory: Path = FILES) -> dict[str, int]:
@@ -41,7 +47,13 @@ def _import(path: Path) -> None:
     number = sheets[transfer.DECISION_SHEET][0][1]["number"]
     if PublicationDecision.objects.filter(number=number).exists():
         return
-    report = transfer.import_sheets(sheets)
+    drafts_only = {name: [] if name in UNPUBLISHED else rows for name, rows in sheets.items()}
+    _refuse_on_problems(path, transfer.import_sheets(drafts_only))
+    blank_forms.attach_to_drafts([row[1]["national_code"] for row in sheets["procedures"]])
+    _refuse_on_problems(path, transfer.import_sheets(sheets))
+
+
+def _refuse_on_problems(path: Path, report: transfer.ImportReport) -> None:
     if report.refused:
         # The demo files are the platform's own: a refusal is a defect in them, said in full.
         refused = [

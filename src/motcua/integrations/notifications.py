@@ -3,7 +3,12 @@
     MOTCUA_NOTIFICATION_PLUGINS = {"email": "django_mail", "sms": "outbox", "zalo": "outbox"}
 
 `outbox` is the local implementation used in development and tests: the message stays in the
-`OutboxMessage` table (readable in the admin) and counts as delivered. `django_mail` sends through Django's
+`OutboxMessage` table (readable in the admin) and counts as delivered.
+
+An SMS gateway that carries only plain text (GSM 7-bit: a Vietnamese letter with its marks makes the message
+UCS-2, 70 characters a part instead of 160, or is refused) says so with `plain_text = True` on its plugin;
+`MOTCUA_SMS_WITHOUT_DIACRITICS = True` asks it of whatever plugin sends SMS. The text is then written without
+diacritics before it is stored, so the outbox holds exactly what is sent. `django_mail` sends through Django's
 mail backend. A province adds its SMS or Zalo gateway by registering a plugin class and naming it here.
 
 `send` queues in the caller's transaction; delivery runs after commit, and `deliver_pending` retries.
@@ -24,6 +29,7 @@ from django.utils import timezone
 
 from motcua.core import audit
 from motcua.core.plugins import Registry
+from motcua.core.text import without_diacritics
 from motcua.org.models import User
 
 from .models import Channel, OutboxMessage
@@ -39,6 +45,8 @@ class Plugin(ABC):
     name = ""
     # True when storing the row is the delivery itself: no work after commit.
     stores_only = False
+    # True when the gateway carries plain text only: messages are written without diacritics.
+    plain_text = False
 
     @abstractmethod
     def deliver(self, message: OutboxMessage) -> None:
@@ -112,6 +120,8 @@ def compose(
 ) -> OutboxMessage:
     """The unsaved outbox row `send` writes; after inserting it, call `deliver_after_commit`."""
     plugin = plugin_for(channel)
+    if _plain_text(channel, plugin):
+        subject, body = plain_text(subject), plain_text(body)
     return OutboxMessage(
         channel=channel,
         recipient=recipient[:254],
@@ -123,6 +133,21 @@ def compose(
         sent_at=timezone.now() if plugin.stores_only else None,
         attempts=1 if plugin.stores_only else 0,
     )
+
+
+# Punctuation outside plain text that Vietnamese messages use, and what a plain-text SMS writes instead.
+PLAIN_PUNCTUATION = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."})
+
+
+def plain_text(text: str) -> str:
+    """ "Hồ sơ “Đăng ký khai sinh” đã có kết quả" -> 'Ho so "Dang ky khai sinh" da co ket qua'."""
+    return without_diacritics(text).translate(PLAIN_PUNCTUATION)
+
+
+def _plain_text(channel: str, plugin: Plugin) -> bool:
+    if channel != Channel.SMS:
+        return False
+    return plugin.plain_text or bool(getattr(settings, "MOTCUA_SMS_WITHOUT_DIACRITICS", False))
 
 
 def deliver_after_commit(messages: list[OutboxMessage]) -> None:

@@ -212,7 +212,13 @@ def step_fields(request: HttpRequest, draft: Draft, offer: Offer) -> HttpRespons
         )
     form = fields_form(offer, initial=draft.answers.get("fields", {}))
     case = case_form(offer, initial=draft.answers.get("case") or None)
-    return _render_step(request, draft, offer, 2, {"form": form, "case_form": case})
+    context = {"form": form, "case_form": case, "blank_forms": _blank_forms(offer)}
+    return _render_step(request, draft, offer, 2, context)
+
+
+def _blank_forms(offer: Offer) -> list[Any]:
+    """The procedure's papers that come with a blank form to download, offered on the form step too."""
+    return [d for d in selectors.documents_of(offer.version) if d.form_template]
 
 
 # ------------------------------------------------------------------------------------- 3. documents
