@@ -27,3 +27,14 @@ def serving(simulator: PortalSimulator):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def lgsp_client(url: str, client_id: str, secret: str) -> dict:
+    """An adapter's settings taking its bearer token from the simulator's LGSP token endpoint."""
+    return {
+        "base_url": url,
+        "token_url": f"{url}/oauth2/token",
+        "client_id": client_id,
+        "client_secret": secret,
+        "timeout": 2,
+    }

@@ -10,7 +10,7 @@ from motcua.integrations.models import PortalSync
 from motcua.integrations.portal import sync
 from motcua.integrations.portal.simulator import PortalSimulator
 from tests.dossiers.factories import receive, to_leader
-from tests.integrations.portal_server import serving
+from tests.integrations.portal_server import lgsp_client, serving
 
 CLIENT, SECRET = "motcua-tinh", "bi-mat-lgsp"
 
@@ -21,13 +21,7 @@ def lgsp_portal(settings):
     lgsp.forget()
     with serving(simulator) as url:
         settings.MOTCUA_NATIONAL_PORTAL_PLUGIN = "http"
-        settings.MOTCUA_NATIONAL_PORTAL = {
-            "base_url": url,
-            "token_url": f"{url}/oauth2/token",
-            "client_id": CLIENT,
-            "client_secret": SECRET,
-            "timeout": 2,
-        }
+        settings.MOTCUA_NATIONAL_PORTAL = lgsp_client(url, CLIENT, SECRET)
         yield simulator
     lgsp.forget()
 

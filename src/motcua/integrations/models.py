@@ -143,3 +143,22 @@ class PortalIntake(models.Model):
 
     def __str__(self) -> str:
         return self.national_code
+
+
+class ConnectionHealth(models.Model):
+    """How the last calls to a national system went, for the status page: a pull that runs at night
+    (the national TTHC database) leaves no row behind, so its last failure is kept here, one row a
+    connection, overwritten by the next call."""
+
+    connection = models.CharField(_("kết nối"), max_length=40, unique=True)
+    last_attempt_at = models.DateTimeField(_("gọi gần nhất lúc"))
+    last_success_at = models.DateTimeField(_("thành công gần nhất lúc"), null=True, blank=True)
+    failures = models.PositiveIntegerField(_("số lần lỗi liên tiếp"), default=0)
+    last_error = models.CharField(_("lỗi gần nhất"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("tình trạng kết nối")
+        verbose_name_plural = _("tình trạng kết nối")
+
+    def __str__(self) -> str:
+        return self.connection

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from motcua.org.models import Agency
 
-from . import identity, payment, signatures
+from . import health, identity, payment, signatures
 from .models import IntakeState, OutboxMessage, PortalIntake, PortalSync, SyncState
+from .national_catalog import client as catalog_client
 from .notifications import MAX_ATTEMPTS
 from .portal import client, sync
 from .signatures import local_ca
@@ -53,6 +54,10 @@ def portal(now: datetime | None = None) -> dict:
         ),
         "intake_failed": list(PortalIntake.objects.filter(state=IntakeState.FAILED)[:50]),
     }
+
+
+def national_catalog() -> dict:
+    return {"plugin": catalog_client.current(), "health": health.of(health.NATIONAL_CATALOG)}
 
 
 def signing() -> dict:

@@ -56,6 +56,7 @@ def adapters(request: HttpRequest) -> HttpResponse:
     """The administrators' page: each connection, its plugin, what waits, what failed, the sync rate."""
     context = {
         "portal": status.portal(),
+        "national_catalog": status.national_catalog(),
         "signing": status.signing(),
         "notifications": status.notifications(),
         "others": status.others(),

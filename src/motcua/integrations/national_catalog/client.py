@@ -4,8 +4,11 @@ MOTCUA_NATIONAL_CATALOG_PLUGIN = "http"       # the real interface (the default 
 MOTCUA_NATIONAL_CATALOG_PLUGIN = "simulator"  # the in-process simulator (the default with DEBUG)
 MOTCUA_NATIONAL_CATALOG = {
     "base_url": "https://lgsp.example.gov.vn/csdltthc",  # the database, or the province's LGSP/NDXP route
-    "token": "…", "client_cert": [crt, key], "timeout": 20,
+    "token": "…",                                        # a fixed bearer token, or OAuth2 client credentials:
+    "token_url": "…", "client_id": "…", "client_secret": "…",   # the LGSP token endpoint (lgsp.py)
+    "client_cert": [crt, key], "timeout": 20,
 }
+Every call's outcome is kept for the status page (health.py): a nightly pull that fails says why there.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from django.conf import settings
 
 from motcua.core.plugins import Registry
 
+from .. import health, lgsp
 from .simulator import LOCAL
 
 
@@ -29,9 +33,19 @@ class Unavailable(Exception):
 class Plugin(ABC):
     name = ""
 
-    @abstractmethod
     def decisions(self, since: date | None) -> list[Any]:
         """Publication decisions in force from `since` on (all without), oldest first; Unavailable."""
+        try:
+            found = self.fetch(since)
+        except Unavailable as error:
+            health.failed(health.NATIONAL_CATALOG, str(error))
+            raise
+        health.succeeded(health.NATIONAL_CATALOG)
+        return found
+
+    @abstractmethod
+    def fetch(self, since: date | None) -> list[Any]:
+        """The database's answer, as `decisions` describes it."""
 
     def describe(self) -> str:
         return self.name
@@ -58,25 +72,36 @@ class HttpPlugin(Plugin):
     def describe(self) -> str:
         return self.config.get("base_url") or "—"
 
-    def decisions(self, since: date | None) -> list[Any]:
+    def fetch(self, since: date | None) -> list[Any]:
         base = self.config.get("base_url")
         if not base:
             raise Unavailable("MOTCUA_NATIONAL_CATALOG['base_url'] is not set")
-        headers = {"Authorization": f"Bearer {self.config['token']}"} if self.config.get("token") else {}
+        params = {"tu-ngay": since.isoformat()} if since else None
+        answer = self._get(base.rstrip("/") + "/quyet-dinh", params)
+        if answer.status_code == 401 and self.config.get("token_url"):
+            # The LGSP revoked or expired the token before its time: one new token, one more try.
+            answer = self._get(base.rstrip("/") + "/quyet-dinh", params, renew=True)
         try:
-            answer = requests.get(
-                base.rstrip("/") + "/quyet-dinh",
-                params={"tu-ngay": since.isoformat()} if since else None,
-                headers=headers,
-                timeout=self.config["timeout"],
-                cert=tuple(self.config["client_cert"]) if self.config.get("client_cert") else None,
-            )
             body = answer.json() if answer.status_code < 400 else None
-        except requests.RequestException as error:
-            raise Unavailable(type(error).__name__) from error
         except ValueError as error:
             raise Unavailable("the answer is not JSON") from error
         return _checked(answer.status_code, body)
+
+    def _get(self, url: str, params: dict | None, *, renew: bool = False) -> requests.Response:
+        try:
+            token = lgsp.bearer(self.config, renew=renew)
+        except (lgsp.Unavailable, lgsp.Refused) as error:
+            raise Unavailable(str(error)) from error
+        try:
+            return requests.get(
+                url,
+                params=params,
+                headers={"Authorization": f"Bearer {token}"} if token else {},
+                timeout=self.config["timeout"],
+                cert=tuple(self.config["client_cert"]) if self.config.get("client_cert") else None,
+            )
+        except requests.RequestException as error:
+            raise Unavailable(type(error).__name__) from error
 
 
 class SimulatorPlugin(Plugin):
@@ -85,7 +110,7 @@ class SimulatorPlugin(Plugin):
     def describe(self) -> str:
         return "simulator (in-process)"
 
-    def decisions(self, since: date | None) -> list[Any]:
+    def fetch(self, since: date | None) -> list[Any]:
         return _checked(*LOCAL.answer("/quyet-dinh", _query(since), f"Bearer {LOCAL.token}"))
 
 

@@ -4,6 +4,8 @@ used in-process by the `simulator` plugin.
 
     GET /quyet-dinh?tu-ngay=YYYY-MM-DD   decisions in force from that day on, oldest first
         401 with a wrong bearer token
+    POST /oauth2/token   the LGSP's token endpoint when built with `clients` (token_endpoint.py): its
+        tokens are then what /quyet-dinh accepts; `revoke_tokens()` ends them early
 Tests and the demo add decisions with `publish(decision)`; `fail_next(times, status)` answers 5xx.
 """
 
@@ -15,10 +17,14 @@ from collections import deque
 from typing import Any
 from urllib.parse import parse_qs
 
+from ..token_endpoint import TokenIssuing
 
-class NationalCatalogSimulator:
-    def __init__(self, token: str = "") -> None:
-        self.token = token
+
+class NationalCatalogSimulator(TokenIssuing):
+    def __init__(
+        self, token: str = "", *, clients: dict[str, str] | None = None, token_lifetime: int = 3600
+    ) -> None:
+        self.init_tokens(token, clients, token_lifetime)
         self.decisions: list[dict[str, Any]] = []
         self.requests = 0
         self._faults: deque[int] = deque()
@@ -46,7 +52,7 @@ class NationalCatalogSimulator:
             fault = self._faults.popleft() if self._faults else None
         if fault:
             return fault, {"error": "simulated failure"}
-        if self.token and authorization != f"Bearer {self.token}":
+        if not self.authorised(authorization):
             return 401, {"error": "unauthorised"}
         if path != "/quyet-dinh":
             return 404, {"error": "not found"}
@@ -54,7 +60,9 @@ class NationalCatalogSimulator:
         return 200, self.since(day)
 
     def __call__(self, environ, start_response):
-        if environ["REQUEST_METHOD"] != "GET":
+        if self.is_token_request(environ):
+            status, body = self.issue(environ)
+        elif environ["REQUEST_METHOD"] != "GET":
             status, body = 405, {"error": "GET only"}
         else:
             status, body = self.answer(

@@ -24,7 +24,6 @@ records, then answers too late (the client times out, the portal has the change:
 
 from __future__ import annotations
 
-import base64
 import json
 import threading
 import time
@@ -32,10 +31,12 @@ import uuid
 from collections import deque
 from datetime import datetime
 from typing import Any
-from urllib.parse import parse_qs, unquote_plus
+from urllib.parse import parse_qs
+
+from ..token_endpoint import TokenIssuing
 
 
-class PortalSimulator:
+class PortalSimulator(TokenIssuing):
     def __init__(
         self,
         token: str = "",
@@ -48,12 +49,7 @@ class PortalSimulator:
         """`events_path`, `code_field`: another national system with the same envelope (the PAKN system
         takes answers at /pakn-answers keyed by MaPAKN). `clients`: {client id: secret} the token endpoint
         issues tokens to, valid `token_lifetime` seconds."""
-        self.token = token
-        self.clients = clients or {}
-        self.token_lifetime = token_lifetime
-        self.issued: dict[str, float] = {}  # access token -> when it expires (time.monotonic)
-        self.tokens_issued = 0
-        self._token_faults: deque[int] = deque()
+        self.init_tokens(token, clients, token_lifetime)
         self.events_path, self.code_field = events_path, code_field
         self.events: dict[str, dict[str, Any]] = {}
         self.deliveries = 0  # every POST that reached it over HTTP, failed and duplicate ones included
@@ -72,15 +68,6 @@ class PortalSimulator:
     def fail_files_next(self, times: int = 1, status: int = 503) -> None:
         """The next `times` file downloads fail (the portal's file store is down), other requests do not."""
         self._file_faults.extend([status] * times)
-
-    def fail_tokens_next(self, times: int = 1, status: int = 503) -> None:
-        """The token endpoint answers `status` the next `times` times."""
-        self._token_faults.extend([status] * times)
-
-    def revoke_tokens(self) -> None:
-        """Every issued token stops working (the LGSP restarted, or revoked them before their time)."""
-        with self._lock:
-            self.issued.clear()
 
     def clear_faults(self) -> None:
         """Forget faults queued and not yet answered (a demo load or a test left them behind)."""
@@ -175,8 +162,8 @@ class PortalSimulator:
         return [payload]
 
     def _handle(self, environ) -> tuple[int, Any]:
-        if environ.get("PATH_INFO") == "/oauth2/token" and self.clients:
-            return self._issue(environ)
+        if self.is_token_request(environ):
+            return self.issue(environ)
         if environ["REQUEST_METHOD"] == "POST":
             with self._lock:
                 self.deliveries += 1
@@ -188,37 +175,8 @@ class PortalSimulator:
             time.sleep(fault[1])
         return answer
 
-    def _issue(self, environ) -> tuple[int, Any]:
-        with self._lock:
-            fault = self._token_faults.popleft() if self._token_faults else None
-        if fault:
-            return fault, {"error": "temporarily_unavailable"}
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-        form = parse_qs(environ["wsgi.input"].read(length).decode("utf-8", "replace"))
-        if environ["REQUEST_METHOD"] != "POST" or form.get("grant_type") != ["client_credentials"]:
-            return 400, {"error": "unsupported_grant_type"}
-        client_id, secret = _basic(environ.get("HTTP_AUTHORIZATION", ""))
-        if not client_id or self.clients.get(client_id) != secret:
-            return 401, {"error": "invalid_client"}
-        token = uuid.uuid4().hex
-        with self._lock:
-            self.issued[token] = time.monotonic() + self.token_lifetime
-            self.tokens_issued += 1
-        return 200, {"access_token": token, "token_type": "Bearer", "expires_in": self.token_lifetime}
-
-    def _authorised(self, header: str) -> bool:
-        if not self.token and not self.clients:
-            return True
-        presented = header.removeprefix("Bearer ") if header.startswith("Bearer ") else None
-        if presented is None:
-            return False
-        if self.token and presented == self.token:
-            return True
-        with self._lock:
-            return self.issued.get(presented, 0) > time.monotonic()
-
     def _answer(self, environ) -> tuple[int, Any]:
-        if not self._authorised(environ.get("HTTP_AUTHORIZATION", "")):
+        if not self.authorised(environ.get("HTTP_AUTHORIZATION", "")):
             return 401, {"error": "unauthorised"}
         method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "")
         if method == "POST" and path == self.events_path:
@@ -247,18 +205,6 @@ class PortalSimulator:
     def _take_fault(self) -> tuple[str, float] | None:
         with self._lock:
             return self._faults.popleft() if self._faults else None
-
-
-def _basic(header: str) -> tuple[str, str]:
-    """(client id, secret) of an HTTP Basic header, ("", "") when it is not one."""
-    if not header.startswith("Basic "):
-        return "", ""
-    try:
-        decoded = base64.b64decode(header.removeprefix("Basic "), validate=True).decode()
-    except (ValueError, UnicodeDecodeError):
-        return "", ""
-    client_id, _, secret = decoded.partition(":")
-    return unquote_plus(client_id), unquote_plus(secret)
 
 
 def _moment(query: dict[str, list[str]], name: str) -> datetime | None:
