@@ -1,6 +1,7 @@
 """One settings module, driven by environment variables (twelve-factor, django-environ).
 
 DATABASE_URL  PostgreSQL in production and CI; SQLite under var/ when absent.
+REPLICA_DATABASE_URL  optional PostgreSQL streaming replica for public pages, dashboards and exports.
 SECRET_KEY    required in production; a random key kept in var/secret_key otherwise.
 DEBUG         off unless set (`make run` sets it).
 ALLOWED_HOSTS comma-separated host names.
@@ -96,6 +97,9 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out login into core.throttle's 429.
     "axes.middleware.AxesMiddleware",
 ]
+if env.str("REPLICA_DATABASE_URL", default=""):
+    # Chooses each request's database for reads (core.replica); first, so every answer can carry the mark.
+    MIDDLEWARE.insert(0, "motcua.core.replica.ReplicaMiddleware")
 
 ROOT_URLCONF = "motcua.urls"
 WSGI_APPLICATION = "motcua.wsgi.application"
@@ -139,6 +143,56 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"]["prepare_threshold"] = (
         env.int("DB_PREPARE_THRESHOLD", default=5) if _binding else None
     )
+# A PostgreSQL streaming replica (REPLICA_DATABASE_URL, docs/operators.md): the public pages, the service
+# index, dashboards, scorecards and exports read it (core.replica); writes, a user's reads in the seconds
+# after a write and all background work use the primary. Without it everything reads and writes `default`.
+if env.str("REPLICA_DATABASE_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("REPLICA_DATABASE_URL"),
+        "ATOMIC_REQUESTS": False,
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "OPTIONS": dict(DATABASES["default"].get("OPTIONS", {})),
+        "TEST": {"MIRROR": "default"},  # a test run sets up one database and reads it under both names
+    }
+    DATABASE_ROUTERS = ["motcua.core.replica.ReplicaRouter"]
+# URL names (shell-style patterns) whose GET and HEAD read the replica when there is one.
+MOTCUA_REPLICA_ROUTES = [
+    "home",
+    "catalog:list",
+    "catalog:any_boundary",
+    "catalog:detail",
+    "catalog:sheet",
+    "catalog:changes",
+    "org:tree",
+    "workdays:*",
+    "portal:faq",
+    "portal:help",
+    "portal:centres",
+    "feedback:public_list",
+    "feedback:public_item",
+    "outreach:bulletin*",
+    "outreach:reading_point*",
+    "outreach:training_coverage*",
+    "outreach:course_xlsx",
+    "contest:list",
+    "contest:detail",
+    "contest:winners",
+    "contest:export",
+    "contest:register_export",
+    "serviceindex:*",
+    "api-index*",
+    "procedure-list",
+    "procedure-detail",
+    "control:dashboard*",
+    "control:scorecard",
+    "control:request_export",
+    "control:report_export",
+    "review:summary*",
+    "review:drafts_xlsx",
+    "review:inspection_minutes_xlsx",
+]
+# How long after a write the writer's reads stay on the primary (the replica's lag is normally far less).
+MOTCUA_REPLICA_STICKY_SECONDS = env.int("MOTCUA_REPLICA_STICKY_SECONDS", default=15)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "org.User"
@@ -233,6 +287,29 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+# Uploaded and private files on S3-compatible object storage (django-storages) when S3_BUCKET is set: every
+# application node then reads the same files without a shared disk. Objects are private (no public ACL); the
+# pages stream them after their checks, as with the local folders. S3_ENDPOINT_URL names a MinIO or other
+# S3-compatible server; credentials come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (or the node's role).
+S3_BUCKET = env.str("S3_BUCKET", default="")
+if S3_BUCKET:
+    _s3 = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("S3_REGION", default="") or None,
+        "default_acl": None,  # the bucket's own policy: private
+        "querystring_auth": True,  # any URL made is signed and expires
+        "file_overwrite": False,  # a second upload of the same name gets its own key, as on disk
+        "addressing_style": "path",  # what MinIO and most S3-compatible servers expect
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, "location": "media"},
+    }
+    STORAGES["private"] = {
+        "BACKEND": "motcua.core.s3.PrivateS3Storage",
+        "OPTIONS": {**_s3, "location": "private"},
+    }
 
 # Tracking and file-check rate limits, queue counts and the home page's figures live in the cache: several
 # processes need a shared one. CACHE_URL=redis://host:6379/0 uses Django's own Redis backend (the `redis`
@@ -385,3 +462,6 @@ MOTCUA_RETRY_AFTER_SECONDS = env.int("MOTCUA_RETRY_AFTER_SECONDS", default=30)
 # Background work (django-tasks, the backport of Django 6's task API) in the database queue;
 # `motcua db_worker` runs it. Daily sweeps (e.g. `motcua control_sweep`) run from cron or a systemd timer.
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# TASK_WORKER=1 when the installation runs `motcua db_worker` (docs/operators.md): notifications are then
+# delivered by the worker (a task enqueued when the message commits), not in the request that wrote them.
+MOTCUA_TASK_WORKER = env.bool("TASK_WORKER", default=False)

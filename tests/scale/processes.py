@@ -4,6 +4,7 @@ processes on the test database. Each starts on a free port in the test's own fol
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import sqlite3
@@ -128,3 +129,22 @@ def stop(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def csrf_token(page: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+def log_in(base: str, username: str, password: str) -> requests.Session:
+    """A browser-like session logged in through the login form of the process at `base`."""
+    browser = requests.Session()
+    token = csrf_token(browser.get(f"{base}/dang-nhap/", timeout=30).text)
+    answer = browser.post(
+        f"{base}/dang-nhap/",
+        data={"username": username, "password": password, "csrfmiddlewaretoken": token},
+        headers={"Referer": f"{base}/dang-nhap/"},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert answer.status_code == 302, answer.text[:500]
+    return browser

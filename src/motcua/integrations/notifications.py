@@ -151,10 +151,28 @@ def _plain_text(channel: str, plugin: Plugin) -> bool:
 
 
 def deliver_after_commit(messages: list[OutboxMessage]) -> None:
-    """Hand saved messages to their gateways once the transaction commits (nothing to do for the outbox)."""
-    for message in messages:
-        if message.sent_at is None:
-            transaction.on_commit(_deliver_later(message.pk))
+    """Hand saved messages to their gateways once the transaction commits (nothing to do for the outbox).
+
+    With a task worker (MOTCUA_TASK_WORKER) the commit enqueues one task for the lot and the request does
+    not wait for any gateway; without one they are delivered in this process right after the commit. Either
+    way a message whose delivery never ran (the worker down, the process gone) waits for `deliver_pending`."""
+    waiting = [message.pk for message in messages if message.sent_at is None]
+    if not waiting:
+        return
+    if getattr(settings, "MOTCUA_TASK_WORKER", False):
+        transaction.on_commit(_enqueue_later(waiting))
+        return
+    for message_id in waiting:
+        transaction.on_commit(_deliver_later(message_id))
+
+
+def _enqueue_later(message_ids: list[int]) -> Callable[[], None]:
+    def run() -> None:
+        from . import tasks  # the task module imports this one
+
+        tasks.deliver_notifications.enqueue(message_ids)
+
+    return run
 
 
 def _deliver_later(message_id: int) -> Callable[[], None]:
