@@ -11,7 +11,10 @@ publishes them all. Three runs of `import_sheets`, as `motcua catalog import` an
 2. import: the same, committed, the decision publishing every procedure;
 3. the same file again: every procedure unchanged.
 Each prints the wall time, the CPU time of this process per procedure (PostgreSQL's own CPU is not in
-it), the SQL statements per procedure, and progress every 10%. Not a test: timings depend on the machine.
+it), the SQL statements per procedure, and progress every 10%. Then the same writes as raw SQL: every
+INSERT, UPDATE and DELETE the dry run sent (statements and parameters as recorded), replayed through the
+connection's plain psycopg cursor in a transaction that is rolled back, so the ratio is what checking,
+building and Django cost above the writes themselves. Not a test: timings depend on the machine.
 Needs a database without the copies (a new one: the import cannot be undone, published versions stay).
 """
 
@@ -65,7 +68,10 @@ def build_file(count: int, folder: Path) -> Path:
     return path
 
 
-def run(label: str, path: Path, count: int, *, dry_run: bool) -> dict:
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def run(label: str, path: Path, count: int, *, dry_run: bool, writes: list | None = None) -> dict:
     from django.db import connection
 
     from motcua.catalog.transfer import import_sheets, read_file
@@ -80,12 +86,14 @@ def run(label: str, path: Path, count: int, *, dry_run: bool) -> dict:
 
     statements = [0]
 
-    def count(execute, sql, params, many, context):
+    def counted(execute, sql, params, many, context):
         statements[0] += 1
+        if writes is not None and sql.lstrip().upper().startswith(WRITES):
+            writes.append((sql, params))
         return execute(sql, params, many, context)
 
     wall, cpu = time.perf_counter(), time.process_time()
-    with connection.execute_wrapper(count):
+    with connection.execute_wrapper(counted):
         report = import_sheets(read_file(path), dry_run=dry_run, progress=progress)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     actions: dict[str, int] = {}
@@ -100,6 +108,28 @@ def run(label: str, path: Path, count: int, *, dry_run: bool) -> dict:
         "statements_per_procedure": round(statements[0] / count, 1),
         "statements": statements[0],
         "outcomes": actions,
+    }
+
+
+def replay(writes: list, count: int) -> dict:
+    """The dry run's writes as raw SQL through psycopg, in one transaction rolled back."""
+    from django.db import connection, transaction
+
+    with transaction.atomic():
+        raw = connection.connection  # the psycopg connection under Django's wrapper
+        wall, cpu = time.perf_counter(), time.process_time()
+        with raw.cursor() as cursor:
+            for sql, params in writes:
+                cursor.execute(sql, params)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        transaction.set_rollback(True)
+    return {
+        "run": "raw SQL (the dry run's writes)",
+        "wall_s": round(wall, 1),
+        "cpu_ms_per_procedure": round(cpu * 1000 / count, 1),
+        "statements_per_procedure": round(len(writes) / count, 1),
+        "statements": len(writes),
+        "outcomes": {},
     }
 
 
@@ -122,8 +152,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = build_file(args.procedures, Path(folder))
         print(f"file: {path.stat().st_size / 1e6:.1f} MB, {args.procedures} procedures")
-        results = [
-            run("dry run", path, args.procedures, dry_run=True),
+        writes: list = []
+        results = [run("dry run", path, args.procedures, dry_run=True, writes=writes)]
+        results += [
+            replay(writes, args.procedures),
             run("import", path, args.procedures, dry_run=False),
             run("again", path.with_name(f"{path.stem}-again.json"), args.procedures, dry_run=False),
         ]

@@ -24,8 +24,9 @@ from django.db import transaction
 from django.db.models import F
 
 from motcua.org.models import Agency, AgencyKind, Role
+from motcua.workdays.loader import installation_calendar
 
-from . import services
+from . import bulk, selectors, services
 from .models import AgencyProcedure, Channel, OnlineLevel, Procedure, Process, StepUnit
 from .transfer import (
     ImportReport,
@@ -208,7 +209,10 @@ def _check_step(row: int, data: dict, problems: list[Problem], agencies: dict[st
 def import_configuration(
     actor: Any, applications: list[dict], processes: list[dict], report: ImportReport
 ) -> None:
-    """Apply and write the processes after the procedures; a service's refusal is a problem of the file."""
+    """Apply and write the processes after the procedures; a service's refusal is a problem of the file.
+
+    What is stored is read once for the whole file; new applications and processes are written together
+    (`catalog.bulk`), changed ones (and any the bulk path leaves) one by one through the services."""
     codes = {a["national_code"] for a in applications} | {p["national_code"] for p in processes}
     procedures = Procedure.objects.in_bulk(list(codes), field_name="national_code")
     agencies = Agency.objects.in_bulk(
@@ -217,32 +221,71 @@ def import_configuration(
         + [s["agency"] for p in processes for s in p["steps"] if s["agency"]],
         field_name="code",
     )
+    _import_applications(actor, applications, procedures, agencies, report)
+    _import_processes(actor, processes, procedures, agencies, report)
+
+
+def _import_applications(
+    actor: Any, applications: list[dict], procedures: dict, agencies: dict, report: ImportReport
+) -> None:
+    stored = {
+        (a.procedure_id, a.agency_id): a
+        for a in AgencyProcedure.objects.filter(procedure__in=list(procedures.values()))
+    }
+    new: list[tuple[Procedure, Agency, dict]] = []
+    changed: list[tuple[Procedure, Agency, dict]] = []
     for application in applications:
-        procedure = procedures[application["national_code"]]
+        procedure, agency = procedures[application["national_code"]], agencies[application["agency"]]
         values = {k: application[k] for k in ("office_address", "fee", "online_level", "note")}
-        if _applied_as(procedure, agencies[application["agency"]], values):
+        current = stored.get((procedure.pk, agency.pk))
+        if current is not None and all(getattr(current, k) == v for k, v in values.items()):
             continue
-        services.apply_procedure(
-            actor=actor, procedure=procedure, agency=agencies[application["agency"]], **values
-        )
-        report.applications_saved += 1
+        (changed if current is not None else new).append((procedure, agency, values))
+    written = bulk.apply_procedures(actor=actor, applications=new) if new else 0
+    for procedure, agency, values in changed if written else [*new, *changed]:
+        services.apply_procedure(actor=actor, procedure=procedure, agency=agency, **values)
+    report.applications_saved += len(new) + len(changed)
+
+
+def _import_processes(
+    actor: Any, processes: list[dict], procedures: dict, agencies: dict, report: ImportReport
+) -> None:
+    stored = {
+        (p.procedure_id, p.agency_id, p.channel): p
+        for p in Process.objects.filter(procedure__in=list(procedures.values())).prefetch_related("steps")
+    }
+    new: list[tuple[dict, bulk.NewProcess]] = []
+    one_by_one: list[tuple[dict, bulk.NewProcess]] = []
     for process in processes:
         procedure = procedures[process["national_code"]]
         agency = agencies.get(process["agency"]) if process["agency"] else None
         steps = [
             {**s, "agency": agencies.get(s["agency"]) if s["agency"] else None} for s in process["steps"]
         ]
-        if _process_as(procedure, agency, process, steps):
+        current = stored.get((procedure.pk, getattr(agency, "pk", None), process["channel"]))
+        if current is not None and _process_as(current, process, steps):
             continue
+        item = bulk.NewProcess(procedure, process["name"], steps, agency, process["channel"])
+        (new if current is None else one_by_one).append((process, item))
+    if new:
+        written = bulk.create_processes(
+            actor=actor,
+            processes=[item for _p, item in new],
+            versions=selectors.process_versions({item.procedure for _p, item in new}),
+            calendar=installation_calendar(),
+        )
+        report.processes_saved += len(written)
+        one_by_one = [pair for index, pair in enumerate(new) if index not in written] + one_by_one
+    for process, item in one_by_one:
         try:
             with transaction.atomic():
                 services.save_process(
                     actor=actor,
-                    procedure=procedure,
-                    name=process["name"],
-                    steps=steps,
-                    agency=agency,
-                    channel=process["channel"],
+                    procedure=item.procedure,
+                    name=item.name,
+                    steps=item.steps,
+                    agency=item.agency,
+                    channel=item.channel,
                 )
         except ValidationError as error:
             for message in _messages(error):
@@ -251,14 +294,8 @@ def import_configuration(
         report.processes_saved += 1
 
 
-def _applied_as(procedure: Procedure, agency: Agency, values: dict) -> bool:
-    current = AgencyProcedure.objects.filter(procedure=procedure, agency=agency).first()
-    return current is not None and all(getattr(current, k) == v for k, v in values.items())
-
-
-def _process_as(procedure: Procedure, agency: Agency | None, process: dict, steps: list[dict]) -> bool:
-    current = Process.objects.filter(procedure=procedure, agency=agency, channel=process["channel"]).first()
-    if current is None or current.name != process["name"]:
+def _process_as(current: Process, process: dict, steps: list[dict]) -> bool:
+    if current.name != process["name"]:
         return False
     return _step_rows(current) == [
         (
@@ -276,7 +313,7 @@ def _process_as(procedure: Procedure, agency: Agency | None, process: dict, step
 def _step_rows(process: Process) -> list[tuple]:
     return [
         (s.name, s.agency_kind, s.agency_id, s.role, s.duration, s.duration_unit)
-        for s in process.steps.order_by("position")
+        for s in sorted(process.steps.all(), key=lambda s: s.position)
     ]
 
 

@@ -10,6 +10,9 @@ from typing import Any
 
 from .models import ProcedureVersion
 
+# What version_content reads, for prefetch_related.
+CONTENT_PREFETCH = ("levels", "channels__cases", "fee_items", "documents")
+
 TEXT_FIELDS = (
     "name",
     "procedure_type",
@@ -99,6 +102,8 @@ def _fee_item(f: Any) -> dict[str, Any]:
 
 
 def version_content(version: ProcedureVersion) -> dict[str, Any]:
+    """The content of `version`. Children are read with `.all()` and ordered here, so a caller that
+    prefetched them (`CONTENT_PREFETCH`, the publication of many drafts at once) sends no query."""
     data: dict[str, Any] = {
         "national_code": version.procedure.national_code,
         "code_kind": version.procedure.code_kind,
@@ -106,7 +111,7 @@ def version_content(version: ProcedureVersion) -> dict[str, Any]:
     data.update({field: getattr(version, field) for field in TEXT_FIELDS})
     data.update({field: bool(getattr(version, field)) for field in BOOL_FIELDS})
     data["sector"] = version.sector.code
-    data["levels"] = [level.code for level in version.levels.order_by("rank")]
+    data["levels"] = [level.code for level in sorted(version.levels.all(), key=lambda level: level.rank)]
     data["applicants"] = list(version.applicants)
     data["channels"] = [
         {
@@ -119,11 +124,11 @@ def version_content(version: ProcedureVersion) -> dict[str, Any]:
             "cutoff": cutoff_text(c.cutoff),
             "at_most": c.at_most,
             "time_limit_text": c.time_limit_text,
-            "cases": [_case(case) for case in c.cases.order_by("position")],
+            "cases": [_case(case) for case in sorted(c.cases.all(), key=lambda case: case.position)],
         }
-        for c in version.channels.order_by("channel")
+        for c in sorted(version.channels.all(), key=lambda c: c.channel)
     ]
-    data["fee_items"] = [_fee_item(f) for f in version.fee_items.order_by("position")]
+    data["fee_items"] = [_fee_item(f) for f in sorted(version.fee_items.all(), key=lambda f: f.position)]
     data["documents"] = [
         {
             "name": d.name,
@@ -133,7 +138,7 @@ def version_content(version: ProcedureVersion) -> dict[str, Any]:
             "mandatory": d.mandatory,
             "condition": d.condition,
         }
-        for d in version.documents.order_by("position", "id")
+        for d in sorted(version.documents.all(), key=lambda d: (d.position, d.id))
     ]
     return data
 

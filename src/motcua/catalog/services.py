@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from motcua.core import audit
 from motcua.core.access import require
 from motcua.core.audited import audited_delete, audited_save
+from motcua.core.models import AuditEvent
 from motcua.core.workflow import acting_roles
 from motcua.org.models import Agency, Role
 from motcua.workdays.loader import installation_calendar
@@ -24,7 +25,7 @@ from motcua.workdays.loader import installation_calendar
 from . import selectors
 from .codes import collision
 from .completeness import missing_parts
-from .content import BOOL_FIELDS, TEXT_FIELDS, normalized, version_content
+from .content import BOOL_FIELDS, CONTENT_PREFETCH, TEXT_FIELDS, normalized, version_content
 from .limits import process_overruns
 from .models import (
     Applicant,
@@ -86,7 +87,7 @@ def save_draft(*, actor, content: Mapping[str, Any]) -> ProcedureVersion:
         audited_save(procedure, actor=actor, action="procedure.create")
     draft = selectors.open_draft(procedure) or ProcedureVersion(procedure=procedure)
     before = version_content(draft) if draft.pk else {}
-    _fill(draft, content, sector)
+    fill_version(draft, content, sector)
     draft.full_clean()
     draft.save()
     draft.levels.set(_levels(content.get("levels", [])))
@@ -158,7 +159,7 @@ def _levels(codes: Iterable[str]) -> list[Level]:
     return [found[code] for code in codes]
 
 
-def _fill(version: ProcedureVersion, content: Mapping[str, Any], sector: Sector) -> None:
+def fill_version(version: ProcedureVersion, content: Mapping[str, Any], sector: Sector) -> None:
     for field in TEXT_FIELDS:
         if field in content:
             setattr(version, field, content[field] or "")
@@ -208,20 +209,25 @@ def _replace_children(
 
 def index_draft(version: ProcedureVersion) -> None:
     """Refresh the folded search columns of a draft (they are frozen with it when it is published)."""
-    version.search_name = search_column(version.name)
-    version.search_text = search_column(
-        " ".join(
-            [
-                version.name,
-                version.procedure.national_code,
-                version.sector.name,
-                version.implementing_agency,
-                version.result,
-                *(d.name for d in version.documents.all()),
-            ]
-        )
+    version.search_name, version.search_text = search_columns(
+        version, [d.name for d in version.documents.all()]
     )
     version.save(update_fields=["search_name", "search_text"])
+
+
+def search_columns(version: ProcedureVersion, document_names: Iterable[str]) -> tuple[str, str]:
+    """The folded name and text a draft is searched by (PostgreSQL derives its tsvector from them)."""
+    text = " ".join(
+        [
+            version.name,
+            version.procedure.national_code,
+            version.sector.name,
+            version.implementing_agency,
+            version.result,
+            *document_names,
+        ]
+    )
+    return search_column(version.name), search_column(text)
 
 
 def _latest_templates(procedure: Procedure) -> dict[str, Any]:
@@ -266,8 +272,11 @@ def issue_publication_decision(
     ends the day before. Timing against the PublicationRule rows is stored on the decision.
     """
     require(actor, "catalog.issue_decision")
+    latest = selectors.latest_versions([*publish, *abolish, *(p for pair in replace for p in pair)])
     problems = decision_problems(
-        effective_from=effective_from, procedures=[*publish, *abolish, *(old for old, _new in replace)]
+        effective_from=effective_from,
+        procedures=[*publish, *abolish, *(old for old, _new in replace)],
+        latest=latest,
     )
     if problems:
         raise ValidationError(problems)
@@ -300,8 +309,7 @@ def issue_publication_decision(
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     audited_save(decision, actor=actor, action="decision.issue")
-    for procedure in publish:
-        _publish_draft(actor, decision, procedure, replacing=procedure.pk in replacing)
+    _publish_drafts(actor, decision, publish, replacing=replacing, latest=latest)
     for procedure in abolish:
         _end_procedure(actor, decision, procedure, ChangeKind.ABOLISHED, None)
     for old, new in replace:
@@ -309,11 +317,19 @@ def issue_publication_decision(
     return decision
 
 
-def decision_problems(*, effective_from: date, procedures: Iterable[Procedure]) -> list[str]:
-    """Why a decision with this effective date cannot touch these procedures (empty when it can)."""
+def decision_problems(
+    *,
+    effective_from: date,
+    procedures: Iterable[Procedure],
+    latest: Mapping[int, ProcedureVersion] | None = None,
+) -> list[str]:
+    """Why a decision with this effective date cannot touch these procedures (empty when it can).
+    `latest` (`selectors.latest_versions` of them) saves a query per procedure."""
+    procedures = list(procedures)
+    latest = selectors.latest_versions(procedures) if latest is None else latest
     problems = []
     for procedure in procedures:
-        previous = selectors.latest_version(procedure)
+        previous = latest.get(procedure.pk)
         if previous is not None and previous.valid_from is not None and effective_from <= previous.valid_from:
             problems.append(
                 _(
@@ -330,34 +346,98 @@ def decision_problems(*, effective_from: date, procedures: Iterable[Procedure]) 
     return problems
 
 
-def _publish_draft(actor, decision: PublicationDecision, procedure: Procedure, *, replacing: bool) -> None:
-    draft = selectors.open_draft(procedure)
-    if draft is None:
-        raise ValidationError(
-            _("Thủ tục %(code)s không có dự thảo để công bố. / Procedure %(code)s has no draft to publish.")
-            % {"code": procedure.national_code}
-        )
-    missing = missing_parts(version_content(draft))
-    if missing:
-        raise ValidationError(
-            _(
-                "Thủ tục %(code)s chưa đủ bộ phận tạo thành để công bố (khoản 2 Điều 8 Nghị định "
-                "63/2010/NĐ-CP, sửa đổi bởi Nghị định 92/2017/NĐ-CP), còn thiếu: %(parts)s. / Procedure "
-                "%(code)s cannot be published without all its constituent parts; missing: %(parts)s."
+def _publish_drafts(
+    actor,
+    decision: PublicationDecision,
+    procedures: Sequence[Procedure],
+    *,
+    replacing: set[int],
+    latest: Mapping[int, ProcedureVersion],
+) -> None:
+    """Publish the open drafts of `procedures`: each becomes the next version, in force from the decision.
+
+    Drafts are read with their content in a few queries and written with an UPDATE per set of shared
+    values (`_update_alike`), their history rows as `save()` would add them in one INSERT, without the
+    published-version guard's query per row (nothing to guard on a draft), one audit event per procedure.
+    """
+    if not procedures:
+        return
+    drafts = {
+        draft.procedure_id: draft
+        for draft in ProcedureVersion.objects.filter(procedure__in=procedures, decision__isnull=True)
+        .select_related("procedure", "sector")
+        .prefetch_related(*CONTENT_PREFETCH)
+    }
+    stored = Procedure.objects.in_bulk([p.pk for p in procedures])
+    published = []
+    for procedure in procedures:
+        draft = drafts.get(procedure.pk)
+        if draft is None:
+            raise ValidationError(
+                _(
+                    "Thủ tục %(code)s không có dự thảo để công bố. "
+                    "/ Procedure %(code)s has no draft to publish."
+                )
+                % {"code": procedure.national_code}
             )
-            % {"code": procedure.national_code, "parts": "; ".join(str(p.label) for p in missing)}
+        missing = missing_parts(version_content(draft))
+        if missing:
+            raise ValidationError(
+                _(
+                    "Thủ tục %(code)s chưa đủ bộ phận tạo thành để công bố (khoản 2 Điều 8 Nghị định "
+                    "63/2010/NĐ-CP, sửa đổi bởi Nghị định 92/2017/NĐ-CP), còn thiếu: %(parts)s. / Procedure "
+                    "%(code)s cannot be published without all its constituent parts; missing: %(parts)s."
+                )
+                % {"code": procedure.national_code, "parts": "; ".join(str(p.label) for p in missing)}
+            )
+        previous = latest.get(procedure.pk)
+        _close_previous(previous, decision)
+        draft.decision = decision
+        draft.number = (previous.number or 0) + 1 if previous else 1
+        draft.change_kind = (
+            ChangeKind.AMENDED if previous and procedure.pk not in replacing else ChangeKind.NEW
         )
-    previous = selectors.latest_version(procedure)
-    _close_previous(previous, decision)
-    draft.decision = decision
-    draft.number = (previous.number or 0) + 1 if previous else 1
-    draft.change_kind = ChangeKind.AMENDED if previous and not replacing else ChangeKind.NEW
-    draft.valid_from = decision.effective_from
-    draft.full_clean()
-    draft.save()
-    procedure.name, procedure.sector = draft.name, draft.sector
-    PROCEDURE.apply(procedure, ProcedureAction.AMEND if previous else ProcedureAction.PUBLISH, issuing(actor))
-    audited_save(procedure, actor=actor, action=f"procedure.{draft.change_kind}", reason=decision.number)
+        draft.valid_from = decision.effective_from
+        draft.clean_fields(exclude=["procedure", "sector", "decision", "replaced_by"])
+        procedure.name, procedure.sector = draft.name, draft.sector
+        PROCEDURE.apply(
+            procedure, ProcedureAction.AMEND if previous else ProcedureAction.PUBLISH, issuing(actor)
+        )
+        procedure.clean_fields(exclude=["sector"])
+        procedure.clean()
+        published.append((procedure, draft))
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    versions = [draft for _p, draft in published]
+    _update_alike(ProcedureVersion, versions, ["decision", "number", "change_kind", "valid_from"])
+    ProcedureVersion.history.bulk_history_create(versions, update=True, default_user=user)
+    touched = [procedure for procedure, _d in published]
+    _update_alike(Procedure, touched, ["status"])
+    renamed = [p for p in touched if (p.name, p.sector_id) != (stored[p.pk].name, stored[p.pk].sector_id)]
+    if renamed:
+        Procedure.objects.bulk_update(renamed, ["name", "sector"])
+    Procedure.history.bulk_history_create(touched, update=True, default_user=user)
+    AuditEvent.objects.bulk_create(
+        [
+            audit.entry(
+                actor=actor,
+                action=f"procedure.{draft.change_kind}",
+                target=procedure,
+                changes=audit.diff(audit.snapshot(stored[procedure.pk]), audit.snapshot(procedure)),
+                reason=decision.number,
+            )
+            for procedure, draft in published
+        ]
+    )
+
+
+def _update_alike(model, rows: Sequence[Any], fields: list[str]) -> None:
+    """Write `fields` of `rows` with one UPDATE per set of values they share (a decision gives its drafts
+    the same decision, date and mostly the same number): `bulk_update`'s CASE per row costs far more."""
+    groups: dict[tuple, list[int]] = {}
+    for row in rows:
+        groups.setdefault(tuple(getattr(row, name) for name in fields), []).append(row.pk)
+    for values, keys in groups.items():
+        model._default_manager.filter(pk__in=keys).update(**dict(zip(fields, values, strict=True)))
 
 
 def _end_procedure(
@@ -465,16 +545,27 @@ def withdraw_procedure(*, actor, procedure: Procedure, agency: Agency) -> None:
 # Processes ---------------------------------------------------------------------------------------------
 
 
-def check_process(*, procedure: Procedure, channel: str, steps: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Problems that keep a process from being saved (empty when it may be saved)."""
-    version = selectors.version_in_force(procedure) or selectors.current_content_version(procedure)
+def check_process(
+    *,
+    procedure: Procedure,
+    channel: str,
+    steps: Sequence[Mapping[str, Any]],
+    version: ProcedureVersion | None = None,
+    calendar=None,
+) -> list[str]:
+    """Problems that keep a process from being saved (empty when it may be saved). `version` (the one
+    `selectors.process_version` gives) and `calendar` may be passed by a caller checking many processes."""
+    version = version or selectors.process_version(procedure)
     if version is None:
         return [_("Thủ tục chưa có nội dung. / The procedure has no content yet.")]
     problems = [problem for step in steps for problem in _step_problems(step)] + _signing_problems(steps)
     if problems:
         return problems
     return process_overruns(
-        channels=version.channels.all(), channel=channel, steps=steps, calendar=installation_calendar()
+        channels=version.channels.all(),
+        channel=channel,
+        steps=steps,
+        calendar=calendar or installation_calendar(),
     )
 
 
@@ -550,9 +641,20 @@ def save_process(
     process.full_clean()
     process.save()
     process.steps.all().delete()
+    for step in process_steps(process, steps):
+        step.full_clean()
+        step.save()
+    after = _process_snapshot(process)
+    if before != after:
+        audit.record(actor=actor, action="process.save", target=process, before=before, after=after)
+    return process
+
+
+def process_steps(process: Process, steps: Sequence[Mapping[str, Any]]) -> list[ProcessStep]:
+    """The unsaved steps of `process`, in order, the step that signs the result marked."""
     signing = signing_position(steps)
-    for position, spec in enumerate(steps, start=1):
-        step = ProcessStep(
+    return [
+        ProcessStep(
             process=process,
             position=position,
             name=spec["name"],
@@ -563,33 +665,26 @@ def save_process(
             duration_unit=spec.get("duration_unit", "h"),
             signs_result=position - 1 == signing,
         )
-        step.full_clean()
-        step.save()
-    after = _process_snapshot(process)
-    if before != after:
-        audit.record(actor=actor, action="process.save", target=process, before=before, after=after)
-    return process
+        for position, spec in enumerate(steps, start=1)
+    ]
+
+
+STEP_FIELDS = [
+    "position",
+    "name",
+    "agency_kind",
+    "agency",
+    "role",
+    "duration",
+    "duration_unit",
+    "signs_result",
+]
 
 
 def _process_snapshot(process: Process) -> dict[str, Any]:
     return {
         **audit.snapshot(process),
-        "steps": [
-            audit.snapshot(
-                step,
-                fields=[
-                    "position",
-                    "name",
-                    "agency_kind",
-                    "agency",
-                    "role",
-                    "duration",
-                    "duration_unit",
-                    "signs_result",
-                ],
-            )
-            for step in process.steps.order_by("position")
-        ],
+        "steps": [audit.snapshot(step, fields=STEP_FIELDS) for step in process.steps.order_by("position")],
     }
 
 

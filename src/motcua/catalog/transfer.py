@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -29,7 +30,7 @@ from motcua.core.text import fold
 from motcua.org.models import Agency
 
 from . import selectors, services
-from .codes import code_problem, collision
+from .codes import code_problem, collision, stored_codes
 from .completeness import missing_parts
 from .content import (
     BOOL_FIELDS,
@@ -51,6 +52,7 @@ from .models import (
     OnlineLevel,
     Procedure,
     ProcedureType,
+    ProcedureVersion,
     Sector,
     TimeUnit,
 )
@@ -497,9 +499,10 @@ def check(sheets: Sheets) -> Checked:
         if len(problems) > since:
             bad.setdefault(code, []).extend(str(p) for p in problems[since:])
 
+    stored = stored_codes(_text(data.get("national_code")) for _row, data in sheets["procedures"])
     for row, data in sheets["procedures"]:
         before = len(problems)
-        content = _check_procedure(str(procedure_sheet), row, data, known_sectors, levels, problems)
+        content = _check_procedure(str(procedure_sheet), row, data, known_sectors, levels, problems, stored)
         code = content["national_code"]
         if code in contents:
             problems.append(
@@ -609,7 +612,13 @@ def applicant_codes(value: Any) -> list[str]:
 
 
 def _check_procedure(
-    sheet: str, row: int, data: dict, known_sectors: set[str], levels: set[str], problems: list[Problem]
+    sheet: str,
+    row: int,
+    data: dict,
+    known_sectors: set[str],
+    levels: set[str],
+    problems: list[Problem],
+    stored: dict[str, Procedure],
 ) -> dict:
     _missing(problems, "procedures", row, data, sheet)
     content: dict[str, Any] = {
@@ -625,7 +634,8 @@ def _check_procedure(
     _check_choice(problems, sheet, row, "code_kind", content["code_kind"], CodeKind.values)
     code = content["national_code"]
     if code:
-        for message in (code_problem(code, content["code_kind"]), collision(code, content["code_kind"])):
+        clash = collision(code, content["code_kind"], stored)
+        for message in (code_problem(code, content["code_kind"]), clash):
             if message:
                 problems.append(Problem(sheet, row, "national_code", message))
     if content["sector"] and content["sector"] not in known_sectors:
@@ -862,24 +872,21 @@ def import_sheets(
 def import_steps(
     sheets: Sheets, *, partial: bool = False, dry_run: bool = False, actor: Any = None
 ) -> Generator[tuple[int, int], None, ImportReport]:
-    """The import as it goes: yields (procedures done, procedures in the file) after each procedure, and
-    returns the report. The transaction spans the whole run; a run abandoned halfway (the upload page's
-    visitor left) is rolled back like a refusal."""
+    """The import as it goes: yields (procedures done, procedures in the file) after each chunk of
+    procedures (`_import_chunk`), and returns the report. The transaction spans the whole run; a run
+    abandoned halfway (the upload page's visitor left) is rolled back like a refusal."""
     checked = check(sheets)
     report = ImportReport(problems=checked.problems, dry_run=dry_run)
     with transaction.atomic():
         for sector in checked.sectors:
             report.sectors_saved += _import_sector(actor, sector)
-        for number, content in enumerate(checked.contents, start=1):
-            code = content["national_code"]
-            sheet, row = checked.rows_of[code]
-            outcome = RowOutcome(sheet, row, code, content["name"])
-            report.rows.append(outcome)
-            if code in checked.bad:
-                outcome.action, outcome.messages = Action.REFUSED, checked.bad[code]
-            else:
-                _import_procedure(actor, content, outcome)
-            yield number, len(checked.contents)
+        done, total = 0, len(checked.contents)
+        folded = Counter(code.strip().lower() for code in checked.rows_of)
+        clashing = {code for code in checked.rows_of if folded[code.strip().lower()] > 1}
+        for chunk in _chunks(checked.contents, max(1, min(CHUNK, total // PROGRESS_STEPS))):
+            _import_chunk(actor, chunk, checked, report, clashing)
+            done += len(chunk)
+            yield done, total
         if checked.decision is not None and not report.problems:
             _import_decision(actor, checked.decision, report)
         if not report.problems:
@@ -891,6 +898,61 @@ def import_steps(
         if not report.written:
             transaction.set_rollback(True)
     return report
+
+
+# Procedures are written in chunks of at most CHUNK, and progress is reported after each chunk: at least
+# PROGRESS_STEPS times an import (a file of 2,000 procedures: every 50; of 2: after each).
+CHUNK, PROGRESS_STEPS = 50, 20
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    return (items[start : start + size] for start in range(0, len(items), size))
+
+
+def _import_chunk(
+    actor: Any, chunk: list[dict], checked: Checked, report: ImportReport, clashing: set[str]
+) -> None:
+    """Import a chunk of procedures: the new ones at once (`bulk.create_drafts`), the others (stored
+    already, or refused by the bulk path) one by one through `services.save_draft`, which compares,
+    versions and reports each."""
+    from .bulk import create_drafts
+
+    outcomes = []
+    for content in chunk:
+        code = content["national_code"]
+        sheet, row = checked.rows_of[code]
+        outcome = RowOutcome(sheet, row, code, content["name"])
+        report.rows.append(outcome)
+        outcomes.append((content, outcome))
+    good = [
+        (content, outcome) for content, outcome in outcomes if content["national_code"] not in checked.bad
+    ]
+    stored = set(
+        Procedure.objects.filter(national_code__in=[c["national_code"] for c, _o in good]).values_list(
+            "national_code", flat=True
+        )
+    )
+    # Codes differing only by case are left to save_draft, which reports the clash.
+    new = [c for c, _o in good if c["national_code"] not in stored and c["national_code"] not in clashing]
+    created = create_drafts(actor=actor, contents=new) if new else set()
+    for content, outcome in outcomes:
+        code = content["national_code"]
+        if code in checked.bad:
+            outcome.action, outcome.messages = Action.REFUSED, checked.bad[code]
+        elif code in created:
+            outcome.action = Action.CREATED
+            _note_missing(content, outcome)
+        else:
+            _import_procedure(actor, content, outcome)
+
+
+def _note_missing(content: dict, outcome: RowOutcome) -> None:
+    missing = missing_parts(content)
+    if missing:
+        outcome.messages.append(
+            "Chưa đủ để công bố, thiếu / not publishable yet, missing: "
+            + "; ".join(str(part.label) for part in missing)
+        )
 
 
 def _import_sector(actor: Any, data: dict) -> int:
@@ -911,12 +973,7 @@ def _import_procedure(actor: Any, content: dict, outcome: RowOutcome) -> None:
     procedure = Procedure.objects.filter(national_code=content["national_code"]).first()
     draft = selectors.open_draft(procedure) if procedure else None
     current = selectors.current_content_version(procedure) if procedure else None
-    missing = missing_parts(content)
-    if missing:
-        outcome.messages.append(
-            "Chưa đủ để công bố, thiếu / not publishable yet, missing: "
-            + "; ".join(str(part.label) for part in missing)
-        )
+    _note_missing(content, outcome)
     if current is not None and not differences(version_content(current), content):
         return
     try:
@@ -948,7 +1005,12 @@ def _import_decision(actor: Any, decision: dict, report: ImportReport) -> None:
             ]
         )
     }
-    publish = [by_code[c] for c in codes if c in by_code and selectors.open_draft(by_code[c])]
+    drafted = set(
+        ProcedureVersion.objects.filter(
+            procedure__national_code__in=codes, decision__isnull=True
+        ).values_list("procedure__national_code", flat=True)
+    )
+    publish = [by_code[c] for c in codes if c in by_code and c in drafted]
     unknown = [
         c for c in [*decision["abolish"], *(c for p in decision["replace"] for c in p)] if c not in by_code
     ]
