@@ -238,7 +238,18 @@ def test_the_demo_sends_its_dossiers_through_the_simulator_and_shows_rates(db, c
     assert Dossier.objects.get(code=taken).receiving_agency.code == "000.01.41.H99"
     assert "G22.42-DEMO-0002" in page
     assert "không khớp kích thước hoặc mã băm" in page
+    from motcua.integrations import health
+
+    assert health.of(health.NATIONAL_CATALOG).last_success_at is not None  # the last pull worked
+    # Minh Sơn's counter certified an electronic copy: numbered, signed by its officer.
+    from motcua.dossiers.models import CertifiedCopy
+    from motcua.integrations import signatures
+
+    (copy,) = CertifiedCopy.objects.all()
+    assert (copy.number, copy.certified_by.username) == (1, "motcua.minhson")
+    assert signatures.verify(copy.file.read())[0].valid
     call_command("load_demo", stdout=None)  # again: nothing new, nothing lost
     assert Procedure.objects.filter(national_code="1.013250").count() == 1
     assert PortalIntake.objects.get(national_code="G22.42-DEMO-0001").dossier_code == taken
     assert PortalIntake.objects.count() == 2
+    assert CertifiedCopy.objects.count() == 1

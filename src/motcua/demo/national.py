@@ -7,24 +7,30 @@ them on the status pages:
   centre's checking queue with its papers, the other's file does not match its hash and waits on the
   integrations status page with the reason;
 - the demo dossiers' changes are sent to the portal, a few answered 503 once (they wait for their retry),
-  so the status page shows rates per agency (and indicator 1.4 of the service index has data).
+  so the status page shows rates per agency (and indicator 1.4 of the service index has data);
+- Minh Sơn's one-stop officer certifies an electronic copy of a birth certificate presented at the counter
+  (its register page shows it, signed and numbered).
 """
 
 import hashlib
 from datetime import timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from motcua.catalog import national_sync
 from motcua.catalog.models import Procedure
 from motcua.catalog.selectors import version_in_force
-from motcua.dossiers import national_intake
+from motcua.dossiers import certification, national_intake
+from motcua.dossiers.models import CertifiedCopy
 from motcua.integrations.models import PortalIntake
 from motcua.integrations.national_catalog import client as catalog_client
 from motcua.integrations.national_catalog.simulator import LOCAL as DATABASE
 from motcua.integrations.portal import client, sync
 from motcua.integrations.portal.simulator import LOCAL
-from motcua.org.models import Agency
+from motcua.org.models import Agency, User
+
+from . import records
 
 UNANSWERED = 3
 CENTRE, COMMITTEE = "000.01.41.H99", "000.00.41.H99"  # Minh Sơn's centre and committee (demo org)
@@ -33,7 +39,11 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def load() -> dict[str, int]:
-    counts = {"national decisions": _catalog(), "portal submissions": _intake()}
+    counts = {
+        "national decisions": _catalog(),
+        "portal submissions": _intake(),
+        "certified copies": _certified_copy(),
+    }
     LOCAL.clear_faults()  # the simulator lives as long as the process: start from a known state
     LOCAL.fail_next(times=UNANSWERED, status=503)
     counts["portal sync"] = sync.push_due(limit=100_000, through=client.SimulatorPlugin())
@@ -141,3 +151,19 @@ def _entry(code: str, name: str, content: bytes) -> dict:
         "KichThuoc": len(content),
         "MaBam": hashlib.sha256(content).hexdigest(),
     }
+
+
+def _certified_copy() -> int:
+    centre = Agency.objects.filter(code=CENTRE).first()
+    officer = User.objects.filter(username="motcua.minhson").first()
+    if not (centre and officer) or CertifiedCopy.objects.filter(agency=centre).exists():
+        return 0
+    scan = SimpleUploadedFile("giay-khai-sinh.pdf", records.file_bytes("mau.pdf"), "application/pdf")
+    request = certification.Request(
+        title="Giấy khai sinh",
+        issuer="UBND xã Minh Sơn",
+        holder_name="Nguyễn Văn An",
+        holder_id_number="001090000001",
+    )
+    certification.certify(actor=officer, agency=centre, request=request, scans=[scan])
+    return 1

@@ -10,8 +10,8 @@ from django.http import Http404
 from motcua.core.uploads import register_download
 from motcua.org.models import User
 
-from . import selectors
-from .models import Dossier, DossierDocument
+from . import certification, selectors
+from .models import CertifiedCopy, Dossier, DossierDocument
 
 
 @register_download("dossier-document", inline=True)
@@ -31,3 +31,13 @@ def dossier_result(actor: User, pk: int) -> tuple[FieldFile, str]:
     except Dossier.DoesNotExist:
         raise Http404 from None
     return dossier.result_file, f"ket-qua-{dossier.code}{PurePath(dossier.result_file.name or '').suffix}"
+
+
+@register_download("certified-copy", inline=True)
+def certified_copy(actor: User, pk: int) -> tuple[FieldFile, str]:
+    """The certifying centre's staff only: the holder downloads the copy from their data store."""
+    try:
+        copy = certification.copy_for(actor, pk)
+    except CertifiedCopy.DoesNotExist:
+        raise Http404 from None
+    return copy.file, f"ban-sao-chung-thuc-{copy.year}-{copy.number}.pdf"

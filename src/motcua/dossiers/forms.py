@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from motcua.catalog.choice_fields import add_case_and_fee_fields, chosen_fees, fee_field_rows
 from motcua.catalog.fees import FeeChoice
 from motcua.catalog.models import Channel, Procedure, ProcedureVersion
-from motcua.core.forms import BootstrapForm, BootstrapFormMixin, VietnameseDateField
+from motcua.core.forms import (
+    BootstrapForm,
+    BootstrapFormMixin,
+    MultipleFileField,
+    MultipleFileInput,
+    VietnameseDateField,
+)
 from motcua.org.models import AdministrativeUnit, Agency
 
 from .lifecycle import Status
@@ -198,6 +204,32 @@ class RegisterForm(PeriodMixin, BootstrapForm):
     end = VietnameseDateField(label=_("Đến ngày"))
     format = forms.ChoiceField(
         label=_("Định dạng"), choices=[("xlsx", "Excel"), ("pdf", "PDF")], required=False
+    )
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+
+
+class CertifyCopyForm(BootstrapForm):
+    """The counter's certification of a scanned original (dossiers.certification checks the content)."""
+
+    agency = forms.ModelChoiceField(label=_("Trung tâm chứng thực"), queryset=Agency.objects.none())
+    title = forms.CharField(label=_("Tên giấy tờ (bản chính)"), max_length=255)
+    issuer = forms.CharField(label=_("Cơ quan cấp bản chính"), max_length=255, required=False)
+    holder_name = forms.CharField(label=_("Họ tên người yêu cầu chứng thực"), max_length=200)
+    holder_id_number = forms.CharField(
+        label=_("Số định danh cá nhân"),
+        max_length=12,
+        help_text=_("Bản sao vào kho dữ liệu của tài khoản đã định danh điện tử có số này."),
+    )
+    scans = MultipleFileField(
+        label=_("Bản quét bản chính"),
+        help_text=_("Một tệp PDF, hoặc các trang ảnh JPEG/PNG theo thứ tự."),
+        widget=MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+    confirmed = forms.BooleanField(
+        label=_("Tôi đã đối chiếu bản quét với bản chính người yêu cầu xuất trình và xác nhận đúng."),
     )
 
     def __init__(self, *args, agencies, **kwargs):

@@ -569,3 +569,66 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id} {self.amount} {self.method} {self.status}"
+
+
+class CertifiedCopy(models.Model):
+    """An electronic copy certified from the original (bản sao điện tử được chứng thực từ bản chính).
+
+    A one-stop officer compares the original the holder presents at the counter with its scan and certifies
+    the copy (Decree 23/2015/ND-CP, Art. 2(2) and Art. 20; Decree 45/2020/ND-CP, Art. 10): the copy is
+    stored as a PDF carrying the certification statement and the officer's digital signature, under the next
+    number of the centre's certification register for the year (sổ chứng thực, Art. 13). The holder's
+    identity-verified account finds it in its data store for later dossiers (portal.store)."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan chứng thực"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    number = models.PositiveIntegerField(_("số chứng thực"))
+    title = models.CharField(_("tên giấy tờ"), max_length=255)
+    issuer = models.CharField(_("cơ quan cấp bản chính"), max_length=255, blank=True)
+    pages = models.PositiveSmallIntegerField(_("số trang"), default=1)
+    holder_name = models.CharField(_("người yêu cầu chứng thực"), max_length=200)
+    holder_id_number = models.CharField(_("số định danh cá nhân"), max_length=12)
+    certified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người chứng thực"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    certified_at = models.DateTimeField(_("chứng thực lúc"))
+    file = models.FileField(_("bản sao điện tử"), upload_to="dossiers/certified/%Y/%m/")
+    size = models.PositiveBigIntegerField(default=0)
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("bản sao điện tử được chứng thực")
+        verbose_name_plural = _("sổ chứng thực bản sao điện tử")
+        ordering = ["-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year", "number"], name="certified_copy_number_uniq")
+        ]
+        indexes = [models.Index(fields=["holder_id_number"], name="certified_copy_holder_idx")]
+
+    def __str__(self) -> str:
+        return self.register_number
+
+    @property
+    def register_number(self) -> str:
+        """How the copy cites its register entry: "12/2026/SCT-BSĐT"."""
+        return f"{self.number}/{self.year}/SCT-BSĐT"
+
+
+class CertificationCounter(models.Model):
+    """The last number a centre's certification register gave in a year; locked while a copy is certified,
+    so that two counters never give the same number and none is skipped."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="certification_counter_uniq")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.year}: {self.last}"

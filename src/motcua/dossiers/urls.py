@@ -10,6 +10,7 @@ urlpatterns = [
     path("tim-kiem/", views.search, name="search"),
     path("tra-cuu/", views.track, name="track"),
     path("so-theo-doi/", views.register, name="register"),
+    path("chung-thuc-ban-sao/", views.certified_copies, name="certified_copies"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/phieu/<slug:kind>/", views.form_pdf, name="form"),
     path("<int:pk>/thu-phi/", views.payment, name="payment"),

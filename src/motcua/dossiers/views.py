@@ -25,8 +25,18 @@ from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload
 from motcua.org.models import AdministrativeUnit, Agency
 from motcua.org.selectors import active_roles, visible_agencies
 
-from . import declarations, documents, payments, selectors, services, signing, supplements, tracking
-from .forms import ReceptionForm, RegisterForm, SearchForm, TrackForm
+from . import (
+    certification,
+    declarations,
+    documents,
+    payments,
+    selectors,
+    services,
+    signing,
+    supplements,
+    tracking,
+)
+from .forms import CertifyCopyForm, ReceptionForm, RegisterForm, SearchForm, TrackForm
 from .lifecycle import DOSSIER, ONE_STOP, Action, allowed_actions
 from .models import Dossier, FormKind, ReturnMethod, SubmissionChannel, Timeliness
 from .rules import assignments_read_once, roles_on
@@ -495,3 +505,39 @@ def track(request):
             else:
                 found = tracking.public_view(dossier)
     return render(request, "dossiers/track.html", {"form": form, "found": found}, status=status)
+
+
+@staff_required("dossiers.work_queue", message=FOR_OFFICERS)
+@require_http_methods(["GET", "POST"])
+def certified_copies(request):
+    """The counter's electronic certified copies: certify a scanned original, and the register of the year."""
+    agencies = certification.counter_agencies(request.user)
+    form = CertifyCopyForm(
+        request.POST or None, request.FILES or None, agencies=agencies, initial={"agency": agencies.first()}
+    )
+    status = 200
+    if request.method == "POST":
+        if not agencies.exists():
+            raise PermissionDenied(certification.FOR_COUNTER)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                copy = certification.certify(
+                    actor=request.user,
+                    agency=data["agency"],
+                    request=certification.Request(
+                        data["title"], data["issuer"], data["holder_name"], data["holder_id_number"]
+                    ),
+                    scans=data["scans"],
+                )
+            except ValidationError as error:
+                apply_to_form(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Đã chứng thực bản sao điện tử số %(number)s.") % {"number": copy.register_number},
+                )
+                return redirect("dossiers:certified_copies")
+        status = 400
+    rows = list(certification.register(request.user)[:200])
+    return render(request, "dossiers/certified_copies.html", {"form": form, "rows": rows}, status=status)

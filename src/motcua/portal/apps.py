@@ -12,11 +12,12 @@ class PortalConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from motcua.dossiers import declarations
-        from motcua.dossiers.models import DossierEvent
+        from motcua.dossiers.models import CertifiedCopy, DossierEvent
 
         from .selectors import declaration_rows
-        from .store import on_dossier_event
+        from .store import on_certified_copy, on_dossier_event
 
         declarations.register(declaration_rows)
 
         post_save.connect(on_dossier_event, sender=DossierEvent, dispatch_uid="portal.store.result")
+        post_save.connect(on_certified_copy, sender=CertifiedCopy, dispatch_uid="portal.store.certified_copy")

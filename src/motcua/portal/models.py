@@ -96,6 +96,7 @@ class StoredKind(models.TextChoices):
     UPLOADED = "uploaded", _("Tự tải lên")
     DOSSIER_DOCUMENT = "dossier_document", _("Giấy tờ đã nộp trong hồ sơ")
     RESULT = "result", _("Kết quả giải quyết")
+    CERTIFIED_COPY = "certified_copy", _("Bản sao điện tử được chứng thực")
 
 
 class StoredDocument(models.Model):
@@ -119,6 +120,14 @@ class StoredDocument(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    source_copy = models.ForeignKey(
+        "dossiers.CertifiedCopy",
+        verbose_name=_("bản sao chứng thực"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("lưu lúc"), auto_now_add=True)
 
     class Meta:
@@ -129,6 +138,10 @@ class StoredDocument(models.Model):
             # A dossier's result enters the store once.
             models.UniqueConstraint(
                 fields=["source_dossier"], condition=Q(kind="result"), name="portal_store_one_result"
+            ),
+            # A certified copy enters its holder's store once.
+            models.UniqueConstraint(
+                fields=["source_copy"], condition=Q(kind="certified_copy"), name="portal_store_one_copy"
             ),
         ]
 

@@ -15,10 +15,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from motcua.accounts.models import CitizenProfile
 from motcua.core.access import require_citizen
 from motcua.core.audited import audited_delete, audited_save
 from motcua.core.uploads import DOSSIER_DOCUMENT, check_upload, sniff
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import CertifiedCopy, Dossier
 from motcua.org.models import User
 
 from .models import StoredDocument, StoredKind
@@ -26,7 +27,7 @@ from .services import FOR_CITIZENS, require_owner, store_name
 
 log = logging.getLogger(__name__)
 # The trail says what kind of paper came or went, never its title or content (personal data).
-STORED_AUDITED = ("kind", "source_dossier")
+STORED_AUDITED = ("kind", "source_dossier", "source_copy")
 
 
 def _title(title: str) -> str:
@@ -99,6 +100,51 @@ def collect_result(*, dossier: Dossier) -> StoredDocument | None:
             document.file.save(store_name(kind), source, save=False)
         audited_save(document, actor=None, action="store.result", fields=STORED_AUDITED)
     return document
+
+
+def collect_certified_copy(*, copy: CertifiedCopy) -> StoredDocument | None:
+    """Put a copy certified at the counter into its holder's store (once): the account whose identity an
+    identity provider verified under the copy's personal identification number; None without one (a
+    self-declared number is no proof that the paper is theirs) or when it is already there."""
+    profile = (
+        CitizenProfile.objects.filter(identity_verified=True, id_number=copy.holder_id_number)
+        .select_related("user")
+        .first()
+    )
+    if profile is None or StoredDocument.objects.filter(source_copy=copy).exists():
+        return None
+    title = _("%(title)s (bản sao chứng thực số %(number)s)") % {
+        "title": copy.title,
+        "number": copy.register_number,
+    }
+    document = StoredDocument(
+        owner=profile.user,
+        title=title[:255],
+        kind=StoredKind.CERTIFIED_COPY,
+        source_copy=copy,
+        content_type="application/pdf",
+    )
+    with transaction.atomic():
+        with copy.file.open("rb") as source:
+            document.size = source.size
+            document.file.save(store_name(sniff(source)), source, save=False)
+        audited_save(document, actor=None, action="store.certified_copy", fields=STORED_AUDITED)
+    return document
+
+
+def on_certified_copy(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
+    """post_save of CertifiedCopy: after the certification commits, the copy enters the holder's store; a
+    failure is logged (ids only) and leaves the certification standing."""
+    if created:
+        copy_id = instance.pk
+        transaction.on_commit(lambda: _collect_copy_committed(copy_id))
+
+
+def _collect_copy_committed(copy_id: int) -> None:
+    try:
+        collect_certified_copy(copy=CertifiedCopy.objects.get(pk=copy_id))
+    except Exception:  # the certification stands whatever happens to the store's copy
+        log.warning("certified copy %s not copied to the citizen store", copy_id, exc_info=True)
 
 
 def on_dossier_event(sender: Any, instance: Any, created: bool, **kwargs: Any) -> None:
