@@ -20,7 +20,7 @@ from .processes import database_url, process_env
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def postgresql_only():
     if connection.vendor != "postgresql":
         pytest.skip("the worker process must share the test database: PostgreSQL only")
@@ -61,7 +61,7 @@ def sent_subjects(tmp_path) -> list[str]:
     )
 
 
-def test_with_a_worker_the_commit_enqueues_and_the_worker_delivers(settings, tmp_path):
+def test_with_a_worker_the_commit_enqueues_and_the_worker_delivers(settings, tmp_path, postgresql_only):
     settings.MOTCUA_TASK_WORKER = True
     with transaction.atomic():
         messages = [receipt(1), receipt(2)]
@@ -112,7 +112,7 @@ def test_a_rolled_back_write_queues_nothing(settings):
     assert not OutboxMessage.objects.exists()
 
 
-def test_a_message_already_sent_by_the_cron_run_is_not_sent_again(settings, tmp_path):
+def test_a_message_already_sent_by_the_cron_run_is_not_sent_again(settings, tmp_path, postgresql_only):
     """`deliver_notifications` (cron) got there first: the worker's task finds nothing left to send."""
     settings.MOTCUA_TASK_WORKER = True
     receipt(4)
