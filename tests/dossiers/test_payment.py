@@ -130,7 +130,7 @@ class GatewayPlugin(plugins.Plugin):
     name = "test_gateway"
     online = True
 
-    def instructions(self, *, code, amount):
+    def instructions(self, *, code, amount, agency=None):
         return plugins.Instructions(amount=amount, transfer_content=code, account=None, pay_url="/pay")
 
     def accepts(self, method):

@@ -78,12 +78,19 @@ def payments_of(dossier: Dossier) -> QuerySet[Payment]:
     return dossier.payments.select_related("confirmed_by").order_by("requested_at", "id")
 
 
+def confirmed_of(dossier: Dossier, pk: int) -> Payment | None:
+    """A confirmed payment (one with a receipt) of a dossier the caller obtained through a scoped selector."""
+    return payments_of(dossier).filter(pk=pk, status=PaymentStatus.CONFIRMED).first()
+
+
 def pending_of(dossier: Dossier) -> Payment | None:
     return dossier.payments.filter(status=PaymentStatus.PENDING).first()
 
 
 def instructions(dossier: Dossier) -> plugins.Instructions:
-    return plugins.current().instructions(code=dossier.code, amount=dossier.fee_due)
+    return plugins.current().instructions(
+        code=dossier.code, amount=dossier.fee_due, agency=dossier.receiving_agency
+    )
 
 
 def _locked(dossier: Dossier | int) -> Dossier:

@@ -14,5 +14,6 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/phieu/<slug:kind>/", views.form_pdf, name="form"),
     path("<int:pk>/thu-phi/", views.payment, name="payment"),
+    path("<int:pk>/thu-phi/<int:payment_pk>/bien-lai.pdf", views.payment_receipt, name="payment_receipt"),
     path("<int:pk>/<slug:action>/", views.act, name="act"),
 ]

@@ -29,6 +29,7 @@ from . import (
     certification,
     declarations,
     documents,
+    payment_receipts,
     payments,
     selectors,
     services,
@@ -421,6 +422,16 @@ def payment(request, pk: int):
     else:
         messages.success(request, _("Đã cập nhật việc nộp phí, lệ phí."))
     return redirect("dossiers:detail", pk=pk)
+
+
+@login_required
+@require_GET
+def payment_receipt(request, pk: int, payment_pk: int):
+    """The e-receipt of a confirmed payment, for the officers who may see the dossier."""
+    paid = payments.confirmed_of(_dossier(request, pk), payment_pk)
+    if paid is None:
+        raise Http404(_("Không có biên lai. / No receipt."))
+    return payment_receipts.receipt_response(paid, actor=request.user)
 
 
 @login_required

@@ -1,10 +1,10 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.admin import ReadOnlyAdmin
+from motcua.core.admin import AuditedAdmin, ReadOnlyAdmin
 from motcua.core.logmask import mask_secrets
 
-from .models import OutboxMessage, PortalIntake, PortalSync, SyncState
+from .models import CollectionAccount, OutboxMessage, PortalIntake, PortalSync, SyncState
 from .portal import sync
 
 
@@ -63,3 +63,21 @@ class PortalIntakeAdmin(ReadOnlyAdmin):
     list_filter = ["state"]
     search_fields = ["national_code", "dossier_code"]
     readonly_fields = [f.name for f in PortalIntake._meta.fields]
+
+
+@admin.register(CollectionAccount)
+class CollectionAccountAdmin(AuditedAdmin):
+    """The accounts agencies collect fees into, dated: a new bank from a day is a new row from that day."""
+
+    list_display = [
+        "agency",
+        "bank_name",
+        "bank_bin",
+        "account_number",
+        "account_name",
+        "valid_from",
+        "valid_to",
+    ]
+    list_filter = ["bank_name"]
+    search_fields = ["agency__name", "account_number", "account_name"]
+    autocomplete_fields = ["agency"]

@@ -6,8 +6,11 @@ failing gateway never rolls back a business action. Control's reminders and doss
 """
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from motcua.core.models import DatedRow
 
 
 class Channel(models.TextChoices):
@@ -162,3 +165,38 @@ class ConnectionHealth(models.Model):
 
     def __str__(self) -> str:
         return self.connection
+
+
+class CollectionAccount(DatedRow):
+    """The bank account an agency collects fees into, over a period: an agency that changes banks shows a
+    dossier paid in March March's account. The BIN (the bank's NAPAS code) makes the VietQR transfer code."""
+
+    agency = models.ForeignKey(
+        "org.Agency", verbose_name=_("cơ quan thu"), on_delete=models.PROTECT, related_name="+"
+    )
+    bank_name = models.CharField(_("ngân hàng"), max_length=150)
+    bank_bin = models.CharField(
+        _("mã BIN ngân hàng (NAPAS)"),
+        max_length=6,
+        validators=[RegexValidator(r"^\d{6}$", _("Mã BIN gồm 6 chữ số. / A bank BIN is six digits."))],
+    )
+    account_number = models.CharField(
+        _("số tài khoản"),
+        max_length=19,
+        validators=[
+            RegexValidator(
+                r"^[0-9A-Za-z]{1,19}$",
+                _("Số tài khoản gồm chữ và số, tối đa 19 ký tự. / Letters and digits, at most 19."),
+            )
+        ],
+    )
+    account_name = models.CharField(_("chủ tài khoản"), max_length=150)
+    branch = models.CharField(_("chi nhánh"), max_length=150, blank=True)
+
+    class Meta(DatedRow.Meta):
+        verbose_name = _("tài khoản thu phí, lệ phí")
+        verbose_name_plural = _("tài khoản thu phí, lệ phí")
+        ordering = ["agency", "-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.agency} · {self.bank_name} {self.account_number}"

@@ -7,7 +7,9 @@ the settings and declares the transfer; a one-stop officer confirms either (doss
 connects the national payment platform or its own gateway by registering a plugin whose `online` is True;
 only a payment confirmed through such a plugin counts as "paid online" for the service index.
 
-The bank account shown to applicants comes from the settings, else from the environment:
+The bank account shown to applicants is the collecting agency's account in force that day
+(`CollectionAccount`, dated agency data kept in the admin); an agency without one falls back to the settings,
+else to the environment:
 
     MOTCUA_PAYMENT_BANK = {"bank": "…", "account_number": "…", "account_name": "…", "branch": "…"}
     # or MOTCUA_BANK_NAME, MOTCUA_BANK_ACCOUNT_NUMBER, MOTCUA_BANK_ACCOUNT_NAME, MOTCUA_BANK_BRANCH
@@ -18,10 +20,14 @@ from __future__ import annotations
 import os
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from datetime import date
 
 from django.conf import settings
+from django.utils import timezone
 
 from motcua.core.plugins import Registry
+from motcua.core.validity import in_force
+from motcua.org.models import Agency
 
 DEFAULT_PLUGIN = "counter"
 BANK_ENV = {
@@ -38,6 +44,7 @@ class BankAccount:
     account_number: str
     account_name: str
     branch: str = ""
+    bank_bin: str = ""  # the bank's NAPAS BIN: with it the page shows a VietQR transfer code
 
 
 @dataclass(frozen=True)
@@ -58,8 +65,8 @@ class Plugin(ABC):
     online = False
 
     @abstractmethod
-    def instructions(self, *, code: str, amount: int) -> Instructions:
-        """How to pay `amount` for the dossier with this code."""
+    def instructions(self, *, code: str, amount: int, agency: Agency | None = None) -> Instructions:
+        """How to pay `amount` for the dossier with this code, collected by `agency`."""
 
     @abstractmethod
     def accepts(self, method: str) -> bool:
@@ -71,8 +78,10 @@ class CounterPlugin(Plugin):
 
     name = "counter"
 
-    def instructions(self, *, code: str, amount: int) -> Instructions:
-        return Instructions(amount=amount, transfer_content=transfer_content(code), account=bank_account())
+    def instructions(self, *, code: str, amount: int, agency: Agency | None = None) -> Instructions:
+        return Instructions(
+            amount=amount, transfer_content=transfer_content(code), account=bank_account(agency)
+        )
 
     def accepts(self, method: str) -> bool:
         return method in ("counter", "bank_transfer")
@@ -83,7 +92,20 @@ def transfer_content(code: str) -> str:
     return f"HS {code}"
 
 
-def bank_account() -> BankAccount | None:
+def bank_account(agency: Agency | None = None, day: date | None = None) -> BankAccount | None:
+    """The account `agency` collects into on `day` (today), else the one in the settings."""
+    if agency is not None:
+        from .models import CollectionAccount
+
+        row = in_force(CollectionAccount.objects.filter(agency=agency), day or timezone.localdate())
+        if row is not None:
+            return BankAccount(
+                bank=row.bank_name,
+                account_number=row.account_number,
+                account_name=row.account_name,
+                branch=row.branch,
+                bank_bin=row.bank_bin,
+            )
     configured = getattr(settings, "MOTCUA_PAYMENT_BANK", None) or {
         key: os.environ.get(variable, "") for key, variable in BANK_ENV.items()
     }

@@ -33,6 +33,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from motcua.org.models import Agency
+
 from .payment import Instructions, Plugin, register, transfer_content
 
 PREFIX = "vnp_"
@@ -84,7 +86,7 @@ class GatewayPlugin(Plugin):
     def accepts(self, method: str) -> bool:
         return method == "online"
 
-    def instructions(self, *, code: str, amount: int) -> Instructions:
+    def instructions(self, *, code: str, amount: int, agency: Agency | None = None) -> Instructions:
         config = configuration()
         now = timezone.now()
         params = {

@@ -7,19 +7,20 @@ from pathlib import PurePath
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from motcua.core.access import citizen_required
 from motcua.core.errors import run
 from motcua.core.uploads import serve_private
-from motcua.dossiers import payments, services
+from motcua.dossiers import payment_receipts, payments, services
 from motcua.dossiers.lifecycle import Action
 from motcua.dossiers.models import Dossier, DossierDocument
 from motcua.evaluation import selectors as ratings
 from motcua.evaluation.services import RATEABLE
+from motcua.integrations import vietqr
 
 from . import mine
 from .forms_mine import SupplementForm, TransferForm, WithdrawForm, max_files
@@ -45,6 +46,7 @@ def my_dossiers(request):
 def dossier(request, pk: int):
     d = _mine(request, pk)
     rating = ratings.rating_of(d)
+    instructions = payments.instructions(d) if payments.payable(d) else None
     return render(
         request,
         "portal/mine/detail.html",
@@ -60,10 +62,19 @@ def dossier(request, pk: int):
             "payments": payments.payments_of(d) if d.fee_due else (),
             "payable": payments.payable(d),
             "pending": payments.pending_of(d) if d.fee_due else None,
-            "instructions": payments.instructions(d) if payments.payable(d) else None,
+            "instructions": instructions,
+            "transfer_qr": _transfer_qr(instructions, d),
             "transfer_form": TransferForm(),
         },
     )
+
+
+def _transfer_qr(instructions, d: Dossier) -> str:
+    """The VietQR code of the transfer (bank, account, amount, the dossier code as note), as SVG."""
+    if instructions is None or instructions.pay_url:
+        return ""
+    text = vietqr.transfer_code(instructions.account, amount=instructions.amount, code=d.code)
+    return vietqr.svg(text, _("Mã VietQR chuyển khoản phí hồ sơ %(code)s") % {"code": d.code}) if text else ""
 
 
 @citizen_required
@@ -83,6 +94,16 @@ def result_file(request: HttpRequest, pk: int) -> FileResponse:
         raise Http404(_("Chưa có kết quả điện tử. / No electronic result yet."))
     extension = PurePath(d.result_file.name or "").suffix
     return serve_private(request, d.result_file, filename=f"ket-qua-{d.code}{extension}")
+
+
+@citizen_required
+@require_safe
+def payment_receipt(request: HttpRequest, pk: int, payment_pk: int) -> HttpResponse:
+    """The e-receipt of the citizen's own confirmed payment."""
+    paid = payments.confirmed_of(_mine(request, pk), payment_pk)
+    if paid is None:
+        raise Http404(_("Không có biên lai. / No receipt."))
+    return payment_receipts.receipt_response(paid, actor=request.user)
 
 
 @citizen_required

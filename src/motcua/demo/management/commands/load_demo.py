@@ -14,6 +14,7 @@ from motcua.demo import (
     national,
     org,
     outreach,
+    payments,
     portal,
     ratings,
     review,
@@ -26,6 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             counts = org.load()
+            counts.update(payments.load())
         with transaction.atomic():
             counts.update(catalog.load())
         with transaction.atomic():
