@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -92,12 +93,13 @@ def receipt_pdf(payment: Payment, *, actor) -> bytes:
     with translation.override("vi"):
         body = render_to_string("dossiers/papers/payment_receipt.html", receipt_context(payment))
     pdf = documents.to_pdf(documents.page_html(body))
-    audit.record(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        action="dossier.payment_receipt",
-        target=payment,
-        changes={"receipt": [None, receipt_number(payment)]},
-    )
+    with transaction.atomic():  # an audit event is written in a transaction (none is open in a GET)
+        audit.record(
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            action="dossier.payment_receipt",
+            target=payment,
+            changes={"receipt": [None, receipt_number(payment)]},
+        )
     return pdf
 
 
