@@ -16,6 +16,7 @@ from motcua.core.forms import (
     MultipleFileInput,
     VietnameseDateField,
 )
+from motcua.core.uploads import DOSSIER_DOCUMENT, size_check_attrs
 from motcua.org.models import AdministrativeUnit, Agency
 
 from .lifecycle import Status
@@ -97,6 +98,15 @@ class ReceptionForm(BootstrapFormMixin, forms.Form):
                 required=False,
                 widget=forms.NumberInput({"style": "max-width:6rem"}),
             )
+            # Digitisation at the counter (issue 17; QĐ 766 indicator 3.2): the officer scans the paper and
+            # attaches it; the content is checked by the reception service like an online upload.
+            self.fields[f"doc_{doc.pk}_scan"] = forms.FileField(
+                label=_("Bản quét (số hóa)"),
+                required=False,
+                widget=forms.ClearableFileInput(
+                    {"accept": ".pdf,.jpg,.jpeg,.png", **size_check_attrs(DOSSIER_DOCUMENT)}
+                ),
+            )
 
     def _add_case_and_fees(self, version: ProcedureVersion) -> None:
         """The counter's choice of time-limit case and fee rows, from the direct channel of the version."""
@@ -115,7 +125,7 @@ class ReceptionForm(BootstrapFormMixin, forms.Form):
 
     def checklist_rows(self):
         return [
-            (doc, self[f"doc_{doc.pk}_originals"], self[f"doc_{doc.pk}_copies"])
+            (doc, self[f"doc_{doc.pk}_originals"], self[f"doc_{doc.pk}_copies"], self[f"doc_{doc.pk}_scan"])
             for doc in self.required_documents
         ]
 

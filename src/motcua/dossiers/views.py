@@ -169,6 +169,7 @@ def reception(request):
     version = version_in_force(chosen) if chosen else None
     form = ReceptionForm(
         request.POST if request.method == "POST" and "applicant_name" in request.POST else None,
+        request.FILES if request.method == "POST" else None,
         initial={"procedure": chosen, "centre": centres.first()},
         centres=centres,
         procedures=procedures,
@@ -185,6 +186,7 @@ def reception(request):
                 originals=data.get(f"doc_{doc.pk}_originals") or 0,
                 copies=data.get(f"doc_{doc.pk}_copies") or 0,
                 required_document=doc,
+                file=data.get(f"doc_{doc.pk}_scan"),
             )
             for doc in form.required_documents
         ]
