@@ -11,6 +11,7 @@ nothing outside the outbox.
 import random
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -20,6 +21,9 @@ from motcua.dossiers import deadlines, services
 from motcua.dossiers.lifecycle import Status
 from motcua.dossiers.models import Dossier
 from motcua.org.models import AdministrativeUnit, Agency, User
+from motcua.workdays import clock as office_clock
+from motcua.workdays.calendar import Calendar
+from motcua.workdays.duration import Duration
 
 SEED = 20260701
 COUNT = 320
@@ -176,7 +180,7 @@ def _checklist(version):
 def _play(rng, cast: Cast, ending: str, start: datetime, index: int, commune) -> None:
     procedure = rng.choice(cast.procedures)
     version = version_in_force(procedure, start)
-    clock = _Clock(start, rng)
+    clock = _Clock(start, rng, deadlines.working_calendar())
     common = {
         "centre": cast.desk,
         "procedure": procedure,
@@ -286,12 +290,28 @@ def _later_working_day(moment: datetime, count: int):
 
 
 class _Clock:
-    """Moves forward a few office hours per action, never past now."""
+    """Moves forward a few office hours per action, inside office periods (no hand-over at 19:36 nor a
+    result signed at 00:25, which no officer's timeline shows), and never past the last office moment
+    before now."""
 
-    def __init__(self, start: datetime, rng: random.Random) -> None:
-        self.now, self.rng = start, rng
+    def __init__(self, start: datetime, rng: random.Random, cal: Calendar) -> None:
+        self.rng, self.cal = rng, cal
+        self.latest = _last_office_moment(cal, timezone.now() - timedelta(minutes=1))
+        self.now = min(office_clock.next_office_instant(start, cal), self.latest)
 
     def later(self, hours: int) -> datetime:
-        step = timedelta(hours=self.rng.uniform(0.3, 1.0) * hours)
-        self.now = min(self.now + step, timezone.now() - timedelta(minutes=1))
+        worked = Decimal(str(round(self.rng.uniform(0.3, 1.0) * hours, 2)))
+        moment = office_clock.add(self.now, Duration.working_hours(worked), self.cal)
+        self.now = max(self.now, min(moment, self.latest))
         return self.now
+
+
+def _last_office_moment(cal: Calendar, moment: datetime) -> datetime:
+    """`moment` if it is office time, else the end of the last office period before it."""
+    day = timezone.localtime(moment).date()
+    for _ in range(60):  # Tết is the longest run of days off: about ten
+        for begin, end in reversed(cal.office_periods(day)):
+            if begin <= moment:
+                return min(end, moment)
+        day -= timedelta(days=1)
+    return moment
