@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from motcua.org.models import Agency, RoleAssignment
 from motcua.org.selectors import active_roles, visible_agencies
 from motcua.workdays import clock
 from motcua.workdays.duration import Duration
@@ -245,7 +246,11 @@ COUNTS_SECONDS = 30
 
 
 def _counts_key(actor) -> str:
-    return f"dossiers:counts:{actor.pk}"
+    return _counts_key_of(actor.pk)
+
+
+def _counts_key_of(user_pk: int) -> str:
+    return f"dossiers:counts:{user_pk}"
 
 
 def recent_queue_counts(actor, *, scope: Scope | None = None) -> dict[str, int]:
@@ -260,6 +265,22 @@ def recent_queue_counts(actor, *, scope: Scope | None = None) -> dict[str, int]:
 
 def forget_queue_counts(actor) -> None:
     cache.delete(_counts_key(actor))
+
+
+def forget_counts_around(dossier: Dossier) -> None:
+    """After an action on `dossier`, the counts of everyone whose queues it may have entered or left (staff
+    of its current, receiving and competent agencies and of their parents, and its assignee) are counted
+    afresh on their next page: the receiver of a hand-over sees it at once, not up to 30 s later."""
+    agencies = {dossier.current_agency_id, dossier.receiving_agency_id, dossier.competent_agency_id} - {None}
+    parents = set(
+        Agency.objects.filter(pk__in=agencies, parent__isnull=False).values_list("parent", flat=True)
+    )
+    users = set(
+        RoleAssignment.objects.filter(agency__in=agencies | parents).values_list("user", flat=True).distinct()
+    )
+    if dossier.assignee_id:
+        users.add(dossier.assignee_id)
+    cache.delete_many([_counts_key_of(pk) for pk in users])
 
 
 def track(code: str, last4: str) -> Dossier | None:

@@ -389,6 +389,7 @@ def act(request, pk: int, action: str):
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
         selectors.forget_queue_counts(request.user)
+        selectors.forget_counts_around(done)
         if action == Action.HAND_OVER:
             # The dossier has left the officer's hands (often their agency too): back to the queue, saying
             # where it went, rather than to a page they may no longer open.
