@@ -51,6 +51,19 @@ def a_month_later(moment: datetime):
     return mock.patch("django.utils.timezone.now", return_value=moment + timedelta(days=31))
 
 
+def extended(desk, dossier):
+    """The dossier at the leader, extended on 03/03/2026 by a week (form 04)."""
+    dossier = to_leader(desk, dossier, at=vn(2026, 3, 2, 10))
+    return services.extend(
+        actor=desk.leader_a,
+        dossier=dossier,
+        expected_version=dossier.version,
+        new_due_day=timezone.localtime(dossier.due_at).date() + timedelta(days=7),
+        reason="Cần xác minh thêm",
+        at=vn(2026, 3, 3, 9),
+    )
+
+
 def test_the_receipt_is_dated_and_numbered_with_the_reception_in_two_copies_of_one_page(client, desk):
     receive(desk, at=vn(2026, 3, 2, 8, 30))
     dossier = receive(desk, at=vn(2026, 3, 2, 9, 15), applicant=applicant(name="Đỗ Thị Mai"))
@@ -92,15 +105,7 @@ def test_the_receipt_keeps_the_appointment_after_an_extension(client, desk):
     first = printed(client, dossier, "receipt")
     appointment = timezone.localtime(dossier.due_at).strftime("%H giờ %M phút, ngày %d/%m/%Y")
     assert appointment in words(first)
-    dossier = to_leader(desk, dossier, at=vn(2026, 3, 2, 10))
-    services.extend(
-        actor=desk.leader_a,
-        dossier=dossier,
-        expected_version=dossier.version,
-        new_due_day=timezone.localtime(dossier.due_at).date() + timedelta(days=7),
-        reason="Cần xác minh thêm",
-        at=vn(2026, 3, 3, 9),
-    )
+    dossier = extended(desk, dossier)
     again = printed(client, dossier, "receipt")
     assert without_mark(again) == without_mark(first)
 
@@ -355,15 +360,7 @@ def test_a_receipt_with_no_channels_anywhere_has_no_empty_line(client, desk):
 def test_a_peoples_committee_heads_its_papers_alone_and_a_centre_under_its_committee(client, desk):
     """NĐ 30/2020, Appendix I, II.3: the governing body's line only where there is one. The commune's
     committee signs the apology (form 04) under its own name; the centre's receipt carries its committee."""
-    dossier = to_leader(desk, receive(desk, at=vn(2026, 3, 2, 9)), at=vn(2026, 3, 2, 10))
-    services.extend(
-        actor=desk.leader_a,
-        dossier=dossier,
-        expected_version=dossier.version,
-        new_due_day=timezone.localtime(dossier.due_at).date() + timedelta(days=7),
-        reason="Cần xác minh thêm",
-        at=vn(2026, 3, 3, 9),
-    )
+    dossier = extended(desk, receive(desk, at=vn(2026, 3, 2, 9)))
     client.force_login(desk.officer_a)
     committee, centre = dossier.competent_agency, dossier.receiving_agency
     apology_head = printed(client, dossier, "apology").split("VĂN BẢN XIN LỖI")[0]
